@@ -1,0 +1,12 @@
+import type { Services } from '../../src/services';
+import { orgCreate } from './org-create';
+
+export interface Command {
+  usage: string;
+  /** Returns the one JSON value the command prints. Throws AppError for bad input. */
+  run(services: Services, args: string[]): Promise<unknown>;
+}
+
+export const commands: Record<string, Command> = {
+  'org:create': orgCreate,
+};

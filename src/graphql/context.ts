@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal, RequestMeta } from '../auth/principal';
+import type { Services } from '../services';
+
+/** Built once per request by http/graphql-context.ts. Nothing reaches the ORM any other way. */
+export interface GraphQLContext {
+  /** A fork of the ORM for this request only, with the tenant filter set from the principal. */
+  em: EntityManager;
+  principal: Principal | null;
+  meta: RequestMeta;
+  services: Services;
+  /** Per-request DataLoaders, created lazily by `loaderFor`. */
+  loaders: Map<string, unknown>;
+}
+
+/** A principal is guaranteed inside resolvers guarded by @Requires/@HumansOnly. */
+export function principalOf(ctx: GraphQLContext): Principal {
+  if (!ctx.principal) throw new Error('principalOf called on an unauthenticated context');
+  return ctx.principal;
+}
+
+export function loaderFor<T>(ctx: GraphQLContext, key: string, create: () => T): T {
+  let loader = ctx.loaders.get(key) as T | undefined;
+  if (!loader) {
+    loader = create();
+    ctx.loaders.set(key, loader);
+  }
+  return loader;
+}

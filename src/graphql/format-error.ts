@@ -1,0 +1,58 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from 'pino';
+import { AppError, type FieldProblem } from '../errors';
+
+/** Codes that graphql-js and Apollo produce themselves and that are safe to pass on. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * The one mapping from thrown errors to what a client sees. Domain errors keep
+ * their code and message; anything unexpected is logged and reaches the client
+ * only as INTERNAL_SERVER_ERROR with no detail.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = flatten((original.extensions.validationErrors as ValidationError[]) ?? []);
+      return {
+        ...base,
+        message: problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'Invalid input',
+        extensions: { code: 'BAD_USER_INPUT', field: problems[0]?.field, fields: problems },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+      return { ...base, message: formatted.message, extensions: { code } };
+    }
+    // graphql-js coercion errors for variables/arguments carry no code but are the client's fault.
+    if (code === undefined && !formatted.path && /^(Variable|Argument|Expected|Field|Cannot query|Unknown)/.test(formatted.message)) {
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminSchema } from '../graphql/schemas';
+import type { Services } from '../services';
+import { installErrorHandler } from './error-reply';
+import { registerGraphQL } from './graphql-route';
+import { registerOpsRoutes } from './ops-routes';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Builds the HTTP application for one instance. Listening is the caller's choice (tests use inject or port 0). */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: services.config.trustProxy,
+    // Honour a caller's x-request-id when it is sane, so logs line up across services.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    services.metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    services.metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+  });
+
+  installErrorHandler(app);
+  registerOpsRoutes(app, services);
+  await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
+  return app;
+}

@@ -1,0 +1,50 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { metricsPlugin, rateLimitStatusPlugin } from '../graphql/apollo-plugins';
+import { createErrorFormatter } from '../graphql/format-error';
+import type { Services } from '../services';
+import { graphqlContextFactory, type Surface } from './graphql-context';
+
+/**
+ * One Apollo server per schema. graphql-armor's defaults (depth 6, cost 5000,
+ * 15 aliases, 50 directives, 1000 tokens) bound what one request may ask for;
+ * batched HTTP requests are refused (Apollo's default).
+ */
+export async function registerGraphQL(app: FastifyInstance, services: Services, surface: Surface, path: string, schema: GraphQLSchema) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 6 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 1000 },
+    blockFieldSuggestion: { enabled: services.config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    ...protection,
+    plugins: [
+      ...protection.plugins,
+      metricsPlugin(services.metrics, surface),
+      rateLimitStatusPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    validationRules: [...protection.validationRules],
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(services.logger),
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+  // Fastify's close() already waits for in-flight requests; Apollo only needs stopping after it.
+  app.addHook('onClose', async () => apollo.stop());
+  app.route({
+    method: ['POST', 'OPTIONS'],
+    url: path,
+    handler: fastifyApolloHandler(apollo, { context: graphqlContextFactory(services, surface) }),
+  });
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantScoped } from '../../db/tenant-filter';
+import { Organization } from '../organizations/organization.entity';
+
+export enum ActorType {
+  USER = 'USER',
+  API_CREDENTIAL = 'API_CREDENTIAL',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(ActorType, { name: 'ActorType' });
+
+/** Append-only: nothing updates or deletes these rows. */
+@Entity({ tableName: 'audit_events' })
+@Index({ properties: ['organization', 'at', 'id'] })
+@TenantScoped()
+@ObjectType()
+export class AuditEvent {
+  [OptionalProps]?: 'at' | 'actorId' | 'actorName' | 'onBehalfOfUserId' | 'targetType' | 'targetId' | 'changes' | 'ip' | 'userAgent' | 'requestId';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Organization, { ref: true, deleteRule: 'cascade' })
+  organization!: Ref<Organization>;
+
+  @Field()
+  @Property({ type: 'timestamptz' })
+  at: Date = new Date();
+
+  @Field(() => ActorType)
+  @Enum({ items: () => ActorType })
+  actorType!: ActorType;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  actorId: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  actorName: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  onBehalfOfUserId: string | null = null;
+
+  @Field({ description: 'Dotted, e.g. user.created.' })
+  @Property({ type: 'text' })
+  @Index()
+  action!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  targetType: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  targetId: string | null = null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Before/after values; never secrets.' })
+  @Property({ type: 'json', nullable: true })
+  changes: Record<string, unknown> | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  ip: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  userAgent: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  requestId: string | null = null;
+}

@@ -1,0 +1,51 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Args, ArgsType, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
+import { paginate } from '../../graphql/paginate';
+import { Requires } from '../../graphql/permissions';
+import { assertUuid } from '../../ids';
+import { AuditEvent } from './audit-event.entity';
+
+@ObjectType()
+export class AuditEventConnection extends Connection(AuditEvent) {}
+
+@InputType()
+export class AuditEventFilter {
+  @Field(() => String, { nullable: true, description: 'Exact action, or a prefix ending in "." (e.g. "user.").' })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  targetId?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  since?: Date | null;
+}
+
+@ArgsType()
+class AuditEventArgs extends PageArgs {
+  @Field(() => AuditEventFilter, { nullable: true })
+  filter?: AuditEventFilter | null;
+}
+
+function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEvent> {
+  const query: FilterQuery<AuditEvent> & Record<string, unknown> = {};
+  if (!filter) return query;
+  if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${filter.action.replace(/[%_\\]/g, '\\$&')}%` } : filter.action;
+  if (filter.actorId) query.actorId = assertUuid('filter.actorId', filter.actorId);
+  if (filter.targetId) query.targetId = filter.targetId;
+  if (filter.since) query.at = { $gte: filter.since };
+  return query;
+}
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'Newest first.' })
+  @Requires('auditEvents.list')
+  auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
+    return paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' });
+  }
+}

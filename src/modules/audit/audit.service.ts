@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal, RequestMeta } from '../../auth/principal';
+import { ActorType, AuditEvent } from './audit-event.entity';
+
+export interface AuditEntry {
+  /** Dotted, e.g. `user.created`. */
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  /** Before/after values. Never put a secret here. */
+  changes?: Record<string, unknown>;
+}
+
+/**
+ * Adds an audit event to `em`'s unit of work, so it commits in the same
+ * transaction as the change it describes (or not at all).
+ */
+export function recordAudit(
+  em: EntityManager,
+  organizationId: string,
+  principal: Principal | null,
+  meta: RequestMeta | null,
+  entry: AuditEntry,
+): AuditEvent {
+  const actorType = !principal ? ActorType.SYSTEM : principal.kind === 'USER' ? ActorType.USER : ActorType.API_CREDENTIAL;
+  return em.create(AuditEvent, {
+    organization: organizationId,
+    at: new Date(),
+    actorType,
+    actorId: principal ? (principal.userId ?? principal.credentialId ?? null) : null,
+    actorName: principal ? principal.displayName : 'system',
+    onBehalfOfUserId: principal?.onBehalfOfUserId ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    changes: entry.changes ?? null,
+    ip: meta?.ip ?? null,
+    userAgent: meta?.userAgent ?? null,
+    requestId: meta?.requestId ?? null,
+  });
+}
+
+/** The keys whose values differ between `before` and `after`, as `{ key: { before, after } }`. */
+export function diff<T extends object>(before: T, after: T, keys: (keyof T)[]): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[String(key)] = { before: before[key], after: after[key] };
+  }
+  return changes;
+}

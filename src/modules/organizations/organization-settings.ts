@@ -1,0 +1,26 @@
+import { Embeddable, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@Embeddable()
+@ObjectType({ description: 'Organization-wide policies.' })
+export class OrganizationSettings {
+  @Field({ description: 'When on, a data key\'s permissions cannot change after creation (Lever\'s rule).' })
+  @Property()
+  lockCredentialPermissions: boolean = false;
+
+  @Field(() => Int, { nullable: true, description: 'Longest lifetime a data key may have; null means no limit.' })
+  @Property({ nullable: true, type: 'integer' })
+  maxCredentialLifetimeDays: number | null = null;
+
+  @Field({ description: 'Whether GET /feeds/:slug.xml serves this organization\'s jobs.' })
+  @Property()
+  feedEnabled: boolean = true;
+
+  @Field(() => String, { nullable: true })
+  @Property({ nullable: true, type: 'text' })
+  careersSiteUrl: string | null = null;
+
+  @Field(() => [String], { description: 'Origins allowed to call the public API from a browser (CORS).' })
+  @Property({ type: 'json' })
+  allowedOrigins: string[] = [];
+}

@@ -1,0 +1,23 @@
+import { Field, InputType, Int } from 'type-graphql';
+
+/** Every field is optional: only what is given changes. */
+@InputType()
+export class UpdateOrganizationSettingsInput {
+  @Field(() => Boolean, { nullable: true })
+  lockCredentialPermissions?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 3650; set clearMaxCredentialLifetime to remove the limit.' })
+  maxCredentialLifetimeDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  clearMaxCredentialLifetime?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  feedEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'http(s) URL; an empty string clears it.' })
+  careersSiteUrl?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Origins such as https://careers.example.com (at most 50).' })
+  allowedOrigins?: string[] | null;
+}

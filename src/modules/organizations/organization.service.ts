@@ -1,0 +1,130 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
+import { setTenant } from '../../db/request-filters';
+import type { Scope } from '../../auth/scope';
+import { diff, recordAudit } from '../audit/audit.service';
+import { hashPassword } from '../users/password';
+import { Role } from '../users/role';
+import { User } from '../users/user.entity';
+import { checkEmail, checkName, checkPassword, normalizeEmail } from '../users/user-validation';
+import type { UpdateOrganizationSettingsInput } from './organization.inputs';
+import { Organization, Plan, SLUG_PATTERN } from './organization.entity';
+import type { OrganizationSettings } from './organization-settings';
+import { validateSettings } from './settings-validation';
+
+export interface CreateOrganizationInput {
+  slug: string;
+  name: string;
+  plan: Plan;
+  adminEmail: string;
+  adminPassword: string;
+  adminName?: string;
+}
+
+export interface CreatedOrganization {
+  organization: Organization;
+  admin: User;
+}
+
+/** Runs inside the creating transaction, e.g. to issue the organization's postings key. */
+export type OrganizationCreatedHook = (em: EntityManager, organization: Organization) => Promise<void>;
+
+function validate(input: CreateOrganizationInput): void {
+  const problems: FieldProblem[] = [];
+  if (!SLUG_PATTERN.test(input.slug)) problems.push({ field: 'slug', message: 'must be 2-63 characters of a-z, 0-9 and -' });
+  problems.push(...checkName('name', input.name));
+  if (!Object.values(Plan).includes(input.plan)) problems.push({ field: 'plan', message: 'must be BASIC or FULL' });
+  problems.push(...checkEmail('adminEmail', input.adminEmail));
+  problems.push(...checkPassword('adminPassword', input.adminPassword));
+  if (problems.length) throw new BadInputError(problems);
+}
+
+/** Runs after settings commit, e.g. to invalidate caches on every instance. */
+export type SettingsChangedHook = (organizationId: string) => Promise<void>;
+
+const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
+  'lockCredentialPermissions',
+  'maxCredentialLifetimeDays',
+  'feedEnabled',
+  'careersSiteUrl',
+  'allowedOrigins',
+];
+
+export class OrganizationService {
+  private readonly createdHooks: OrganizationCreatedHook[] = [];
+  private readonly settingsHooks: SettingsChangedHook[] = [];
+
+  constructor(private readonly orm: MikroORM) {}
+
+  onCreated(hook: OrganizationCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  onSettingsChanged(hook: SettingsChangedHook): void {
+    this.settingsHooks.push(hook);
+  }
+
+  async updateSettings(scope: Scope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
+    validateSettings(input);
+    const organization = await scope.em.transactional(async (em) => {
+      const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const before = { ...org.settings };
+      const s = org.settings;
+      if (input.lockCredentialPermissions != null) s.lockCredentialPermissions = input.lockCredentialPermissions;
+      if (input.maxCredentialLifetimeDays != null) s.maxCredentialLifetimeDays = input.maxCredentialLifetimeDays;
+      if (input.clearMaxCredentialLifetime) s.maxCredentialLifetimeDays = null;
+      if (input.feedEnabled != null) s.feedEnabled = input.feedEnabled;
+      if (input.careersSiteUrl != null) s.careersSiteUrl = input.careersSiteUrl || null;
+      if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins)];
+      const changes = diff(before, { ...s }, SETTINGS_KEYS);
+      if (Object.keys(changes).length) {
+        org.settingsVersion += 1;
+        recordAudit(em, org.id, scope.principal, scope.meta, {
+          action: 'organization.settings_updated',
+          targetType: 'Organization',
+          targetId: org.id,
+          changes,
+        });
+      }
+      return org;
+    });
+    for (const hook of this.settingsHooks) await hook(organization.id);
+    return organization;
+  }
+
+  async findBySlug(slug: string): Promise<Organization | null> {
+    return this.orm.em.fork().findOne(Organization, { slug });
+  }
+
+  /** Organization, Super Admin, hooks and audit event commit together or not at all. */
+  async create(input: CreateOrganizationInput): Promise<CreatedOrganization> {
+    validate(input);
+    const em = this.orm.em.fork();
+    try {
+      return await em.transactional(async (tx) => {
+        if (await tx.count(Organization, { slug: input.slug })) throw new ConflictError(`slug "${input.slug}" is already taken`);
+        const organization = tx.create(Organization, { slug: input.slug, name: input.name.trim(), plan: input.plan });
+        setTenant(tx, organization.id);
+        const admin = tx.create(User, {
+          organization,
+          email: normalizeEmail(input.adminEmail),
+          name: input.adminName?.trim() || 'Super Admin',
+          role: Role.SUPER_ADMIN,
+          passwordHash: await hashPassword(input.adminPassword),
+        });
+        recordAudit(tx, organization.id, null, null, {
+          action: 'organization.created',
+          targetType: 'Organization',
+          targetId: organization.id,
+          changes: { slug: input.slug, plan: input.plan, adminUserId: admin.id },
+        });
+        await tx.flush();
+        for (const hook of this.createdHooks) await hook(tx, organization);
+        return { organization, admin };
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`slug "${input.slug}" is already taken`);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { principalOf } from '../../graphql/context';
+import { HumansOnly, Public } from '../../graphql/permissions';
+import { recordAudit } from '../audit/audit.service';
+import { User } from './user.entity';
+
+@ObjectType()
+export class LoginPayload {
+  @Field({ description: 'The session token (jgs_…). Send it as `Authorization: Bearer <token>`. Shown once.' })
+  token!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => User)
+  user!: User;
+}
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayload)
+  @Public()
+  login(
+    @Arg('organizationSlug') organizationSlug: string,
+    @Arg('email') email: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.login.login(organizationSlug, email, password, ctx.meta);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  @HumansOnly('anyUser')
+  async logout(@Ctx() ctx: GraphQLContext) {
+    const principal = principalOf(ctx);
+    await ctx.services.sessions.end(principal.sessionId!);
+    recordAudit(ctx.em, principal.organizationId, principal, ctx.meta, {
+      action: 'session.ended',
+      targetType: 'User',
+      targetId: principal.userId,
+    });
+    await ctx.em.flush();
+    return true;
+  }
+
+  @Query(() => User)
+  @HumansOnly('anyUser')
+  me(@Ctx() ctx: GraphQLContext) {
+    return ctx.em.findOneOrFail(User, { id: principalOf(ctx).userId });
+  }
+}

@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { principalOf } from '../../graphql/context';
+import { Connection, PageArgs } from '../../graphql/connection';
+import { paginate } from '../../graphql/paginate';
+import { Requires } from '../../graphql/permissions';
+import { User } from './user.entity';
+import { CreateUserInput, UpdateUserInput } from './user.inputs';
+
+@ObjectType()
+export class UserConnection extends Connection(User) {}
+
+const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => UserConnection)
+  @Requires('users.list')
+  users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
+    return paginate(ctx.em, User, {}, page, { createdAt: 'asc', id: 'asc' });
+  }
+
+  @Query(() => User, { nullable: true })
+  @Requires('users.read')
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.users.get(scope(ctx), id).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'NOT_FOUND') return null;
+      throw err;
+    });
+  }
+
+  @Mutation(() => User)
+  @Requires('users.create')
+  createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.users.create(scope(ctx), input);
+  }
+
+  @Mutation(() => User)
+  @Requires('users.update')
+  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.users.update(scope(ctx), id, input);
+  }
+
+  @Mutation(() => User)
+  @Requires('users.deactivate')
+  deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.users.setActive(scope(ctx), id, false);
+  }
+
+  @Mutation(() => User)
+  @Requires('users.reactivate')
+  reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.users.setActive(scope(ctx), id, true);
+  }
+}

@@ -1,0 +1,125 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import type { Scope } from '../../auth/scope';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import { assertUuid } from '../../ids';
+import { diff, recordAudit } from '../audit/audit.service';
+import type { SessionService } from './session.service';
+import { hashPassword } from './password';
+import { Role } from './role';
+import { User } from './user.entity';
+import type { CreateUserInput, UpdateUserInput } from './user.inputs';
+import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';
+
+const isSuperAdminUser = (scope: Scope) => scope.principal.kind === 'USER' && scope.principal.role === Role.SUPER_ADMIN;
+
+/**
+ * Escalation rules: only a signed-in Super Admin may create, promote or alter a
+ * Super Admin, or change who may manage API credentials. API keys never can.
+ */
+function assertMayTouch(scope: Scope, target: User | null, next: { role?: Role | null; canManage?: boolean | null }): void {
+  if (isSuperAdminUser(scope)) return;
+  if (target?.role === Role.SUPER_ADMIN) throw new ForbiddenError('Only a Super Admin can alter a Super Admin');
+  if (next.role === Role.SUPER_ADMIN) throw new ForbiddenError('Only a Super Admin can create or promote a Super Admin');
+  if (next.canManage != null && next.canManage !== (target?.canManageApiCredentials ?? false)) {
+    throw new ForbiddenError('Only a Super Admin can change canManageApiCredentials');
+  }
+}
+
+export class UserService {
+  constructor(private readonly sessions: SessionService) {}
+
+  async get(scope: Scope, id: string): Promise<User> {
+    const user = await scope.em.findOne(User, { id: assertUuid('id', id) });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  async create(scope: Scope, input: CreateUserInput): Promise<User> {
+    const problems = [
+      ...checkEmail('email', input.email),
+      ...checkName('name', input.name),
+      ...checkPassword('password', input.password),
+    ];
+    if (problems.length) throw new BadInputError(problems);
+    assertMayTouch(scope, null, { role: input.role });
+    const email = normalizeEmail(input.email);
+    try {
+      return await scope.em.transactional(async (em) => {
+        if (await em.count(User, { email })) throw new ConflictError(`A user with email ${email} already exists`);
+        const user = em.create(User, {
+          organization: scope.principal.organizationId,
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          passwordHash: await hashPassword(input.password),
+        });
+        recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+          action: 'user.created',
+          targetType: 'User',
+          targetId: user.id,
+          changes: { email, name: user.name, role: user.role },
+        });
+        return user;
+      });
+    } catch (err) {
+      if (err instanceof UniqueConstraintViolationException) throw new ConflictError(`A user with email ${email} already exists`);
+      throw err;
+    }
+  }
+
+  async update(scope: Scope, id: string, input: UpdateUserInput): Promise<User> {
+    if (input.name != null) {
+      const problems = checkName('name', input.name);
+      if (problems.length) throw new BadInputError(problems);
+    }
+    return scope.em.transactional(async (em) => {
+      const user = await this.lockedUser(scope, id);
+      assertMayTouch(scope, user, { role: input.role, canManage: input.canManageApiCredentials });
+      if (user.role === Role.SUPER_ADMIN && input.role && input.role !== Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(scope, user);
+      const before = { name: user.name, role: user.role, canManageApiCredentials: user.canManageApiCredentials };
+      if (input.name != null) user.name = input.name.trim();
+      if (input.role != null) user.role = input.role;
+      if (input.canManageApiCredentials != null) user.canManageApiCredentials = input.canManageApiCredentials;
+      const after = { name: user.name, role: user.role, canManageApiCredentials: user.canManageApiCredentials };
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'user.updated',
+        targetType: 'User',
+        targetId: user.id,
+        changes: diff(before, after, ['name', 'role', 'canManageApiCredentials']),
+      });
+      return user;
+    });
+  }
+
+  async setActive(scope: Scope, id: string, active: boolean): Promise<User> {
+    return scope.em.transactional(async (em) => {
+      const user = await this.lockedUser(scope, id);
+      assertMayTouch(scope, user, {});
+      if (user.active === active) return user;
+      if (!active && user.role === Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(scope, user);
+      user.active = active;
+      // Deactivation takes effect on the very next request: sessions are verified against the database.
+      if (!active) await this.sessions.endAllForUser(em, user.id);
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: active ? 'user.reactivated' : 'user.deactivated',
+        targetType: 'User',
+        targetId: user.id,
+      });
+      return user;
+    });
+  }
+
+  private async lockedUser(scope: Scope, id: string): Promise<User> {
+    const user = await scope.em.findOne(User, { id: assertUuid('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  /** Locks every active Super Admin row, so two concurrent demotions cannot both pass. */
+  private async assertNotLastSuperAdmin(scope: Scope, target: User): Promise<void> {
+    const admins = await scope.em.find(User, { role: Role.SUPER_ADMIN, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (admins.length <= 1 && admins.some((a) => a.id === target.id)) {
+      throw new ConflictError('The last active Super Admin cannot be demoted or deactivated');
+    }
+  }
+}
