@@ -52,6 +52,7 @@ async function main() {
     await services.close();
     await database.close();
     logger.info('stopped');
+    logger.flush();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

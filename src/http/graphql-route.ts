@@ -38,6 +38,8 @@ export async function registerGraphQL(app: FastifyInstance, services: Services, 
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(services.logger),
     allowBatchedHttpRequests: false,
+    // Shutdown order is main.ts's job (HTTP, then ORM, then database); Apollo must not catch signals itself.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   // Fastify's close() already waits for in-flight requests; Apollo only needs stopping after it.
