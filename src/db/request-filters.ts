@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import { CONFIDENTIAL_FILTER } from './confidential-filter';
 import { TENANT_FILTER } from './tenant-filter';
 
-/** Sets the tenant filter on a fork. */
-export function setTenant(em: EntityManager, organizationId: string): void {
+/** Scopes a fork to one organization, for system work that is not a request (login, seeding, feeds). */
+export function setTenant(em: EntityManager, organizationId: string, allowConfidential = false): void {
   em.setFilterParams(TENANT_FILTER, { organizationId });
+  em.setFilterParams(CONFIDENTIAL_FILTER, { allow: allowConfidential });
 }
 
 /** Every request fork goes through here, once, when it is made. */
 export function setRequestFilters(em: EntityManager, principal: Principal): void {
-  setTenant(em, principal.organizationId);
+  setTenant(em, principal.organizationId, principal.allowConfidential);
 }

@@ -1,9 +1,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { adminResolvers } from './admin-resolvers';
+import { publicResolvers } from './public-resolvers';
 import { authChecker } from './auth-checker';
 
 let admin: GraphQLSchema | undefined;
+let publicApi: GraphQLSchema | undefined;
 
 /**
  * Schemas are pure values derived from code, built once per process (building
@@ -19,7 +21,18 @@ export function adminSchema(): GraphQLSchema {
   return admin;
 }
 
+export function publicSchema(): GraphQLSchema {
+  publicApi ??= buildSchemaSync({
+    resolvers: publicResolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+  });
+  return publicApi;
+}
+
 /** Each committed SDL file and the schema it is printed from. */
 export const schemaFiles: Record<string, () => GraphQLSchema> = {
   'admin.graphql': adminSchema,
+  'public.graphql': publicSchema,
 };

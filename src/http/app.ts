@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { adminSchema } from '../graphql/schemas';
+import { adminSchema, publicSchema } from '../graphql/schemas';
 import type { Services } from '../services';
 import { installErrorHandler } from './error-reply';
 import { registerGraphQL } from './graphql-route';
@@ -36,5 +36,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   installErrorHandler(app);
   registerOpsRoutes(app, services);
   await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
+  await registerGraphQL(app, services, 'public', '/public/graphql', publicSchema());
   return app;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError, ForbiddenError } from '../errors';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
 import { setRequestFilters } from '../db/request-filters';
 import type { GraphQLContext } from '../graphql/context';
 import { toGraphQLError } from '../graphql/to-graphql-error';
@@ -11,7 +11,11 @@ export type Surface = 'admin' | 'public';
 
 /** Each API accepts its own kinds of principal; the wrong kind is refused before any resolver runs. */
 function assertSurface(surface: Surface, principal: Principal | null): void {
-  if (!principal) return;
+  if (!principal) {
+    // The admin API has one public operation (login), so its resolvers decide; the public API needs the key for everything.
+    if (surface === 'public') throw new UnauthenticatedError('The public API needs the organization\'s postings key (Authorization: Bearer jgp_…)');
+    return;
+  }
   if (surface === 'admin' && principal.kind === 'POSTINGS_KEY') {
     throw new ForbiddenError('postings keys only work on the public API (POST /public/graphql)');
   }
