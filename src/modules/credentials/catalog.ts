@@ -43,6 +43,9 @@ export const ENDPOINTS: Record<string, string> = {
   organization: 'The organization profile and its settings.',
   users: 'People who can sign in to the organization.',
   auditEvents: 'The append-only log of changes.',
+  postings: 'Job postings, in every state.',
+  applications: 'Candidates\' applications to postings, with their resumes.',
+  uploads: 'Staged file uploads (POST /uploads) that mutations then reference.',
 };
 
 const SPECS: Record<string, EntrySpec> = {
@@ -54,6 +57,18 @@ const SPECS: Record<string, EntrySpec> = {
   'users.deactivate': { action: 'remove', call: 'mutation deactivateUser', description: 'Deactivate a user and end their sessions.' },
   'users.reactivate': { action: 'reactivate', call: 'mutation reactivateUser', description: 'Reactivate a deactivated user.' },
   'auditEvents.list': { action: 'list', call: 'query auditEvents', description: 'List audit events.' },
+  'postings.list': { action: 'list', call: 'query postings', description: 'List postings in every state, with filters.' },
+  'postings.read': { action: 'read', call: 'query posting', description: 'Read one posting.' },
+  'postings.create': { action: 'create', call: 'mutation createPosting', description: 'Create a posting.', showsCredentialLogo: true },
+  'postings.update': { action: 'update', call: 'mutation updatePosting, mutation setPostingState', description: 'Edit a posting or change its state.' },
+  'postings.delete': { action: 'delete', call: 'mutation deletePosting', description: 'Delete a posting that has no applications.' },
+  'applications.list': { action: 'list', call: 'query applications', description: 'List applications.' },
+  'applications.read': { action: 'read', call: 'query application', description: 'Read one application.' },
+  'applications.download': { action: 'download', call: 'field Application.resume.downloadUrl', description: 'Download resumes through short-lived signed URLs.' },
+  'applications.create': { action: 'create', call: 'mutation createApplication', description: 'Import a candidate\'s application.', showsCredentialLogo: true },
+  'applications.remove': { action: 'remove', call: 'mutation archiveApplication', description: 'Archive an application.' },
+  'applications.reactivate': { action: 'reactivate', call: 'mutation reactivateApplication', description: 'Reactivate an archived application.' },
+  'uploads.upload': { action: 'upload', call: 'POST /uploads', description: 'Stage a resume, attachment or logo upload.' },
 };
 
 /** The current catalog version: bump it when adding entries, and give them this `since`. */
