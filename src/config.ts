@@ -23,6 +23,10 @@ export interface Config {
   credentialCacheTtlMs: number;
   usageFlushIntervalMs: number;
   shutdownTimeoutMs: number;
+  /** Bytes of public API responses kept in memory; 0 disables the cache. */
+  publicCacheBytes: number;
+  /** Longest a cached public response lives; bounds staleness from postings that expire by time. */
+  publicCacheTtlMs: number;
 }
 
 export interface BootstrapConfig {
@@ -100,5 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     credentialCacheTtlMs: int(env, 'JOBGATE_CREDENTIAL_CACHE_TTL_MS', 60_000),
     usageFlushIntervalMs: int(env, 'JOBGATE_USAGE_FLUSH_INTERVAL_MS', 30_000),
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
+    publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
+    publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
   };
 }

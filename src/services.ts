@@ -4,7 +4,9 @@ import { Authenticator } from './auth/authenticator';
 import { SECRET_PREFIXES } from './auth/secret-format';
 import type { Config } from './config';
 import { resolveMasterKey } from './db/master-key';
+import { PgNotifier } from './db/pg-notifier';
 import { Metrics } from './http/metrics';
+import { PublicResponseCache } from './modules/public-cache/response-cache';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { LoginService } from './modules/users/login.service';
 import { LoginThrottle } from './modules/users/login-throttle';
@@ -27,6 +29,10 @@ export interface Services {
   organizations: OrganizationService;
   /** AES-256-GCM key that encrypts the postings key at rest. */
   masterKey: Buffer;
+  /** The instance's LISTEN connection: subscribe to hear about changes made on any instance. */
+  notifier: PgNotifier;
+  /** Cached public API responses, invalidated on every instance by postings and settings writes. */
+  publicCache: PublicResponseCache;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
 }
@@ -43,6 +49,13 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const throttle = new LoginThrottle(knex, { perAccount: 10, perIp: config.loginMaxFailuresPerIp });
   const authenticator = new Authenticator().register(SECRET_PREFIXES.session, (secret) => sessions.verify(secret));
   const closers: (() => Promise<void>)[] = [];
+  const notifier = new PgNotifier(String(orm.config.get('clientUrl')), logger);
+  closers.push(() => notifier.close());
+  const execute = (sql: string, params: unknown[]) => orm.em.getConnection().execute(sql, params);
+  const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, execute);
+  await publicCache.start();
+  const organizations = new OrganizationService(orm);
+  organizations.onSettingsChanged((organizationId) => publicCache.invalidate(organizationId));
   return {
     config,
     orm,
@@ -52,8 +65,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     sessions,
     login: new LoginService(orm, throttle, sessions),
     users: new UserService(sessions),
-    organizations: new OrganizationService(orm),
+    organizations,
     masterKey,
+    notifier,
+    publicCache,
     async close() {
       for (const close of closers.reverse()) await close();
     },

@@ -5,6 +5,7 @@ import type { Services } from '../services';
 import { installErrorHandler } from './error-reply';
 import { registerGraphQL } from './graphql-route';
 import { registerOpsRoutes } from './ops-routes';
+import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from './public-cache-hooks';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -36,6 +37,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   installErrorHandler(app);
   registerOpsRoutes(app, services);
   await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
-  await registerGraphQL(app, services, 'public', '/public/graphql', publicSchema());
+  registerPublicCacheHooks(app, services);
+  await registerGraphQL(app, services, 'public', PUBLIC_GRAPHQL_PATH, publicSchema());
   return app;
 }

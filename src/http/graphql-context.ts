@@ -6,6 +6,7 @@ import { toGraphQLError } from '../graphql/to-graphql-error';
 import type { Principal } from '../auth/principal';
 import type { Services } from '../services';
 import { requestMeta } from './request-meta';
+import { recalledPrincipal, rememberPrincipal } from './request-principal';
 
 export type Surface = 'admin' | 'public';
 
@@ -28,7 +29,11 @@ export function graphqlContextFactory(services: Services, surface: Surface) {
   return async (request: FastifyRequest): Promise<GraphQLContext> => {
     const meta = requestMeta(request);
     try {
-      const principal = await services.authenticator.authenticate(meta);
+      let principal = recalledPrincipal(request);
+      if (principal === undefined) {
+        principal = await services.authenticator.authenticate(meta);
+        rememberPrincipal(request, principal);
+      }
       assertSurface(surface, principal);
       const em = services.orm.em.fork();
       if (principal) setRequestFilters(em, principal);
