@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/app';
 import { createLogger } from './logger';
+import { seedDemoPostings } from './modules/postings/demo-postings';
 import { createServices } from './services';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
@@ -12,7 +13,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await bootstrap(config, services, logger, database.embedded !== null);
+  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]);
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
 

@@ -1,5 +1,6 @@
 import type { Services } from '../../src/services';
 import { orgCreate } from './org-create';
+import { seed } from './seed';
 
 export interface Command {
   usage: string;
@@ -9,4 +10,5 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   'org:create': orgCreate,
+  seed,
 };

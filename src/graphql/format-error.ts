@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
@@ -31,7 +31,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Errors raised before execution (authentication in the context factory) come wrapped in a GraphQLError without a path.
+    if (original instanceof GraphQLError && original.originalError instanceof AppError) original = original.originalError;
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.extensions } };

@@ -1,5 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { PublicApplyResolver } from '../modules/applications/public-apply.resolver';
 import { PublicOrganizationResolver } from '../modules/organizations/public-organization.resolver';
+import { PublicPostingsResolver } from '../modules/postings/public-postings.resolver';
 
 /**
  * Every resolver of the public schema (POST /public/graphql). A separate list from
@@ -7,4 +9,4 @@ import { PublicOrganizationResolver } from '../modules/organizations/public-orga
  * The context factory only admits the postings key here.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const publicResolvers: NonEmptyArray<Function> = [PublicOrganizationResolver];
+export const publicResolvers: NonEmptyArray<Function> = [PublicOrganizationResolver, PublicPostingsResolver, PublicApplyResolver];

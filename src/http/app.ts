@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from '../graphql/schemas';
+import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from '../services';
+import { registerCors } from './cors';
+import { registerCredentialLogoRoute } from './credential-logo-route';
 import { installErrorHandler } from './error-reply';
+import { registerFileRoutes } from './files-route';
 import { registerGraphQL } from './graphql-route';
 import { registerOpsRoutes } from './ops-routes';
 import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from './public-cache-hooks';
+import { registerUploadRoutes } from './uploads-route';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -35,9 +40,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   installErrorHandler(app);
+  // Before any route: preflights are answered ahead of Apollo, and every scope inherits the hooks.
+  registerCors(app, services);
   registerOpsRoutes(app, services);
   await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
   registerPublicCacheHooks(app, services);
   await registerGraphQL(app, services, 'public', PUBLIC_GRAPHQL_PATH, publicSchema());
+  await registerFeedRoutes(app, services);
+  await registerUploadRoutes(app, services);
+  registerFileRoutes(app, services);
+  registerCredentialLogoRoute(app, services);
   return app;
 }

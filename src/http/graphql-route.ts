@@ -21,7 +21,9 @@ export async function registerGraphQL(app: FastifyInstance, services: Services, 
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 1000 },
+    // Tokens are limited by graphql-js's own parser (parseOptions below): armor's Apollo plugin throws
+    // from parsingDidStart, which Apollo answers with a 500 for every syntax error and for the limit itself.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: services.config.production },
   });
   const protection = armor.protect();
@@ -35,6 +37,7 @@ export async function registerGraphQL(app: FastifyInstance, services: Services, 
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [...protection.validationRules],
+    parseOptions: { maxTokens: 1000 },
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(services.logger),
     allowBatchedHttpRequests: false,

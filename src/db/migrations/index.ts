@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123092903_init } from './Migration20261123092903_init';
+import { Migration20261123100847_postings } from './Migration20261123100847_postings';
+import { Migration20261123101505_uploads } from './Migration20261123101505_uploads';
+import { Migration20261123101805_credentials } from './Migration20261123101805_credentials';
+import { Migration20261123102111_applications } from './Migration20261123102111_applications';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -8,4 +12,8 @@ import { Migration20261123092903_init } from './Migration20261123092903_init';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123092903_init', class: Migration20261123092903_init },
+  { name: 'Migration20261123100847_postings', class: Migration20261123100847_postings },
+  { name: 'Migration20261123101505_uploads', class: Migration20261123101505_uploads },
+  { name: 'Migration20261123101805_credentials', class: Migration20261123101805_credentials },
+  { name: 'Migration20261123102111_applications', class: Migration20261123102111_applications },
 ];

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { assertUuid } from '../../ids';
@@ -23,6 +23,18 @@ function assertMayTouch(scope: Scope, target: User | null, next: { role?: Role |
   if (next.canManage != null && next.canManage !== (target?.canManageApiCredentials ?? false)) {
     throw new ForbiddenError('Only a Super Admin can change canManageApiCredentials');
   }
+}
+
+/** Advisory lock class for role and activation changes (any int4 unused elsewhere). */
+const USER_CHANGES_LOCK = 4_201_338;
+
+/**
+ * Serializes role and activation changes within one organization for the rest of the
+ * transaction. Without it, two Super Admins deactivating each other lock the two rows
+ * in opposite orders and deadlock (and the last-Super-Admin check could race).
+ */
+async function lockUserChanges(em: EntityManager, organizationId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [USER_CHANGES_LOCK, organizationId]);
 }
 
 export class UserService {
@@ -73,9 +85,10 @@ export class UserService {
       if (problems.length) throw new BadInputError(problems);
     }
     return scope.em.transactional(async (em) => {
-      const user = await this.lockedUser(scope, id);
+      await lockUserChanges(em, scope.principal.organizationId);
+      const user = await this.lockedUser(em, id);
       assertMayTouch(scope, user, { role: input.role, canManage: input.canManageApiCredentials });
-      if (user.role === Role.SUPER_ADMIN && input.role && input.role !== Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(scope, user);
+      if (user.role === Role.SUPER_ADMIN && input.role && input.role !== Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(em, user);
       const before = { name: user.name, role: user.role, canManageApiCredentials: user.canManageApiCredentials };
       if (input.name != null) user.name = input.name.trim();
       if (input.role != null) user.role = input.role;
@@ -93,10 +106,11 @@ export class UserService {
 
   async setActive(scope: Scope, id: string, active: boolean): Promise<User> {
     return scope.em.transactional(async (em) => {
-      const user = await this.lockedUser(scope, id);
+      await lockUserChanges(em, scope.principal.organizationId);
+      const user = await this.lockedUser(em, id);
       assertMayTouch(scope, user, {});
       if (user.active === active) return user;
-      if (!active && user.role === Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(scope, user);
+      if (!active && user.role === Role.SUPER_ADMIN) await this.assertNotLastSuperAdmin(em, user);
       user.active = active;
       // Deactivation takes effect on the very next request: sessions are verified against the database.
       if (!active) await this.sessions.endAllForUser(em, user.id);
@@ -109,15 +123,16 @@ export class UserService {
     });
   }
 
-  private async lockedUser(scope: Scope, id: string): Promise<User> {
-    const user = await scope.em.findOne(User, { id: assertUuid('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  /** Row locks need the transaction's own EntityManager (`em` of `transactional`), not the request's. */
+  private async lockedUser(em: EntityManager, id: string): Promise<User> {
+    const user = await em.findOne(User, { id: assertUuid('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!user) throw new NotFoundError('User', id);
     return user;
   }
 
   /** Locks every active Super Admin row, so two concurrent demotions cannot both pass. */
-  private async assertNotLastSuperAdmin(scope: Scope, target: User): Promise<void> {
-    const admins = await scope.em.find(User, { role: Role.SUPER_ADMIN, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  private async assertNotLastSuperAdmin(em: EntityManager, target: User): Promise<void> {
+    const admins = await em.find(User, { role: Role.SUPER_ADMIN, active: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (admins.length <= 1 && admins.some((a) => a.id === target.id)) {
       throw new ConflictError('The last active Super Admin cannot be demoted or deactivated');
     }

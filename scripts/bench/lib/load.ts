@@ -1,0 +1,39 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  url: string;
+  body?: string;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  connections?: number;
+  durationSeconds?: number;
+}
+
+/** Fixed concurrency and duration over loopback; bounded in time, stops by itself. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'POST',
+    body: options.body,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    connections: options.connections ?? 20,
+    duration: options.durationSeconds ?? 5,
+  });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export const ratio = (ours: number, baseline: number): string => (baseline ? (ours / baseline).toFixed(2) + '×' : 'n/a');

@@ -1,0 +1,113 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { Scope } from '../../auth/scope';
+import { BadInputError, NotFoundError } from '../../errors';
+import type { ConnectionShape, PageArgs } from '../../graphql/connection';
+import { paginate } from '../../graphql/paginate';
+import { assertUuid, isUuid } from '../../ids';
+import { recordAudit } from '../audit/audit.service';
+import type { UploadService } from '../uploads/upload.service';
+import { ApplicationStatus } from './application-enums';
+import { Application } from './application.entity';
+import type { ApplicationFilter, ApplicationInput } from './application.inputs';
+import type { ApplyRateLimiter } from './apply-rate-limiter';
+import { ApplyService } from './apply.service';
+
+const MAX_REASON = 500;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Applications on the admin API. Reads and writes go through the request fork,
+ * so the tenant and confidential filters decide what exists for the caller.
+ */
+export class ApplicationService {
+  private readonly writer: ApplyService;
+
+  constructor(
+    uploads: UploadService,
+    private readonly rateLimiter: ApplyRateLimiter,
+  ) {
+    this.writer = new ApplyService(uploads);
+  }
+
+  /** A career site's apply through the public API; returns the application id. Rate-limited before any other work. */
+  async apply(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
+    await this.rateLimiter.consume(scope.principal.credentialId ?? scope.principal.organizationId, scope.meta.ip);
+    return this.writer.create(scope, postingId, input, 'public');
+  }
+
+  /** An import through the admin API: the posting may be in any state the caller can see. */
+  async create(scope: Scope, postingId: string, input: ApplicationInput): Promise<Application> {
+    const id = await this.writer.create(scope, postingId, input, 'import');
+    return this.get(scope, id);
+  }
+
+  list(scope: Scope, filter: ApplicationFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Application>> {
+    const and: FilterQuery<Application>[] = [];
+    if (filter?.postingId) and.push({ posting: assertUuid('filter.postingId', filter.postingId) });
+    if (filter?.status) and.push({ status: filter.status });
+    const search = filter?.search?.trim();
+    if (search) {
+      const pattern = `%${escapeLike(search)}%`;
+      and.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
+    }
+    return paginate(scope.em, Application, and.length ? { $and: and } : {}, page, { createdAt: 'desc', id: 'desc' });
+  }
+
+  /** Not found covers other organizations and, for those who may not see them, confidential applications. */
+  async get(scope: Scope, id: string): Promise<Application> {
+    const application = isUuid(id) ? await scope.em.findOne(Application, { id: id.toLowerCase() }) : null;
+    if (!application) throw new NotFoundError('Application', id);
+    return application;
+  }
+
+  /** Archiving an archived application updates its reason. */
+  async archive(scope: Scope, id: string, reason: string): Promise<Application> {
+    const trimmed = reason?.trim() ?? '';
+    if (!trimmed) throw BadInputError.field('reason', 'is required');
+    if (trimmed.length > MAX_REASON) throw BadInputError.field('reason', `must be at most ${MAX_REASON} characters`);
+    return scope.em.transactional(async (em) => {
+      const application = await this.locked(em, id);
+      const before = { status: application.status, archiveReason: application.archiveReason };
+      if (before.status === ApplicationStatus.ARCHIVED && before.archiveReason === trimmed) return application;
+      application.status = ApplicationStatus.ARCHIVED;
+      application.archiveReason = trimmed;
+      application.archivedAt ??= new Date();
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'application.archived',
+        targetType: 'Application',
+        targetId: application.id,
+        changes: { status: { before: before.status, after: application.status }, archiveReason: { before: before.archiveReason, after: trimmed } },
+      });
+      return application;
+    });
+  }
+
+  /** Reactivating an active application changes nothing. */
+  async reactivate(scope: Scope, id: string): Promise<Application> {
+    return scope.em.transactional(async (em) => {
+      const application = await this.locked(em, id);
+      if (application.status === ApplicationStatus.ACTIVE) return application;
+      const reason = application.archiveReason;
+      application.status = ApplicationStatus.ACTIVE;
+      application.archiveReason = null;
+      application.archivedAt = null;
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'application.reactivated',
+        targetType: 'Application',
+        targetId: application.id,
+        changes: { status: { before: ApplicationStatus.ARCHIVED, after: ApplicationStatus.ACTIVE }, archiveReason: { before: reason, after: null } },
+      });
+      return application;
+    });
+  }
+
+  private async locked(em: EntityManager, id: string): Promise<Application> {
+    const found = isUuid(id) ? await em.findOne(Application, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!found) throw new NotFoundError('Application', id);
+    return found;
+  }
+}

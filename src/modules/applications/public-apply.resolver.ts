@@ -1,0 +1,28 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { principalOf } from '../../graphql/context';
+import { ApplicationInput } from './application.inputs';
+
+@ObjectType()
+export class ApplyPayload {
+  @Field(() => ID)
+  applicationId!: string;
+}
+
+/** The career-site apply (POST /public/graphql, postings key). */
+@Resolver()
+export class PublicApplyResolver {
+  @Mutation(() => ApplyPayload, {
+    description:
+      'Applies to a publicly visible posting (otherwise NOT_FOUND). Rate-limited per postings key and client IP. ' +
+      'Send an Idempotency-Key header to make retries safe: the same key and input within 24 h return the same applicationId.',
+  })
+  async applyToPosting(
+    @Arg('postingId', () => ID) postingId: string,
+    @Arg('input') input: ApplicationInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ApplyPayload> {
+    const applicationId = await ctx.services.applications.apply({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
+    return { applicationId };
+  }
+}

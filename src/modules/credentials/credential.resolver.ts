@@ -1,0 +1,140 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Scope } from '../../auth/scope';
+import { Connection, PageArgs } from '../../graphql/connection';
+import { principalOf, type GraphQLContext } from '../../graphql/context';
+import { HumansOnly } from '../../graphql/permissions';
+import { User } from '../users/user.entity';
+import { ApiCredential, CredentialStatus, statusOf } from './credential.entity';
+import { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
+import { logoUrl, usersById } from './credential.loaders';
+
+@ObjectType()
+export class ApiCredentialConnection extends Connection(ApiCredential) {}
+
+@ObjectType()
+export class CreateApiCredentialPayload {
+  @Field(() => ApiCredential)
+  credential!: ApiCredential;
+
+  @Field({ description: 'The secret, shown this once. Store it now: it cannot be read again.' })
+  secret!: string;
+}
+
+@ObjectType()
+export class RotateApiCredentialPayload {
+  @Field(() => ApiCredential)
+  credential!: ApiCredential;
+
+  @Field({ description: 'The new secret, shown this once.' })
+  secret!: string;
+}
+
+@ArgsType()
+class ApiCredentialsArgs extends PageArgs {
+  @Field(() => ApiCredentialFilter, { nullable: true })
+  filter?: ApiCredentialFilter | null;
+}
+
+const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
+
+/** Credential management: humans only (a Super Admin or a user with canManageApiCredentials); keys never. */
+@Resolver(() => ApiCredential)
+export class CredentialResolver {
+  @Query(() => ApiCredentialConnection, { description: 'Oldest first; the postings key included.' })
+  @HumansOnly('credentialManager')
+  apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.list(scope(ctx), args.filter, args);
+  }
+
+  @Query(() => ApiCredential, { nullable: true })
+  @HumansOnly('credentialManager')
+  async apiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.get(scope(ctx), id).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'NOT_FOUND') return null;
+      throw err;
+    });
+  }
+
+  @Query(() => ApiCredential)
+  @HumansOnly('credentialManager')
+  postingsApiCredential(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.postingsCredential(ctx.em);
+  }
+
+  @Mutation(() => CreateApiCredentialPayload)
+  @HumansOnly('credentialManager')
+  createApiCredential(@Arg('input') input: CreateApiCredentialInput, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.create(scope(ctx), input);
+  }
+
+  @Mutation(() => ApiCredential, { description: 'Permission changes take effect on the next request; refused when the organization locks permissions.' })
+  @HumansOnly('credentialManager')
+  updateApiCredential(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateApiCredentialInput, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.update(scope(ctx), id, input);
+  }
+
+  @Mutation(() => ApiCredential)
+  @HumansOnly('credentialManager')
+  revokeApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.setRevoked(scope(ctx), id, true);
+  }
+
+  @Mutation(() => ApiCredential)
+  @HumansOnly('credentialManager')
+  reenableApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.setRevoked(scope(ctx), id, false);
+  }
+
+  @Mutation(() => Boolean, { description: 'Permanent. The postings key cannot be deleted, only rotated.' })
+  @HumansOnly('credentialManager')
+  deleteApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.delete(scope(ctx), id);
+  }
+
+  @Mutation(() => RotateApiCredentialPayload, { description: 'Issues a new secret. The old one works for previousSecretTtlSeconds more (0 to 604800).' })
+  @HumansOnly('credentialManager')
+  rotateApiCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('previousSecretTtlSeconds', () => Int, { defaultValue: 0 }) previousSecretTtlSeconds: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return ctx.services.credentials.rotate(scope(ctx), id, previousSecretTtlSeconds);
+  }
+
+  @Mutation(() => ApiCredential, { description: 'A staged PNG upload under 500 KB (POST /uploads, purpose=LOGO).' })
+  @HumansOnly('credentialManager')
+  setApiCredentialLogo(@Arg('id', () => ID) id: string, @Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.setLogo(scope(ctx), id, uploadId);
+  }
+
+  @Mutation(() => String, { description: 'The organization\'s postings key (jgp_…). Audited, hence a mutation.' })
+  @HumansOnly('credentialManager')
+  revealPostingsApiKey(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.credentials.revealPostingsKey(scope(ctx));
+  }
+
+  @FieldResolver(() => CredentialStatus)
+  status(@Root() credential: ApiCredential): CredentialStatus {
+    return statusOf(credential);
+  }
+
+  @FieldResolver(() => [String], { description: 'The effective grant: for fullAccess keys, every operation up to the key\'s catalog version.' })
+  operations(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): string[] {
+    return ctx.services.credentials.effectiveOperations(credential);
+  }
+
+  @FieldResolver(() => Int, { description: 'Approximate: includes uses not yet flushed on this instance.' })
+  useCount(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): number {
+    return credential.useCount + ctx.services.credentialUsage.pendingCount(credential.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  createdBy(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): Promise<User | null> | null {
+    return credential.createdBy ? usersById(ctx).load(credential.createdBy) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  logoUrl(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): string | null {
+    return logoUrl(ctx.services.config.publicUrl, credential.id, credential.logoFileId);
+  }
+}

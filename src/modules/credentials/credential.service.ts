@@ -1,0 +1,310 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { setTenant } from '../../db/request-filters';
+import type { Scope } from '../../auth/scope';
+import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
+import type { ConnectionShape, PageArgs } from '../../graphql/connection';
+import { paginate } from '../../graphql/paginate';
+import { assertUuid } from '../../ids';
+import { diff, recordAudit } from '../audit/audit.service';
+import { Organization, Plan } from '../organizations/organization.entity';
+import { ApiCredential, CredentialKind } from './credential.entity';
+import { currentCatalog, effectiveOperations, type CatalogSource } from './credential-grants';
+import type { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
+import { credentialWhere } from './credential-filter';
+import {
+  checkDescription,
+  checkExpiry,
+  checkName,
+  checkOperations,
+  checkPreviousSecretTtl,
+  checkRateLimit,
+  normalizeCidrs,
+  resolveGrant,
+  throwIfProblems,
+} from './credential-validation';
+import { decryptSecret, encryptSecret } from './secret-box';
+
+export interface IssuedCredential {
+  credential: ApiCredential;
+  /** Shown once: never stored in clear and never retrievable again (except the postings key, encrypted). */
+  secret: string;
+}
+
+/** Sets a credential's logo from a staged upload (credential-logo.ts), naming `field` in errors. */
+export type LogoSetter = (em: EntityManager, credential: ApiCredential, uploadId: string, field: string) => Promise<void>;
+
+const AUDITED: (keyof ApiCredential)[] = ['name', 'description', 'allowConfidential', 'allowedCidrs', 'expiresAt', 'rateLimitPerMinute'];
+const TARGET = 'ApiCredential';
+
+/**
+ * The credential lifecycle. Every change commits with its audit event, then is
+ * announced (local eviction plus NOTIFY) so every instance drops the cached key
+ * before its next request.
+ */
+export class CredentialService {
+  /** Replaced by tests to simulate a later catalog version. */
+  catalog: CatalogSource = currentCatalog;
+  logoSetter: LogoSetter | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly masterKey: Buffer,
+    private readonly announce: (credentialId: string) => Promise<void>,
+  ) {}
+
+  effectiveOperations(credential: ApiCredential): string[] {
+    return effectiveOperations(credential, this.catalog);
+  }
+
+  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<ApiCredential>> {
+    return paginate(scope.em, ApiCredential, credentialWhere(filter), page, { createdAt: 'asc', id: 'asc' });
+  }
+
+  async get(scope: Scope, id: string, lock = false): Promise<ApiCredential> {
+    const credential = await scope.em.findOne(
+      ApiCredential,
+      { id: assertUuid('id', id) },
+      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
+    if (!credential) throw new NotFoundError('ApiCredential', id);
+    return credential;
+  }
+
+  async postingsCredential(em: EntityManager): Promise<ApiCredential> {
+    const credential = await em.findOne(ApiCredential, { kind: CredentialKind.POSTINGS });
+    if (!credential) throw new NotFoundError('Postings API key');
+    return credential;
+  }
+
+  /** The organizations.onCreated hook: every organization gets exactly one postings key. */
+  async issuePostingsKey(em: EntityManager, organization: Organization): Promise<void> {
+    const secret = generateSecret(SECRET_PREFIXES.postingsKey);
+    const credential = em.create(ApiCredential, {
+      organization,
+      kind: CredentialKind.POSTINGS,
+      name: 'Postings API key',
+      catalogVersion: this.catalog.version,
+      secretHash: hashSecret(secret),
+      secretHint: secretHint(secret),
+      encryptedSecret: encryptSecret(this.masterKey, secret),
+    });
+    recordAudit(em, organization.id, null, null, { action: 'api_credential.created', targetType: TARGET, targetId: credential.id, changes: { kind: CredentialKind.POSTINGS } });
+  }
+
+  /**
+   * Issues the missing postings key of organizations created before this module
+   * existed. Idempotent and safe across instances (the partial unique index refuses
+   * a second key; that instance simply skips the organization).
+   */
+  async backfillPostingsKeys(): Promise<number> {
+    const rows = await this.orm.em
+      .getConnection()
+      .execute<{ id: string }[]>(`select o.id from organizations o where not exists (select 1 from api_credentials c where c.organization_id = o.id and c.kind = 'POSTINGS')`);
+    let issued = 0;
+    for (const { id } of rows) {
+      const em = this.orm.em.fork();
+      setTenant(em, id);
+      try {
+        await em.transactional(async (tx) => this.issuePostingsKey(tx, await tx.findOneOrFail(Organization, { id })));
+        issued += 1;
+      } catch (err) {
+        if (!(err instanceof UniqueConstraintViolationException)) throw err;
+      }
+    }
+    return issued;
+  }
+
+  async create(scope: Scope, input: CreateApiCredentialInput): Promise<IssuedCredential> {
+    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    if (org.plan !== Plan.FULL) throw new ForbiddenError(`Data API keys need the FULL plan; this organization is on the ${org.plan} plan`, { plan: org.plan });
+    const grant = resolveGrant(input);
+    const cidrs = normalizeCidrs(input.allowedCidrs ?? []);
+    const problems = [
+      ...checkName(input.name),
+      ...checkDescription(input.description),
+      ...grant.problems,
+      ...cidrs.problems,
+      ...checkExpiry(input.expiresAt, org.settings.maxCredentialLifetimeDays),
+      ...checkRateLimit(input.rateLimitPerMinute),
+    ];
+    if (!input.fullAccess && grant.operations.length === 0 && !grant.problems.length) {
+      problems.push({ field: 'operations', message: 'grant at least one operation (operations, presetIds or partnerId), or set fullAccess' });
+    }
+    if (input.logoUploadId != null && !this.logoSetter) problems.push({ field: 'logoUploadId', message: 'logo uploads are not available' });
+    throwIfProblems(problems);
+    const secret = generateSecret(SECRET_PREFIXES.dataKey);
+    const credential = await scope.em.transactional(async (em) => {
+      const created = em.create(ApiCredential, {
+        organization: org.id,
+        kind: CredentialKind.DATA,
+        name: input.name.trim(),
+        description: input.description?.trim() || null,
+        partner: input.partnerId ?? null,
+        operations: grant.operations,
+        fullAccess: input.fullAccess,
+        catalogVersion: this.catalog.version,
+        allowConfidential: input.allowConfidential,
+        allowedCidrs: cidrs.cidrs,
+        expiresAt: input.expiresAt ?? null,
+        rateLimitPerMinute: input.rateLimitPerMinute ?? undefined,
+        secretHash: hashSecret(secret),
+        secretHint: secretHint(secret),
+        createdBy: scope.principal.userId ?? null,
+      });
+      if (input.logoUploadId != null) await this.logoSetter!(em, created, input.logoUploadId, 'logoUploadId');
+      recordAudit(em, org.id, scope.principal, scope.meta, {
+        action: 'api_credential.created',
+        targetType: TARGET,
+        targetId: created.id,
+        changes: {
+          kind: created.kind,
+          name: created.name,
+          partner: created.partner,
+          operations: created.operations,
+          fullAccess: created.fullAccess,
+          catalogVersion: created.catalogVersion,
+          allowConfidential: created.allowConfidential,
+          allowedCidrs: created.allowedCidrs,
+          expiresAt: created.expiresAt,
+          rateLimitPerMinute: created.rateLimitPerMinute,
+        },
+      });
+      return created;
+    });
+    return { credential, secret };
+  }
+
+  async update(scope: Scope, id: string, input: UpdateApiCredentialInput): Promise<ApiCredential> {
+    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    const cidrs = input.allowedCidrs != null ? normalizeCidrs(input.allowedCidrs) : null;
+    const problems = [
+      ...(input.name != null ? checkName(input.name) : []),
+      ...checkDescription(input.description),
+      ...(input.operations != null ? checkOperations(input.operations) : []),
+      ...(cidrs?.problems ?? []),
+      ...(input.expiresAt != null ? checkExpiry(input.expiresAt, org.settings.maxCredentialLifetimeDays) : []),
+      ...checkRateLimit(input.rateLimitPerMinute),
+    ];
+    throwIfProblems(problems);
+    const credential = await scope.em.transactional(async (em) => {
+      const c = await this.get({ ...scope, em }, id, true);
+      const nextOps = input.operations != null ? [...new Set(input.operations)].sort() : c.operations;
+      const permissionsChange =
+        JSON.stringify(nextOps) !== JSON.stringify([...c.operations].sort()) ||
+        (input.allowConfidential != null && input.allowConfidential !== c.allowConfidential);
+      if (c.kind === CredentialKind.POSTINGS && (input.operations != null || input.allowConfidential != null || input.expiresAt != null)) {
+        throw BadInputError.field(input.operations != null ? 'operations' : input.allowConfidential != null ? 'allowConfidential' : 'expiresAt', 'does not apply to the postings key');
+      }
+      if (permissionsChange && org.settings.lockCredentialPermissions) {
+        throw new ConflictError('permissions are locked; delete the key and create a new one');
+      }
+      if (!c.fullAccess && nextOps.length === 0) throw BadInputError.field('operations', 'a key without fullAccess needs at least one operation');
+      const before = { ...c, operations: this.effectiveOperations(c) };
+      if (input.name != null) c.name = input.name.trim();
+      if (input.description != null) c.description = input.description.trim() || null;
+      c.operations = nextOps;
+      if (input.allowConfidential != null) c.allowConfidential = input.allowConfidential;
+      if (cidrs) c.allowedCidrs = cidrs.cidrs;
+      if (input.expiresAt != null) c.expiresAt = input.expiresAt;
+      if (input.rateLimitPerMinute != null) c.rateLimitPerMinute = input.rateLimitPerMinute;
+      const after = { ...c, operations: this.effectiveOperations(c) };
+      recordAudit(em, org.id, scope.principal, scope.meta, {
+        action: 'api_credential.updated',
+        targetType: TARGET,
+        targetId: c.id,
+        changes: diff(before as ApiCredential, after as ApiCredential, [...AUDITED, 'operations']),
+      });
+      return c;
+    });
+    await this.announce(credential.id);
+    return credential;
+  }
+
+  async setRevoked(scope: Scope, id: string, revoked: boolean): Promise<ApiCredential> {
+    const credential = await scope.em.transactional(async (em) => {
+      const c = await this.get({ ...scope, em }, id, true);
+      if ((c.revokedAt !== null) === revoked) return c;
+      c.revokedAt = revoked ? new Date() : null;
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: revoked ? 'api_credential.revoked' : 'api_credential.reenabled',
+        targetType: TARGET,
+        targetId: c.id,
+      });
+      return c;
+    });
+    await this.announce(credential.id);
+    return credential;
+  }
+
+  async delete(scope: Scope, id: string): Promise<boolean> {
+    await scope.em.transactional(async (em) => {
+      const c = await this.get({ ...scope, em }, id, true);
+      if (c.kind === CredentialKind.POSTINGS) throw new ConflictError('the postings key cannot be deleted; rotate it instead');
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'api_credential.deleted',
+        targetType: TARGET,
+        targetId: c.id,
+        changes: { name: c.name, kind: c.kind },
+      });
+      em.remove(c);
+    });
+    await this.announce(id);
+    return true;
+  }
+
+  /** A new secret; the old one dies now (TTL 0, Lever's reset) or after the TTL (zero-downtime deploys). */
+  async rotate(scope: Scope, id: string, previousSecretTtlSeconds: number): Promise<IssuedCredential> {
+    checkPreviousSecretTtl(previousSecretTtlSeconds);
+    const result = await scope.em.transactional(async (em) => {
+      const c = await this.get({ ...scope, em }, id, true);
+      const secret = generateSecret(c.kind === CredentialKind.POSTINGS ? SECRET_PREFIXES.postingsKey : SECRET_PREFIXES.dataKey);
+      const keepOld = previousSecretTtlSeconds > 0;
+      c.previousSecretHash = keepOld ? c.secretHash : null;
+      c.previousSecretExpiresAt = keepOld ? new Date(Date.now() + previousSecretTtlSeconds * 1000) : null;
+      c.secretHash = hashSecret(secret);
+      c.secretHint = secretHint(secret);
+      if (c.kind === CredentialKind.POSTINGS) c.encryptedSecret = encryptSecret(this.masterKey, secret);
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'api_credential.rotated',
+        targetType: TARGET,
+        targetId: c.id,
+        changes: { previousSecretTtlSeconds, previousSecretExpiresAt: c.previousSecretExpiresAt },
+      });
+      return { credential: c, secret };
+    });
+    await this.announce(result.credential.id);
+    return result;
+  }
+
+  async setLogo(scope: Scope, id: string, uploadId: string): Promise<ApiCredential> {
+    if (!this.logoSetter) throw BadInputError.field('uploadId', 'logo uploads are not available');
+    const credential = await scope.em.transactional(async (em) => {
+      const c = await this.get({ ...scope, em }, id, true);
+      await this.logoSetter!(em, c, uploadId, 'uploadId');
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'api_credential.logo_set',
+        targetType: TARGET,
+        targetId: c.id,
+        changes: { logoFileId: c.logoFileId },
+      });
+      return c;
+    });
+    await this.announce(credential.id);
+    return credential;
+  }
+
+  /** A mutation, not a query, because reading the key again is itself audited. */
+  async revealPostingsKey(scope: Scope): Promise<string> {
+    return scope.em.transactional(async (em) => {
+      const c = await em.findOne(ApiCredential, { kind: CredentialKind.POSTINGS }, { populate: ['encryptedSecret'] });
+      if (!c?.encryptedSecret) throw new NotFoundError('Postings API key');
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'api_credential.postings_key_revealed',
+        targetType: TARGET,
+        targetId: c.id,
+      });
+      return decryptSecret(this.masterKey, c.encryptedSecret);
+    });
+  }
+}

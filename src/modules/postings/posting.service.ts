@@ -1,0 +1,210 @@
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Scope } from '../../auth/scope';
+import { ConflictError, NotFoundError } from '../../errors';
+import type { ConnectionShape, PageArgs } from '../../graphql/connection';
+import { paginate } from '../../graphql/paginate';
+import { isUuid } from '../../ids';
+import { actorOf } from '../audit/actor';
+import { diff, recordAudit } from '../audit/audit.service';
+import { PostingState } from './posting-enums';
+import type { AdminPostingFilter } from './admin-posting-filter';
+import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
+import { Posting } from './posting.entity';
+import { validatePostingInput } from './posting-validation';
+
+/** Runs after a postings write commits, e.g. to invalidate the public response cache everywhere. */
+export type PostingsChangedHook = (organizationId: string) => Promise<void>;
+
+/** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
+const AUDITED: (keyof Posting)[] = [
+  'title',
+  'confidential',
+  'requisitionCode',
+  'team',
+  'department',
+  'commitment',
+  'level',
+  'workplaceType',
+  'locations',
+  'lists',
+  'salaryRange',
+  'salaryDescription',
+  'questions',
+  'expiresAt',
+  'openingHtml',
+  'descriptionHtml',
+  'additionalHtml',
+];
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Case-insensitive exact match of any of `values` (ILIKE with wildcards escaped). */
+function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQuery<Posting> {
+  return { $or: values.map((v) => ({ [key]: { $ilike: escapeLike(v.trim()) } })) } as FilterQuery<Posting>;
+}
+
+/** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
+export class PostingService {
+  private readonly changedHooks: PostingsChangedHook[] = [];
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly logger: Logger,
+  ) {}
+
+  onChanged(hook: PostingsChangedHook): void {
+    this.changedHooks.push(hook);
+  }
+
+  /** After commit: a failing hook is logged, never turned into a failure of the write that already happened. */
+  async changed(organizationId: string): Promise<void> {
+    for (const hook of this.changedHooks) {
+      try {
+        await hook(organizationId);
+      } catch (err) {
+        this.logger.error({ err, organizationId }, 'postings changed hook failed');
+      }
+    }
+  }
+
+  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {
+    const and: FilterQuery<Posting>[] = [];
+    if (filter?.states?.length) and.push({ state: { $in: filter.states } });
+    if (filter?.confidential != null) and.push({ confidential: filter.confidential });
+    if (filter?.teams?.length) and.push(anyOfInsensitive('team', filter.teams));
+    if (filter?.departments?.length) and.push(anyOfInsensitive('department', filter.departments));
+    if (filter?.locations?.length) and.push({ locationNames: { $overlap: filter.locations.map((l) => l.trim().toLowerCase()) } });
+    if (filter?.search?.trim()) {
+      and.push({ [raw(`search_vector @@ websearch_to_tsquery('english', ?)`, [filter.search.trim()])]: true } as FilterQuery<Posting>);
+    }
+    return paginate(scope.em, Posting, and.length ? { $and: and } : {}, page, { createdAt: 'desc', id: 'desc' });
+  }
+
+  /** Not found covers other organizations and, for those who may not see them, confidential postings. */
+  async get(scope: Scope, id: string): Promise<Posting> {
+    const posting = isUuid(id) ? await scope.em.findOne(Posting, { id: id.toLowerCase() }) : null;
+    if (!posting) throw new NotFoundError('Posting', id);
+    return posting;
+  }
+
+  async create(scope: Scope, input: CreatePostingInput): Promise<Posting> {
+    const changes = validatePostingInput(input, true);
+    const state = input.state ?? PostingState.DRAFT;
+    const posting = await scope.em.transactional(async (em) => {
+      const created = em.create(Posting, {
+        ...changes,
+        title: changes.title ?? '',
+        locations: changes.locations ?? [],
+        organization: scope.principal.organizationId,
+        state,
+        publishedAt: state === PostingState.PUBLISHED ? new Date() : null,
+        createdBy: actorOf(scope.principal),
+      });
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'posting.created',
+        targetType: 'Posting',
+        targetId: created.id,
+        changes: { title: created.title, state, confidential: created.confidential },
+      });
+      return created;
+    });
+    await this.changed(scope.principal.organizationId);
+    return posting;
+  }
+
+  async update(scope: Scope, id: string, input: UpdatePostingInput): Promise<Posting> {
+    const changes = validatePostingInput(input, false);
+    const posting = await scope.em.transactional(async (em) => {
+      const found = await this.lockedForWrite(em, id);
+      const before = { ...found };
+      em.assign(found, changes);
+      const changed = diff(before, { ...found }, AUDITED);
+      if (Object.keys(changed).length) {
+        recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+          action: 'posting.updated',
+          targetType: 'Posting',
+          targetId: found.id,
+          changes: summarizeHtml(changed),
+        });
+      }
+      return found;
+    });
+    await this.changed(scope.principal.organizationId);
+    return posting;
+  }
+
+  async setState(scope: Scope, id: string, state: PostingState): Promise<Posting> {
+    const posting = await scope.em.transactional(async (em) => {
+      const found = await this.lockedForWrite(em, id);
+      const before = found.state;
+      if (before === state) return found;
+      found.state = state;
+      // Publishing sets publishedAt once: re-publishing keeps the original date (and the posting's place in NEWEST order).
+      if (state === PostingState.PUBLISHED && !found.publishedAt) found.publishedAt = new Date();
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'posting.state_changed',
+        targetType: 'Posting',
+        targetId: found.id,
+        changes: { state: { before, after: state } },
+      });
+      return found;
+    });
+    await this.changed(scope.principal.organizationId);
+    return posting;
+  }
+
+  async delete(scope: Scope, id: string): Promise<boolean> {
+    await scope.em.transactional(async (em) => {
+      const found = await this.lockedForWrite(em, id);
+      if ((await this.applicationCount(em, found.id)) > 0) {
+        throw new ConflictError('This posting has applications and cannot be deleted; close it instead (setPostingState CLOSED)');
+      }
+      recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
+        action: 'posting.deleted',
+        targetType: 'Posting',
+        targetId: found.id,
+        changes: { title: found.title, state: found.state },
+      });
+      em.remove(found);
+    });
+    await this.changed(scope.principal.organizationId);
+    return true;
+  }
+
+  /** The posting, row-locked for the rest of the transaction; invisible ones (other tenant, confidential) are not found. */
+  private async lockedForWrite(em: Scope['em'], id: string): Promise<Posting> {
+    const found = isUuid(id) ? await em.findOne(Posting, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!found) throw new NotFoundError('Posting', id);
+    return found;
+  }
+
+  /**
+   * Applications live in another module's table, which may not exist yet in a
+   * given deployment; `to_regclass` keeps this check valid either way.
+   */
+  private async applicationCount(em: Scope['em'], postingId: string): Promise<number> {
+    const conn = em.getConnection();
+    const [exists] = await conn.execute<{ present: boolean }[]>(`select to_regclass('applications') is not null as present`, [], 'all', em.getTransactionContext());
+    if (!exists?.present) return 0;
+    const [row] = await conn.execute<{ n: string }[]>(
+      `select count(*) as n from applications where posting_id = ?`,
+      [postingId],
+      'all',
+      em.getTransactionContext(),
+    );
+    return Number(row?.n ?? 0);
+  }
+}
+
+/** Audit rows keep the fact that HTML changed, not 100 KB of it twice. */
+function summarizeHtml(changes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    out[key] = key.endsWith('Html') ? { changed: true } : value;
+  }
+  return out;
+}

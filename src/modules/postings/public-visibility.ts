@@ -1,0 +1,25 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { PostingState } from './posting-enums';
+import type { Posting } from './posting.entity';
+
+/**
+ * The one definition of "publicly visible": published, not confidential, not
+ * expired. The public API, the XML feed and public applies all use it, in one
+ * of its two forms below, which must always say the same thing.
+ */
+export function publiclyVisible(now: Date = new Date()): FilterQuery<Posting> {
+  return {
+    state: PostingState.PUBLISHED,
+    confidential: false,
+    $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+  };
+}
+
+/**
+ * The same predicate for raw SQL over `postings` (aliased `alias`). Uses the
+ * statement's `now()`; `alias` is a trusted identifier from code, never input.
+ */
+export function publiclyVisibleSql(alias = 'postings'): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`invalid SQL alias ${alias}`);
+  return `(${alias}.state = '${PostingState.PUBLISHED}' and ${alias}.confidential = false and (${alias}.expires_at is null or ${alias}.expires_at > now()))`;
+}

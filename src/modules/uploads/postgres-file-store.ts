@@ -1,0 +1,25 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { FileStore } from './file-store';
+
+/**
+ * File bytes in PostgreSQL (`stored_file_contents`). Goes through knex with real
+ * bind parameters: MikroORM's `execute` inlines values into the SQL text, which
+ * for a 10 MB bytea would build (and possibly log) a 20 MB statement.
+ */
+export class PostgresFileStore implements FileStore {
+  constructor(private readonly knex: Knex) {}
+
+  async put(id: string, bytes: Buffer): Promise<void> {
+    await this.knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [id, bytes]);
+  }
+
+  async get(id: string): Promise<Buffer | null> {
+    const result = await this.knex.raw<{ rows: { content: Buffer }[] }>('select content from stored_file_contents where file_id = ?', [id]);
+    return result.rows[0]?.content ?? null;
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.knex.raw('delete from stored_file_contents where file_id = any(?::uuid[])', [[...ids]]);
+  }
+}

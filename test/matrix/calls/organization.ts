@@ -1,0 +1,10 @@
+import type { CallMap } from '../fixture';
+
+export const organizationCalls: CallMap = {
+  'organization.read': {
+    query: '{ organization { id } }',
+    variables: () => ({}),
+    // The organization query always answers the caller's own organization.
+    crossTenant: 'EMPTY',
+  },
+};
