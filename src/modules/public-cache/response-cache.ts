@@ -19,6 +19,7 @@ export interface CacheableRequest {
 export class PublicResponseCache {
   private readonly entries: LRUCache<string, Buffer>;
   private readonly generations = new Map<string, number>();
+  private readonly waiters = new Map<string, (() => void)[]>();
   hits = 0;
   misses = 0;
 
@@ -76,7 +77,15 @@ export class PublicResponseCache {
     await this.execute('select pg_notify(?, ?)', [PUBLIC_CACHE_CHANNEL, organizationId]);
   }
 
+  /** Resolves when this instance next invalidates `organizationId` (lets tests wait for a NOTIFY to arrive). */
+  nextInvalidation(organizationId: string): Promise<void> {
+    return new Promise((resolve) => this.waiters.set(organizationId, [...(this.waiters.get(organizationId) ?? []), resolve]));
+  }
+
   private bump(organizationId: string): void {
     this.generations.set(organizationId, (this.generations.get(organizationId) ?? 0) + 1);
+    const waiting = this.waiters.get(organizationId);
+    this.waiters.delete(organizationId);
+    waiting?.forEach((resolve) => resolve());
   }
 }
