@@ -13,7 +13,7 @@
 import { startBenchApp, createBenchOrg } from './lib/bench-app';
 import { intFlag } from './lib/args';
 import { openBenchDatabase } from './lib/bench-database';
-import { multipart } from './lib/multipart';
+import { multipart } from '../../test/helpers/multipart';
 import { machineLine, table, writeSection } from './lib/report';
 
 const APPLY = `mutation($postingId: ID!, $input: ApplicationInput!) { applyToPosting(postingId: $postingId, input: $input) { applicationId } }`;

@@ -29,16 +29,24 @@ describe('public response cache', () => {
   const list = (t: TestApp) => t.gql<ListData>(LIST, {}, { token: key, path: PUBLIC });
   const titlesOn = async (t: TestApp) => (await list(t)).data!.postings.nodes.map((n) => n.title).sort();
 
-  /** Runs a write on A and waits until B has heard of it (NOTIFY is delivered asynchronously). */
+  /**
+   * A invalidates locally at once; B hears it through NOTIFY, asynchronously. Waiting for
+   * both keeps a late notification from landing between two reads of a test.
+   */
+  const heardEverywhere = () => Promise.all([a, b].map((t) => t.services.publicCache.nextInvalidation(organizationId)));
+
+  /** Runs a write on A and waits until both instances have heard of it. */
   async function writeOnA(query: string, variables: Record<string, unknown>) {
-    const heard = b.services.publicCache.nextInvalidation(organizationId);
+    const heard = heardEverywhere();
     const res = await a.gql(query, variables, { token: admin });
     expect(res.errors).toBeUndefined();
     await heard;
   }
 
   it('serves a repeated read from the cache on each instance', async () => {
+    const heard = heardEverywhere();
     await createPosting(a, admin, { title: 'Cached One' });
+    await heard;
     for (const t of [a, b]) {
       const first = await list(t);
       const second = await list(t);
@@ -58,7 +66,9 @@ describe('public response cache', () => {
     });
     for (const t of [a, b]) expect(await titlesOn(t)).toEqual(['Edited Title']);
 
+    const created = heardEverywhere();
     const draft = await createPosting(a, admin, { title: 'Fresh Draft', state: 'DRAFT' });
+    await created;
     await titlesOn(b);
     await writeOnA('mutation($id: ID!) { setPostingState(id: $id, state: PUBLISHED) { id } }', { id: draft });
     for (const t of [a, b]) expect(await titlesOn(t)).toEqual(['Edited Title', 'Fresh Draft']);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { PgNotifier } from '../../db/pg-notifier';
 
@@ -20,6 +20,8 @@ export class PublicResponseCache {
   private readonly entries: LRUCache<string, Buffer>;
   private readonly generations = new Map<string, number>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  /** Tags this instance's notifications, so it does not invalidate twice (locally, then on its own echo). */
+  private readonly instanceId = randomUUID();
   hits = 0;
   misses = 0;
 
@@ -44,7 +46,10 @@ export class PublicResponseCache {
   async start(): Promise<void> {
     await this.notifier?.subscribe(
       PUBLIC_CACHE_CHANNEL,
-      (organizationId) => this.bump(organizationId),
+      (payload) => {
+        const [sender, organizationId] = payload.split(' ');
+        if (sender !== this.instanceId && organizationId) this.bump(organizationId);
+      },
       () => this.entries.clear(),
     );
   }
@@ -74,7 +79,7 @@ export class PublicResponseCache {
   /** Drops the organization's entries here now and on every other instance on commit of the NOTIFY. */
   async invalidate(organizationId: string): Promise<void> {
     this.bump(organizationId);
-    await this.execute('select pg_notify(?, ?)', [PUBLIC_CACHE_CHANNEL, organizationId]);
+    await this.execute('select pg_notify(?, ?)', [PUBLIC_CACHE_CHANNEL, `${this.instanceId} ${organizationId}`]);
   }
 
   /** Resolves when this instance next invalidates `organizationId` (lets tests wait for a NOTIFY to arrive). */

@@ -7,7 +7,7 @@ export interface Part {
   contentType?: string;
 }
 
-/** A multipart/form-data body built by hand (as in test/uploads/upload-fixtures.ts), so the bench adds no client dependency. */
+/** A multipart/form-data body built by hand: tests control every byte, and the benchmarks need no client dependency. */
 export function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   const boundary = `----jobgate${randomUUID().replace(/-/g, '')}`;
   const chunks: Buffer[] = [];
