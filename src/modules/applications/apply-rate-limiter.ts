@@ -1,9 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../../errors';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { consumeOrThrow, createRateLimiter, type RateLimitStore } from '../../db/rate-limiter';
 
 export interface ApplyRateLimiterOptions {
-  store: 'memory' | 'postgres';
+  store: RateLimitStore;
   knex: Knex;
   /** Applies per second per postings key and per client IP; 0 turns the limit off. Lever documents 2. */
   perSecond: number;
@@ -18,12 +18,9 @@ export class ApplyRateLimiter {
   private readonly limiter: RateLimiterAbstract | null;
 
   constructor(private readonly options: ApplyRateLimiterOptions) {
-    const common = { keyPrefix: 'apply', points: options.perSecond, duration: 1 };
-    this.limiter = !options.perSecond
-      ? null
-      : options.store === 'postgres'
-        ? new RateLimiterPostgres({ ...common, storeClient: options.knex, storeType: 'knex', tableName: 'rate_limits', tableCreated: true })
-        : new RateLimiterMemory(common);
+    this.limiter = options.perSecond
+      ? createRateLimiter(options.store, options.knex, { keyPrefix: 'apply', points: options.perSecond, durationSeconds: 1 })
+      : null;
   }
 
   async consume(postingsKeyId: string, ip: string): Promise<void> {
@@ -32,14 +29,7 @@ export class ApplyRateLimiter {
     await this.take(`ip:${ip}`, 'this client');
   }
 
-  private async take(key: string, who: string): Promise<void> {
-    try {
-      await this.limiter!.consume(key);
-    } catch (err) {
-      if (err instanceof RateLimiterRes) {
-        throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), `At most ${this.options.perSecond} applications per second for ${who}`);
-      }
-      throw err;
-    }
+  private take(key: string, who: string): Promise<void> {
+    return consumeOrThrow(this.limiter!, key, `At most ${this.options.perSecond} applications per second for ${who}`);
   }
 }

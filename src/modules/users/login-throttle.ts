@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createRateLimiter } from '../../db/rate-limiter';
 import { RateLimitedError } from '../../errors';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -14,13 +15,13 @@ export interface LoginThrottleLimits {
  * limit holds across every instance. Successful logins clear the account counter.
  */
 export class LoginThrottle {
-  private readonly account: RateLimiterPostgres;
-  private readonly ip: RateLimiterPostgres;
+  private readonly account: RateLimiterAbstract;
+  private readonly ip: RateLimiterAbstract;
 
   constructor(knex: Knex, private readonly limits: LoginThrottleLimits) {
-    const common = { storeClient: knex, storeType: 'knex', tableName: 'rate_limits', tableCreated: true, duration: WINDOW_SECONDS };
-    this.account = new RateLimiterPostgres({ ...common, keyPrefix: 'login-account', points: limits.perAccount });
-    this.ip = new RateLimiterPostgres({ ...common, keyPrefix: 'login-ip', points: limits.perIp });
+    // Always the PostgreSQL store: a password-guessing limit must hold across every instance.
+    this.account = createRateLimiter('postgres', knex, { keyPrefix: 'login-account', points: limits.perAccount, durationSeconds: WINDOW_SECONDS });
+    this.ip = createRateLimiter('postgres', knex, { keyPrefix: 'login-ip', points: limits.perIp, durationSeconds: WINDOW_SECONDS });
   }
 
   private static accountKey(slug: string, email: string): string {
