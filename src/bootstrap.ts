@@ -43,7 +43,7 @@ export async function bootstrap(
     return null;
   }
   if (!embedded || !config.demo) return null;
-  const password = randomBytes(12).toString('base64url');
+  const password = config.demoPassword ?? randomBytes(12).toString('base64url');
   const { organization } = await services.organizations.create({
     slug: DEMO_SLUG,
     name: 'Acme Corporation',

@@ -14,6 +14,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean | string;
   demo: boolean;
+  demoPassword: string | undefined;
   bootstrap: BootstrapConfig | undefined;
   /** `memory` (one instance) or `postgres` (limits shared by every instance). */
   rateLimitStore: 'memory' | 'postgres';
@@ -97,6 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy(env.TRUST_PROXY),
     demo: bool(env, 'JOBGATE_DEMO', true),
+    // Fixed demo password for scripted setups (browser tests, workshops); unset = a random one shown once.
+    demoPassword: env.JOBGATE_DEMO_PASSWORD || undefined,
     bootstrap: bootstrap(env),
     rateLimitStore,
     applyRatePerSecond: int(env, 'JOBGATE_APPLY_RATE_PER_SECOND', 2),
