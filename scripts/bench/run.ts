@@ -17,6 +17,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['credential-verification.ts', []],
       ['depth.ts', ['--postings', '100000', '--samples', '10']],
       ['feed.ts', ['--postings', '2000']],
+      ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
       ['applies.ts', ['--seconds', '3']],
     ]
   : [
@@ -24,6 +25,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['credential-verification.ts', []],
       ['depth.ts', ['--postings', '1000000']],
       ['feed.ts', ['--postings', '10000,100000']],
+      ['feed-not-modified.ts', ['--postings', '100000']],
       ['applies.ts', ['--seconds', '10']],
     ];
 

@@ -3,6 +3,8 @@ import { catalog, type CatalogEntry } from '../../src/modules/credentials/catalo
 import { currentCatalog } from '../../src/modules/credentials/credential-grants';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
 import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
+import { grantsForRole } from '../../src/modules/users/role-grants';
+import { Role } from '../../src/modules/users/role';
 
 describe('data key enforcement', () => {
   let t: TestApp;
@@ -40,7 +42,8 @@ describe('data key enforcement', () => {
   it('validates On-Behalf-Of and records it in the audit event', async () => {
     const { org, token } = await adminOf(t);
     const member = await userWithRole(t, org, token, 'TEAM_MEMBER');
-    const key = await createKey(t, token, { name: 'HRIS', operations: ['users.create', 'users.deactivate'] });
+    // The ceiling rule: a key creates TEAM_MEMBERs only when it has everything a TEAM_MEMBER has.
+    const key = await createKey(t, token, { name: 'HRIS', operations: ['users.create', 'users.deactivate', ...grantsForRole(Role.TEAM_MEMBER)] });
     const create = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
     const input = (n: number) => ({ input: { email: `obo-${n}@${org.slug}.test`, name: 'OBO', role: 'TEAM_MEMBER', password: 'a long enough password' } });
     const { org: other, token: otherToken } = await adminOf(t);

@@ -215,9 +215,8 @@ describe('validators', () => {
     organizationName: 'Acme',
     organizationCreatedAt: new Date('2026-01-01T00:00:00Z'),
     settingsVersion: 1,
-    visibleCount: 3,
+    feedChangedAt: new Date('2026-02-01T00:00:00Z'),
     maxUpdatedAt: new Date('2026-03-01T10:00:00.750Z'),
-    maxPublishedAt: new Date('2026-02-01T00:00:00Z'),
     lastExpiredAt: null,
   };
 
@@ -225,23 +224,25 @@ describe('validators', () => {
     const base = feedEtag(state, 'http://x');
     expect(base).toMatch(/^W\/"[\w-]+"$/);
     expect(feedEtag({ ...state }, 'http://x')).toBe(base);
-    for (const changed of [{ settingsVersion: 2 }, { visibleCount: 2 }, { maxUpdatedAt: new Date() }, { lastExpiredAt: new Date() }, { organizationName: 'B' }]) {
+    for (const changed of [{ settingsVersion: 2 }, { feedChangedAt: new Date() }, { maxUpdatedAt: new Date() }, { lastExpiredAt: new Date() }, { organizationName: 'B' }]) {
       expect(feedEtag({ ...state, ...changed }, 'http://x')).not.toBe(base);
     }
     expect(feedEtag(state, 'http://y')).not.toBe(base);
   });
 
-  it('answers conditional requests, If-None-Match first', () => {
+  it('answers conditional requests (fresh), If-None-Match first', () => {
     const etag = feedEtag(state, 'http://x');
     const lastModified = feedLastModified(state);
     expect(lastModified.toISOString()).toBe('2026-03-01T10:00:00.000Z');
-    expect(isNotModified(etag, undefined, etag, lastModified)).toBe(true);
-    expect(isNotModified(`"other", ${etag.slice(2)}`, undefined, etag, lastModified)).toBe(true);
-    expect(isNotModified('*', undefined, etag, lastModified)).toBe(true);
-    expect(isNotModified('"other"', lastModified.toUTCString(), etag, lastModified)).toBe(false);
-    expect(isNotModified(undefined, lastModified.toUTCString(), etag, lastModified)).toBe(true);
-    expect(isNotModified(undefined, new Date(lastModified.getTime() - 1000).toUTCString(), etag, lastModified)).toBe(false);
-    expect(isNotModified(undefined, 'garbage', etag, lastModified)).toBe(false);
-    expect(isNotModified(undefined, undefined, etag, lastModified)).toBe(false);
+    expect(isNotModified({ 'if-none-match': etag }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ 'if-none-match': `"other", ${etag.slice(2)}` }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ 'if-none-match': '*' }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ 'if-none-match': '"other"', 'if-modified-since': lastModified.toUTCString() }, etag, lastModified)).toBe(false);
+    expect(isNotModified({ 'if-modified-since': lastModified.toUTCString() }, etag, lastModified)).toBe(true);
+    expect(isNotModified({ 'if-modified-since': new Date(lastModified.getTime() - 1000).toUTCString() }, etag, lastModified)).toBe(false);
+    expect(isNotModified({ 'if-modified-since': 'garbage' }, etag, lastModified)).toBe(false);
+    expect(isNotModified({}, etag, lastModified)).toBe(false);
+    // A reload (Cache-Control: no-cache) always gets the full feed.
+    expect(isNotModified({ 'if-none-match': etag, 'cache-control': 'no-cache' }, etag, lastModified)).toBe(false);
   });
 });

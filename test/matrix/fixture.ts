@@ -38,6 +38,12 @@ export interface RepresentativeCall {
    * EMPTY (no error, and none of this organization's ids in the answer).
    */
   crossTenant: 'NOT_FOUND' | 'EMPTY';
+  /**
+   * For calls that create or change a principal: the other operations a key needs so that
+   * what the call creates or changes is within the key's reach (the ceiling rule). The
+   * "key with only it" case grants these too; ceiling-matrix.test.ts covers the rule itself.
+   */
+  ceilingGrants?: string[];
 }
 
 export type CallMap = Record<string, RepresentativeCall>;

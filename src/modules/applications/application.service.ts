@@ -81,6 +81,7 @@ export class ApplicationService {
         targetType: 'Application',
         targetId: application.id,
         changes: { status: { before: before.status, after: application.status }, archiveReason: { before: before.archiveReason, after: trimmed } },
+        posting: await tiedPosting(application),
       });
       return application;
     });
@@ -100,6 +101,7 @@ export class ApplicationService {
         targetType: 'Application',
         targetId: application.id,
         changes: { status: { before: ApplicationStatus.ARCHIVED, after: ApplicationStatus.ACTIVE }, archiveReason: { before: reason, after: null } },
+        posting: await tiedPosting(application),
       });
       return application;
     });
@@ -110,4 +112,10 @@ export class ApplicationService {
     if (!found) throw new NotFoundError('Application', id);
     return found;
   }
+}
+
+/** An application's events are confidential while it is, or while its posting is. */
+async function tiedPosting(application: Application): Promise<{ id: string; confidential: boolean }> {
+  const posting = await application.posting.load();
+  return { id: application.posting.id, confidential: application.confidential || (posting?.confidential ?? true) };
 }

@@ -111,6 +111,7 @@ export class ApplyService {
       targetType: 'Application',
       targetId: application.id,
       changes: { postingId: posting.id, candidateId, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
+      posting: { id: posting.id, confidential: posting.confidential },
     });
     await em.flush();
     return application.id;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ConfidentialHidden } from '../../db/confidential-filter';
 import { TenantScoped } from '../../db/tenant-filter';
 import { Organization } from '../organizations/organization.entity';
 
@@ -12,13 +13,21 @@ export enum ActorType {
 }
 registerEnumType(ActorType, { name: 'ActorType' });
 
-/** Append-only: nothing updates or deletes these rows. */
+/**
+ * Append-only: nothing deletes these rows, and the only update is `confidential`
+ * following its posting's confidential switch. Events tied to a posting (its own
+ * events, and those of its applications) carry `postingId`; while that posting or
+ * application is confidential the event is too, and the confidential filter hides it
+ * (from the list and its totalCount alike) from principals without confidential access.
+ */
 @Entity({ tableName: 'audit_events' })
 @Index({ properties: ['organization', 'at', 'id'] })
+@Index({ properties: ['postingId'] })
 @TenantScoped()
+@ConfidentialHidden()
 @ObjectType()
 export class AuditEvent {
-  [OptionalProps]?: 'at' | 'actorId' | 'actorName' | 'onBehalfOfUserId' | 'targetType' | 'targetId' | 'changes' | 'ip' | 'userAgent' | 'requestId';
+  [OptionalProps]?: 'at' | 'actorId' | 'actorName' | 'onBehalfOfUserId' | 'targetType' | 'targetId' | 'changes' | 'ip' | 'userAgent' | 'requestId' | 'postingId' | 'confidential';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -75,4 +84,11 @@ export class AuditEvent {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   requestId: string | null = null;
+
+  /** The posting the event is about, directly or through one of its applications. */
+  @Property({ type: 'uuid', nullable: true })
+  postingId: string | null = null;
+
+  @Property()
+  confidential: boolean = false;
 }

@@ -9,6 +9,12 @@ export interface AuditEntry {
   targetId?: string;
   /** Before/after values. Never put a secret here. */
   changes?: Record<string, unknown>;
+  /**
+   * The posting the event is tied to (a posting event, or an application's), and
+   * whether what it describes is confidential now: then only principals with
+   * confidential access see the event.
+   */
+  posting?: { id: string; confidential: boolean };
 }
 
 /**
@@ -37,6 +43,8 @@ export function recordAudit(
     ip: meta?.ip ?? null,
     userAgent: meta?.userAgent ?? null,
     requestId: meta?.requestId ?? null,
+    postingId: entry.posting?.id ?? null,
+    confidential: entry.posting?.confidential ?? false,
   });
 }
 

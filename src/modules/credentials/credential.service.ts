@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { setTenant } from '../../db/request-filters';
+import { assertWithinCeiling } from '../../auth/ceiling';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
@@ -24,6 +25,7 @@ import {
   throwIfProblems,
 } from './credential-validation';
 import { decryptSecret, encryptSecret } from './secret-box';
+import { credentialReach } from './credential-reach';
 
 export interface IssuedCredential {
   credential: ApiCredential;
@@ -55,6 +57,12 @@ export class CredentialService {
 
   effectiveOperations(credential: ApiCredential): string[] {
     return effectiveOperations(credential, this.catalog);
+  }
+
+  /** The ceiling rule for an existing key: whoever changes it, re-enables it or takes its secret must have all it has. */
+  private assertWithinCeiling(scope: Scope, credential: ApiCredential, state = ''): void {
+    const what = `${credential.kind === CredentialKind.POSTINGS ? 'the postings key' : `key ${credential.id}`}${state ? ` ${state}` : ''}`;
+    assertWithinCeiling(scope.principal, credentialReach(credential, this.effectiveOperations(credential)), what);
   }
 
   list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<ApiCredential>> {
@@ -133,6 +141,8 @@ export class CredentialService {
     }
     if (input.logoUploadId != null && !this.logoSetter) problems.push({ field: 'logoUploadId', message: 'logo uploads are not available' });
     throwIfProblems(problems);
+    const requested = effectiveOperations({ operations: grant.operations, fullAccess: input.fullAccess, catalogVersion: this.catalog.version }, this.catalog);
+    assertWithinCeiling(scope.principal, credentialReach({ kind: CredentialKind.DATA, allowConfidential: input.allowConfidential }, requested), 'the new key');
     const secret = generateSecret(SECRET_PREFIXES.dataKey);
     const credential = await scope.em.transactional(async (em) => {
       const created = em.create(ApiCredential, {
@@ -200,6 +210,7 @@ export class CredentialService {
         throw new ConflictError('permissions are locked; delete the key and create a new one');
       }
       if (!c.fullAccess && nextOps.length === 0) throw BadInputError.field('operations', 'a key without fullAccess needs at least one operation');
+      this.assertWithinCeiling(scope, c);
       const before = { ...c, operations: this.effectiveOperations(c) };
       if (input.name != null) c.name = input.name.trim();
       if (input.description != null) c.description = input.description.trim() || null;
@@ -208,6 +219,7 @@ export class CredentialService {
       if (cidrs) c.allowedCidrs = cidrs.cidrs;
       if (input.expiresAt != null) c.expiresAt = input.expiresAt;
       if (input.rateLimitPerMinute != null) c.rateLimitPerMinute = input.rateLimitPerMinute;
+      this.assertWithinCeiling(scope, c, 'as changed');
       const after = { ...c, operations: this.effectiveOperations(c) };
       recordAudit(em, org.id, scope.principal, scope.meta, {
         action: 'api_credential.updated',
@@ -225,6 +237,8 @@ export class CredentialService {
     const credential = await scope.em.transactional(async (em) => {
       const c = await this.get({ ...scope, em }, id, true);
       if ((c.revokedAt !== null) === revoked) return c;
+      // Revoking only takes power away; re-enabling gives it back, so that is bounded by the caller's reach.
+      if (!revoked) this.assertWithinCeiling(scope, c);
       c.revokedAt = revoked ? new Date() : null;
       recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
         action: revoked ? 'api_credential.revoked' : 'api_credential.reenabled',
@@ -258,6 +272,8 @@ export class CredentialService {
     checkPreviousSecretTtl(previousSecretTtlSeconds);
     const result = await scope.em.transactional(async (em) => {
       const c = await this.get({ ...scope, em }, id, true);
+      // The caller receives the new secret, i.e. everything the key can do.
+      this.assertWithinCeiling(scope, c);
       const secret = generateSecret(c.kind === CredentialKind.POSTINGS ? SECRET_PREFIXES.postingsKey : SECRET_PREFIXES.dataKey);
       const keepOld = previousSecretTtlSeconds > 0;
       c.previousSecretHash = keepOld ? c.secretHash : null;
@@ -281,6 +297,7 @@ export class CredentialService {
     if (!this.logoSetter) throw BadInputError.field('uploadId', 'logo uploads are not available');
     const credential = await scope.em.transactional(async (em) => {
       const c = await this.get({ ...scope, em }, id, true);
+      this.assertWithinCeiling(scope, c);
       await this.logoSetter!(em, c, uploadId, 'uploadId');
       recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
         action: 'api_credential.logo_set',
@@ -299,6 +316,7 @@ export class CredentialService {
     return scope.em.transactional(async (em) => {
       const c = await em.findOne(ApiCredential, { kind: CredentialKind.POSTINGS }, { populate: ['encryptedSecret'] });
       if (!c?.encryptedSecret) throw new NotFoundError('Postings API key');
+      this.assertWithinCeiling(scope, c);
       recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, {
         action: 'api_credential.postings_key_revealed',
         targetType: TARGET,

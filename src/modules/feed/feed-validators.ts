@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import fresh from 'fresh';
 
 /**
- * The organization's feed state, from one aggregate query. Everything that changes
- * the feed's bytes changes one of these fields, so the ETag can be answered (and a
- * 304 sent) without reading a single posting.
+ * The organization's feed state, from two index probes. Built from publicly visible
+ * content only, so editing a confidential, draft or expired posting never moves the
+ * validators (which would tell anonymous readers that hidden postings changed).
+ * Every change of the feed's bytes moves one of these fields, so the ETag can be
+ * answered (and a 304 sent) without reading a single posting:
+ * - a posting enters the feed or changes in it: its `updated_at` is the newest visible one;
+ * - it leaves by a write (deleted, closed, made confidential): `feedChangedAt`;
+ * - it leaves by time (expiry): `lastExpiredAt`;
+ * - settings change: `settingsVersion` and `feedChangedAt`.
  */
 export interface FeedState {
   organizationId: string;
@@ -11,16 +19,16 @@ export interface FeedState {
   organizationCreatedAt: Date;
   /** Bumped on every settings change (careers site url, feed switch…). */
   settingsVersion: number;
-  visibleCount: number;
-  /** Over every posting of the organization, whatever its state: closing or unpublishing one moves it too. */
+  /** Set when a settings change or a posting leaving the public set changes the feed. */
+  feedChangedAt: Date | null;
+  /** The newest `updated_at` among publicly visible postings. */
   maxUpdatedAt: Date | null;
-  maxPublishedAt: Date | null;
-  /** The latest expiry already passed: a posting leaving the feed by time moves Last-Modified forward. */
+  /** The latest expiry already passed among published, non-confidential postings. */
   lastExpiredAt: Date | null;
 }
 
 /** Bump when the feed's format changes, so caches holding the old bytes revalidate. */
-const FORMAT_VERSION = 'feed-v1';
+const FORMAT_VERSION = 'feed-v2';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : '-');
 
@@ -35,9 +43,8 @@ export function feedEtag(state: FeedState, publicUrl: string): string {
     state.organizationId,
     state.organizationName,
     state.settingsVersion,
-    state.visibleCount,
+    iso(state.feedChangedAt),
     iso(state.maxUpdatedAt),
-    iso(state.maxPublishedAt),
     iso(state.lastExpiredAt),
   ].join('\n');
   return `W/"${createHash('sha256').update(material).digest('base64url').slice(0, 27)}"`;
@@ -45,24 +52,17 @@ export function feedEtag(state: FeedState, publicUrl: string): string {
 
 /** HTTP dates have whole seconds; flooring keeps `If-Modified-Since: <our Last-Modified>` a match. */
 export function feedLastModified(state: FeedState): Date {
-  const times = [state.organizationCreatedAt, state.maxUpdatedAt, state.maxPublishedAt, state.lastExpiredAt]
+  const times = [state.organizationCreatedAt, state.feedChangedAt, state.maxUpdatedAt, state.lastExpiredAt]
     .filter((d): d is Date => d !== null)
     .map((d) => d.getTime());
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000);
 }
 
-const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-
 /**
- * RFC 9110 §13.2.2: If-None-Match (weak comparison) decides when present, and
- * If-Modified-Since is only consulted without it.
+ * The conditional-GET decision, by `fresh` (Express's, RFC 9110 §13.2.2): If-None-Match
+ * with weak comparison decides when present, If-Modified-Since only without it, and a
+ * request's `Cache-Control: no-cache` always gets the full feed.
  */
-export function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: Date): boolean {
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() === '*') return true;
-    return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
-  }
-  if (ifModifiedSince === undefined) return false;
-  const since = Date.parse(ifModifiedSince);
-  return Number.isFinite(since) && lastModified.getTime() <= since;
+export function isNotModified(requestHeaders: IncomingHttpHeaders, etag: string, lastModified: Date): boolean {
+  return fresh(requestHeaders, { etag, 'last-modified': lastModified.toUTCString() });
 }

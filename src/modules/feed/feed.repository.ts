@@ -25,16 +25,15 @@ const date = (value: unknown) => (value == null ? null : new Date(value as strin
 const VISIBLE = publiclyVisibleSql('p');
 
 /**
- * Max `updated_at` spans every state, so a posting that is closed or unpublished
- * still moves the validators; the expiry term does the same for postings that leave
- * the feed by time alone.
+ * The validators' inputs, visible content only. Two scalar subqueries rather than one
+ * aggregate with FILTERs, so each is PostgreSQL's min/max rewrite: one backward probe of
+ * a partial index (postings_public_updated_index, postings_public_expires_index) instead
+ * of a scan of every posting of the organization.
  */
 const STATE_SQL = `select
-    count(*) filter (where ${VISIBLE}) as visible_count,
-    max(p.updated_at) as max_updated_at,
-    max(p.published_at) filter (where ${VISIBLE}) as max_published_at,
-    max(p.expires_at) filter (where p.state = 'PUBLISHED' and p.confidential = false and p.expires_at <= now()) as last_expired_at
-  from postings p where p.organization_id = ?`;
+    (select max(p.updated_at) from postings p where p.organization_id = ? and ${VISIBLE}) as max_updated_at,
+    (select max(p.expires_at) from postings p
+      where p.organization_id = ? and p.state = 'PUBLISHED' and p.confidential = false and p.expires_at is not null and p.expires_at <= now()) as last_expired_at`;
 
 /** The feed's columns only; the cursor is read back as text to keep PostgreSQL's microseconds, which a JS Date would round away. */
 const BATCH_SQL = (after: boolean) => `select p.id, p.title, p.requisition_code, p.team, p.department, p.commitment, p.workplace_type,
@@ -63,15 +62,14 @@ export class FeedRepository {
     if (!SLUG_PATTERN.test(slug)) return null;
     const organization = await this.orm.em.fork().findOne(Organization, { slug });
     if (!organization?.settings.feedEnabled) return null;
-    const [row] = await this.execute(STATE_SQL, [organization.id]);
+    const [row] = await this.execute(STATE_SQL, [organization.id, organization.id]);
     const state: FeedState = {
       organizationId: organization.id,
       organizationName: organization.name,
       organizationCreatedAt: organization.createdAt,
       settingsVersion: organization.settingsVersion,
-      visibleCount: Number(row.visible_count),
+      feedChangedAt: organization.feedChangedAt,
       maxUpdatedAt: date(row.max_updated_at),
-      maxPublishedAt: date(row.max_published_at),
       lastExpiredAt: date(row.last_expired_at),
     };
     const publisherUrl = organization.settings.careersSiteUrl ?? `${this.publicUrl}/jobs/${encodeURIComponent(organization.slug)}`;

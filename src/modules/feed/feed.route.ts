@@ -29,8 +29,7 @@ export async function registerFeedRoutes(app: FastifyInstance, services: Service
       const etag = feedEtag(feed.state, services.config.publicUrl);
       const lastModified = feedLastModified(feed.state);
       void reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('last-modified', lastModified.toUTCString());
-      const { 'if-none-match': ifNoneMatch, 'if-modified-since': ifModifiedSince } = request.headers;
-      if (isNotModified(ifNoneMatch, ifModifiedSince, etag, lastModified)) return reply.code(304).send();
+      if (isNotModified(request.headers, etag, lastModified)) return reply.code(304).send();
       const publisher = { name: feed.state.organizationName, url: feed.publisherUrl, lastBuildDate: lastModified };
       const body = feedStream(publisher, repository.visiblePostings(feed));
       body.on('error', (err) => request.log.error({ err }, 'feed stream failed'));

@@ -16,7 +16,7 @@ export const SLUG_PATTERN = /^[a-z0-9-]{2,63}$/;
 @Entity({ tableName: 'organizations' })
 @ObjectType()
 export class Organization {
-  [OptionalProps]?: 'plan' | 'settings' | 'settingsVersion' | 'createdAt';
+  [OptionalProps]?: 'plan' | 'settings' | 'settingsVersion' | 'createdAt' | 'feedChangedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -46,4 +46,12 @@ export class Organization {
   @Field()
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /**
+   * When the public feed last changed in a way no visible posting's `updated_at`
+   * shows: a settings change, or a posting leaving the public set (deleted, closed,
+   * made confidential). Part of the feed's validators; never exposed.
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  feedChangedAt: Date | null = null;
 }

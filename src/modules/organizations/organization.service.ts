@@ -79,6 +79,8 @@ export class OrganizationService {
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;
+        // Settings are part of the feed (publisher url, switch): Last-Modified must move too.
+        org.feedChangedAt = new Date();
         recordAudit(em, org.id, scope.principal, scope.meta, {
           action: 'organization.settings_updated',
           targetType: 'Organization',

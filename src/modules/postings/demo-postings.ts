@@ -218,7 +218,7 @@ export const seedDemoPostings: DemoSeeder = async (services, organizationId) => 
         publishedAt: d.publishedAt,
         createdBy: actorOf(null),
       });
-      recordAudit(tx, organizationId, null, null, { action: 'posting.created', targetType: 'Posting', targetId: posting.id, changes: { title: posting.title, state: d.state } });
+      recordAudit(tx, organizationId, null, null, { action: 'posting.created', targetType: 'Posting', targetId: posting.id, changes: { title: posting.title, state: d.state }, posting: { id: posting.id, confidential: posting.confidential } });
     }
   });
   await services.postings.changed(organizationId);

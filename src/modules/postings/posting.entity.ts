@@ -42,6 +42,15 @@ export const SEARCH_VECTOR_SQL =
   name: 'postings_published_title_index',
   expression: `create index "postings_published_title_index" on "postings" ("organization_id", lower("title"), "id") where state = 'PUBLISHED'`,
 })
+// The feed's validators: the newest edit and the latest passed expiry among published, non-confidential postings, each one index probe.
+@Index({
+  name: 'postings_public_updated_index',
+  expression: `create index "postings_public_updated_index" on "postings" ("organization_id", "updated_at") where state = 'PUBLISHED' and confidential = false`,
+})
+@Index({
+  name: 'postings_public_expires_index',
+  expression: `create index "postings_public_expires_index" on "postings" ("organization_id", "expires_at") where state = 'PUBLISHED' and confidential = false and expires_at is not null`,
+})
 @Index({ name: 'postings_search_vector_index', expression: `create index "postings_search_vector_index" on "postings" using gin ("search_vector")` })
 @Index({ name: 'postings_location_names_index', expression: `create index "postings_location_names_index" on "postings" using gin ("location_names")` })
 @TenantScoped()

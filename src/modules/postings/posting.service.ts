@@ -7,7 +7,10 @@ import type { ConnectionShape, PageArgs } from '../../graphql/connection';
 import { paginate } from '../../graphql/paginate';
 import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
+import { followPostingConfidentiality } from '../audit/audit.repository';
 import { diff, recordAudit } from '../audit/audit.service';
+import { Organization } from '../organizations/organization.entity';
+import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
 import type { AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
@@ -109,6 +112,7 @@ export class PostingService {
         targetType: 'Posting',
         targetId: created.id,
         changes: { title: created.title, state, confidential: created.confidential },
+        posting: tiedTo(created),
       });
       return created;
     });
@@ -129,8 +133,13 @@ export class PostingService {
           targetType: 'Posting',
           targetId: found.id,
           changes: summarizeHtml(changed),
+          posting: tiedTo(found),
         });
       }
+      if (before.confidential !== found.confidential) {
+        await followPostingConfidentiality(em, scope.principal.organizationId, found.id, found.confidential);
+      }
+      await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -142,6 +151,7 @@ export class PostingService {
       const found = await this.lockedForWrite(em, id);
       const before = found.state;
       if (before === state) return found;
+      const wasVisible = isPubliclyVisible(found);
       found.state = state;
       // Publishing sets publishedAt once: re-publishing keeps the original date (and the posting's place in NEWEST order).
       if (state === PostingState.PUBLISHED && !found.publishedAt) found.publishedAt = new Date();
@@ -150,7 +160,9 @@ export class PostingService {
         targetType: 'Posting',
         targetId: found.id,
         changes: { state: { before, after: state } },
+        posting: tiedTo(found),
       });
+      if (wasVisible && !isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -168,7 +180,9 @@ export class PostingService {
         targetType: 'Posting',
         targetId: found.id,
         changes: { title: found.title, state: found.state },
+        posting: tiedTo(found),
       });
+      if (isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
       em.remove(found);
     });
     await this.changed(scope.principal.organizationId);
@@ -198,6 +212,21 @@ export class PostingService {
     );
     return Number(row?.n ?? 0);
   }
+}
+
+const tiedTo = (posting: Posting) => ({ id: posting.id, confidential: posting.confidential });
+
+/**
+ * The feed's validators come from visible postings only, so a posting leaving the
+ * public set (deleted, closed, made confidential, given a past expiry) would not move
+ * them: the organization's `feedChangedAt` records that it did.
+ */
+async function markFeedChanged(em: Scope['em'], organizationId: string): Promise<void> {
+  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
+}
+
+async function markFeedChangedIfLeft(em: Scope['em'], organizationId: string, before: Posting, after: Posting): Promise<void> {
+  if (isPubliclyVisible(before) && !isPubliclyVisible(after)) await markFeedChanged(em, organizationId);
 }
 
 /** Audit rows keep the fact that HTML changed, not 100 KB of it twice. */

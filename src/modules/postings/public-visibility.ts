@@ -23,3 +23,8 @@ export function publiclyVisibleSql(alias = 'postings'): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`invalid SQL alias ${alias}`);
   return `(${alias}.state = '${PostingState.PUBLISHED}' and ${alias}.confidential = false and (${alias}.expires_at is null or ${alias}.expires_at > now()))`;
 }
+
+/** The same predicate for a loaded posting, to tell whether a write takes a posting out of the public set. */
+export function isPubliclyVisible(posting: Pick<Posting, 'state' | 'confidential' | 'expiresAt'>, now: Date = new Date()): boolean {
+  return posting.state === PostingState.PUBLISHED && !posting.confidential && (posting.expiresAt === null || posting.expiresAt > now);
+}

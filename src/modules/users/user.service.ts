@@ -2,6 +2,7 @@ import { LockMode, UniqueConstraintViolationException, type EntityManager } from
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { assertUuid } from '../../ids';
+import { assertWithinCeiling, reachOfUser } from '../../auth/ceiling';
 import { diff, recordAudit } from '../audit/audit.service';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
@@ -13,13 +14,20 @@ import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-val
 const isSuperAdminUser = (scope: Scope) => scope.principal.kind === 'USER' && scope.principal.role === Role.SUPER_ADMIN;
 
 /**
- * Escalation rules: only a signed-in Super Admin may create, promote or alter a
- * Super Admin, or change who may manage API credentials. API keys never can.
+ * Who may touch whom. The ceiling rule (auth/ceiling.ts) decides: the target as it is
+ * and as it will be must both be within the caller's reach, so a key or an ADMIN never
+ * creates, promotes, re-enables or otherwise changes a user stronger than itself.
+ * On top of it, only a Super Admin changes `canManageApiCredentials` (a credential
+ * manager who is not a Super Admin does not hand that power on).
  */
 function assertMayTouch(scope: Scope, target: User | null, next: { role?: Role | null; canManage?: boolean | null }): void {
+  if (target) assertWithinCeiling(scope.principal, reachOfUser(target.role, target.canManageApiCredentials), `user ${target.id} (${target.role})`);
+  const role = next.role ?? target?.role;
+  if (role) {
+    const canManage = next.canManage ?? target?.canManageApiCredentials ?? false;
+    assertWithinCeiling(scope.principal, reachOfUser(role, canManage), target ? `user ${target.id} as ${role}` : `a new ${role} user`);
+  }
   if (isSuperAdminUser(scope)) return;
-  if (target?.role === Role.SUPER_ADMIN) throw new ForbiddenError('Only a Super Admin can alter a Super Admin');
-  if (next.role === Role.SUPER_ADMIN) throw new ForbiddenError('Only a Super Admin can create or promote a Super Admin');
   if (next.canManage != null && next.canManage !== (target?.canManageApiCredentials ?? false)) {
     throw new ForbiddenError('Only a Super Admin can change canManageApiCredentials');
   }

@@ -1,6 +1,11 @@
+import { grantsForRole } from '../../../src/modules/users/role-grants';
+import { Role } from '../../../src/modules/users/role';
 import { asAdmin, type CallMap, type MatrixFixture } from '../fixture';
 
 let counter = 0;
+
+/** The calls below create or touch TEAM_MEMBERs; a key may only do that when it has all a TEAM_MEMBER has. */
+const TEAM_MEMBER_REACH = [...grantsForRole(Role.TEAM_MEMBER)];
 
 async function newUser(fx: MatrixFixture, deactivated = false): Promise<{ userId: string }> {
   counter += 1;
@@ -34,23 +39,27 @@ export const usersCalls: CallMap = {
     },
     // A key creates users in its own organization only.
     crossTenant: 'EMPTY',
+    ceilingGrants: TEAM_MEMBER_REACH,
   },
   'users.update': {
     query: 'mutation($id: ID!) { updateUser(id: $id, input: { name: "Renamed" }) { id } }',
     prepare: (fx) => newUser(fx),
     variables: (_fx, p) => ({ id: p.userId }),
     crossTenant: 'NOT_FOUND',
+    ceilingGrants: TEAM_MEMBER_REACH,
   },
   'users.deactivate': {
     query: 'mutation($id: ID!) { deactivateUser(id: $id) { id } }',
     prepare: (fx) => newUser(fx),
     variables: (_fx, p) => ({ id: p.userId }),
     crossTenant: 'NOT_FOUND',
+    ceilingGrants: TEAM_MEMBER_REACH,
   },
   'users.reactivate': {
     query: 'mutation($id: ID!) { reactivateUser(id: $id) { id } }',
     prepare: (fx) => newUser(fx, true),
     variables: (_fx, p) => ({ id: p.userId }),
     crossTenant: 'NOT_FOUND',
+    ceilingGrants: TEAM_MEMBER_REACH,
   },
 };

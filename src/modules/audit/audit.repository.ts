@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * A posting's confidential switch carries its audit trail with it: its own events
+ * take the new value; its applications' events stay hidden while the application
+ * itself is confidential (applications keep the flag they were made with).
+ * Runs inside the caller's transaction, so the switch and its events commit together.
+ */
+export async function followPostingConfidentiality(em: EntityManager, organizationId: string, postingId: string, confidential: boolean): Promise<void> {
+  await em.getConnection().execute(
+    `update audit_events e
+        set confidential = (?::boolean or (e.target_type = 'Application'
+              and exists (select 1 from applications a where a.id::text = e.target_id and a.confidential)))
+      where e.organization_id = ? and e.posting_id = ?`,
+    [confidential, organizationId, postingId],
+    'run',
+    em.getTransactionContext(),
+  );
+}
