@@ -97,8 +97,7 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Servic
     return site;
   }
 
-  async function renderList(request: FastifyRequest, site: CompatSite, query: Query): Promise<CachedRead> {
-    const mode = modeOf(request, query);
+  async function renderList(site: CompatSite, query: Query, mode: string): Promise<CachedRead> {
     const skip = count(query, 'skip', 0, LEVER_MAX_WINDOW);
     const limit = count(query, 'limit', LEVER_MAX_LIMIT, LEVER_MAX_LIMIT);
     if (skip + limit > LEVER_MAX_WINDOW) throw BadInputError.field('skip', `skip + limit must be at most ${LEVER_MAX_WINDOW}`);
@@ -140,7 +139,8 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Servic
       const site = await sites.find(request.params.site);
       allowOrigin(request, reply, site);
       if (!site?.leverApiEnabled) throw new NotFoundError('Site');
-      return cachedRead(services, request, reply, site, 'lever', () => renderList(request, site, request.query));
+      const mode = modeOf(request, request.query);
+      return cachedRead(services, request, reply, site, `lever ${mode}`, () => renderList(site, request.query, mode));
     });
 
     scope.get<{ Params: { site: string; id: string } }>(LEVER_POSTING_ROUTE, async (request, reply) => {

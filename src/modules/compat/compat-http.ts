@@ -46,9 +46,17 @@ export interface CachedRead {
  * postings or settings write drops the organization's entries on every instance).
  * Only 200s are kept.
  */
-export async function cachedRead(services: Services, request: FastifyRequest, reply: FastifyReply, site: CompatSite, dialect: string, render: () => Promise<CachedRead>): Promise<FastifyReply> {
+export async function cachedRead(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  site: CompatSite,
+  /** The dialect, plus anything besides the URL that changes the answer (Lever's Accept-chosen mode). */
+  variant: string,
+  render: () => Promise<CachedRead>,
+): Promise<FastifyReply> {
   const cache = services.publicCache;
-  const key = cache.enabled ? cache.key(site.id, { query: `${dialect} ${request.url}` }) : null;
+  const key = cache.enabled ? cache.key(site.id, { query: `${variant} ${request.url}` }) : null;
   const hit = key ? cache.get(key) : undefined;
   if (hit) {
     const stored = JSON.parse(hit.subarray(0, hit.indexOf(10)).toString('utf8')) as Omit<CachedRead, 'body'>;
