@@ -92,7 +92,7 @@ export function leverApplyInput(form: CompatForm, questions: PostingQuestion[]):
     return { label: label || null, url: typeof url === 'string' ? url : '', index: i };
   });
   const consent = mapOf(f, 'consent', problems);
-  const consentFlag = (name: string) => flag({ [name]: consent.get(name) }, `consent[${name}]`, problems) ?? false;
+  const consentFlag = (name: string) => flag({ [`consent[${name}]`]: consent.get(name) }, `consent[${name}]`, problems) ?? false;
   flag(f, 'silent', problems);
   const ipText = text(f, 'ip', problems);
   if (ipText && !isIP(ipText)) problems.push({ field: 'ip', message: 'must be an IPv4 or IPv6 address' });
