@@ -15,6 +15,15 @@ const QUESTIONS = [
 const APPLICATION = `query($id: ID!) { application(id: $id) { name email phone currentCompany comments source consent { marketing store } ip
   urls { label url } answers { questionId text choices boolean fileId } resume { filename contentType size } posting { id } } }`;
 
+interface StoredAnswer {
+  questionId: string;
+  text?: string;
+  choices?: string[];
+  boolean?: boolean;
+  fileId?: string;
+}
+type StoredApplication = Record<string, unknown> & { answers: StoredAnswer[]; urls: unknown; resume: unknown };
+
 describe('drop-in applies', () => {
   let t: TestApp;
   let o: Awaited<ReturnType<typeof orgWithTokens>>;
@@ -24,7 +33,7 @@ describe('drop-in applies', () => {
   const gh = (id: number | string = boardId) => `/v1/boards/${o.org.slug}/jobs/${id}`;
   const basic = (key = o.key) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
   const application = async (id: string) => {
-    const res = await t.gql<{ application: Record<string, any> }>(APPLICATION, { id }, { token: o.admin });
+    const res = await t.gql<{ application: StoredApplication }>(APPLICATION, { id }, { token: o.admin });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.application;
   };
@@ -78,7 +87,7 @@ describe('drop-in applies', () => {
       resume: { filename: 'cv.pdf', contentType: 'application/pdf' },
       posting: { id: posting },
     });
-    const answers = Object.fromEntries(a.answers.map((x: { questionId: string }) => [x.questionId, x]));
+    const answers = Object.fromEntries(a.answers.map((x: StoredAnswer) => [x.questionId, x]));
     expect(answers.why.text).toBe('Because.');
     expect(answers.permit.choices).toEqual(['EU']);
     expect(answers.langs.choices).toEqual(['TS', 'Go']);
@@ -166,7 +175,7 @@ describe('drop-in applies', () => {
     const a = await application(res.json().application_id);
     expect(a).toMatchObject({ name: 'Sammy McSamson', email: 'sammy@example.com', phone: '3337778888', comments: 'Dear team', source: 'token12345', consent: { store: true } });
     expect(a.resume).toMatchObject({ filename: 'resume.pdf', contentType: 'application/pdf' });
-    const answers = Object.fromEntries(a.answers.map((x: { questionId: string }) => [x.questionId, x]));
+    const answers = Object.fromEntries(a.answers.map((x: StoredAnswer) => [x.questionId, x]));
     expect(answers.permit.choices).toEqual(['Other']);
     expect(answers.langs.choices).toEqual(['TS', 'Go']);
     expect(answers.relocate.boolean).toBe(false);
@@ -185,7 +194,7 @@ describe('drop-in applies', () => {
     ]);
     const res = await t.app.inject({ method: 'POST', url: gh(), headers: { authorization: basic(), 'content-type': form.contentType }, payload: form.body });
     expect(res.statusCode, res.body).toBe(200);
-    expect((await application(res.json().application_id)).answers.find((x: { questionId: string }) => x.questionId === 'langs').choices).toEqual(['Go']);
+    expect((await application(res.json().application_id)).answers.find((x: StoredAnswer) => x.questionId === 'langs')!.choices).toEqual(['Go']);
 
     const text = await t.app.inject({ method: 'POST', url: gh(), headers: { authorization: basic() }, payload: { first_name: 'Plain', last_name: 'Text', email: 'pt@example.com', resume_text: 'I weave baskets.', question_why: 'x', question_permit: 0 } });
     expect(text.statusCode, text.body).toBe(200);

@@ -61,6 +61,7 @@ export async function get(t: TestApp, url: string, headers: Record<string, strin
   } catch {
     body = res.body;
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, asserted field by field in the tests
   return { status: res.statusCode, headers: res.headers, body: body as any, text: res.body };
 }
 
