@@ -19,6 +19,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['feed.ts', ['--postings', '2000']],
       ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
       ['applies.ts', ['--seconds', '3']],
+      ['compat.ts', ['--postings', '2000', '--seconds', '2']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -27,6 +28,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['feed.ts', ['--postings', '10000,100000']],
       ['feed-not-modified.ts', ['--postings', '100000']],
       ['applies.ts', ['--seconds', '10']],
+      ['compat.ts', ['--postings', '10000', '--seconds', '5']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');

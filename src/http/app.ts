@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from '../graphql/schemas';
+import { registerCompatRoutes } from '../modules/compat/compat.routes';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from '../services';
 import { registerCors } from './cors';
@@ -47,6 +48,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerPublicCacheHooks(app, services);
   await registerGraphQL(app, services, 'public', PUBLIC_GRAPHQL_PATH, publicSchema());
   await registerFeedRoutes(app, services);
+  await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);
   registerFileRoutes(app, services);
   registerCredentialLogoRoute(app, services);

@@ -23,4 +23,12 @@ export class OrganizationSettings {
   @Field(() => [String], { description: 'Origins allowed to call the public API from a browser (CORS).' })
   @Property({ type: 'json' })
   allowedOrigins: string[] = [];
+
+  @Field({ description: 'Whether the Lever-compatible Postings API (/v0/postings/:slug) serves this organization.' })
+  @Property()
+  leverApiEnabled: boolean = true;
+
+  @Field({ description: 'Whether the Greenhouse-compatible Job Board API (/v1/boards/:slug) serves this organization.' })
+  @Property()
+  greenhouseApiEnabled: boolean = true;
 }

@@ -20,4 +20,10 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => [String], { nullable: true, description: 'Origins such as https://careers.example.com (at most 50).' })
   allowedOrigins?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Switches the Lever-compatible Postings API (/v0/postings/:slug) on or off.' })
+  leverApiEnabled?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off.' })
+  greenhouseApiEnabled?: boolean | null;
 }

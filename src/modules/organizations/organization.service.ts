@@ -48,6 +48,8 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'feedEnabled',
   'careersSiteUrl',
   'allowedOrigins',
+  'leverApiEnabled',
+  'greenhouseApiEnabled',
 ];
 
 export class OrganizationService {
@@ -76,6 +78,8 @@ export class OrganizationService {
       if (input.feedEnabled != null) s.feedEnabled = input.feedEnabled;
       if (input.careersSiteUrl != null) s.careersSiteUrl = input.careersSiteUrl || null;
       if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins)];
+      if (input.leverApiEnabled != null) s.leverApiEnabled = input.leverApiEnabled;
+      if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;

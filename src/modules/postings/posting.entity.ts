@@ -82,6 +82,7 @@ export class Posting {
     | 'publishedAt'
     | 'createdAt'
     | 'updatedAt'
+    | 'boardId'
     | 'searchVector';
 
   @Field(() => ID)
@@ -195,6 +196,13 @@ export class Posting {
   @Field()
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /**
+   * The integer id of the Greenhouse-compatible Job Board API, from a database
+   * sequence: stable for the posting's life and never reused (not even after a delete).
+   */
+  @Property({ type: 'bigint', autoincrement: true, unique: true })
+  boardId?: string;
 
   @Field(() => ActorRef)
   @Embedded(() => ActorRef, { prefix: 'created_by_' })

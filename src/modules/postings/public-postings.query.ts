@@ -43,6 +43,9 @@ export interface PostingRow {
   questions: PostingQuestion[];
   published_at: Date;
   updated_at: Date;
+  requisition_code: string | null;
+  /** The Greenhouse-compatible integer id (bigint, as text). */
+  board_id: string;
   /** published_at in integer microseconds since the epoch (exact, unlike a JS Date), for cursors. */
   published_key: string;
   title_key: string;
@@ -50,7 +53,7 @@ export interface PostingRow {
 
 const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.workplace_type, p.locations, p.country,
   p.opening_html, p.opening_plain, p.description_html, p.description_plain, p.additional_html, p.additional_plain,
-  p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at,
+  p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id,
   (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
 
 /** One filter condition, tagged with the facet it belongs to (so that facet can leave it out). */
@@ -170,6 +173,13 @@ export async function fetchPage(
 export async function fetchOne(em: EntityManager, organizationId: string, id: string): Promise<PostingRow | null> {
   const w = where(organizationId, []);
   const rows = await em.getConnection().execute<PostingRow[]>(`select ${COLUMNS} from postings p where ${w.sql} and p.id = ?`, [...w.params, id]);
+  return rows[0] ?? null;
+}
+
+/** One visible posting by its integer board id (the Greenhouse-compatible API), or nothing. */
+export async function fetchOneByBoardId(em: EntityManager, organizationId: string, boardId: string): Promise<PostingRow | null> {
+  const w = where(organizationId, []);
+  const rows = await em.getConnection().execute<PostingRow[]>(`select ${COLUMNS} from postings p where ${w.sql} and p.board_id = ?::bigint`, [...w.params, boardId]);
   return rows[0] ?? null;
 }
 

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal, RequestMeta } from '../../auth/principal';
+import { setRequestFilters } from '../../db/request-filters';
+import { BadInputError, NotFoundError, UnauthenticatedError } from '../../errors';
+import type { Services } from '../../services';
+import type { ApplicationInput } from '../applications/application.inputs';
+import { validateApplication } from '../applications/application-validation';
+import type { PostingRow } from '../postings/public-postings.query';
+import { UploadPurpose } from '../uploads/upload-purpose';
+import type { FormFile } from './compat-form';
+
+/** A file the dialect found in the body, to be staged as an upload and referenced by the application. */
+export interface IncomingFile extends FormFile {
+  /** The dialect's field name, used in every error about this file. */
+  field: string;
+  purpose: UploadPurpose;
+  /** Where the staged upload's id goes: the resume, or the answer to this question. */
+  target: { kind: 'resume' } | { kind: 'answer'; questionId: string };
+}
+
+/**
+ * Verifies that `secret` is the postings key of exactly this organization. Any
+ * failure (malformed, unknown, revoked, another organization's key, IP not
+ * allowed) is one UNAUTHENTICATED, so the dialect answers with its single
+ * "invalid key" reply and nothing about which check failed.
+ */
+export async function postingsKeyPrincipal(services: Services, organizationId: string, secret: string | null, meta: RequestMeta): Promise<Principal> {
+  let principal: Principal | null = null;
+  if (secret) {
+    try {
+      principal = await services.authenticator.authenticate({ ...meta, headers: { ...meta.headers, authorization: `Bearer ${secret}` } });
+    } catch {
+      principal = null;
+    }
+  }
+  if (!principal || principal.kind !== 'POSTINGS_KEY' || principal.organizationId !== organizationId) throw new UnauthenticatedError('Invalid api key');
+  return principal;
+}
+
+function withUploadIds(input: ApplicationInput, files: IncomingFile[], ids: string[]): ApplicationInput {
+  const answers = [...(input.answers ?? [])];
+  let resumeUploadId = input.resumeUploadId ?? null;
+  files.forEach((file, i) => {
+    if (file.target.kind === 'resume') resumeUploadId = ids[i]!;
+    else {
+      const { questionId } = file.target;
+      const index = answers.findIndex((a) => a.questionId === questionId);
+      if (index === -1) answers.push({ questionId, uploadId: ids[i]! });
+      else answers[index] = { ...answers[index]!, uploadId: ids[i]! };
+    }
+  });
+  return { ...input, resumeUploadId, answers };
+}
+
+/** The upload service names its file `file`; the dialect's caller knows it by its own field name. */
+function renameFileField(err: unknown, field: string): unknown {
+  if (err instanceof BadInputError) return new BadInputError(err.problems.map((p) => (p.field === 'file' ? { ...p, field } : p)));
+  return err;
+}
+
+/**
+ * A dialect's apply, on the one apply path of the public API: the same
+ * validation (run first with placeholder upload ids, so a refused application
+ * stores no bytes), the same upload staging and claiming, the same rate limit,
+ * idempotency and transaction. Returns the application id.
+ */
+export async function applyThroughCompat(
+  services: Services,
+  principal: Principal,
+  meta: RequestMeta,
+  posting: PostingRow | null,
+  input: ApplicationInput,
+  files: IncomingFile[],
+): Promise<string> {
+  if (!posting) throw new NotFoundError('Posting');
+  validateApplication(withUploadIds(input, files, files.map(() => randomUUID())), posting.questions);
+  const ids: string[] = [];
+  for (const file of files) {
+    try {
+      const stored = await services.uploads.stage(principal, meta, { purpose: file.purpose, filename: file.filename, bytes: file.bytes });
+      ids.push(stored.id);
+    } catch (err) {
+      throw renameFileField(err, file.field);
+    }
+  }
+  const em = services.orm.em.fork();
+  setRequestFilters(em, principal);
+  return services.applications.apply({ em, principal, meta }, posting.id, withUploadIds(input, files, ids));
+}
