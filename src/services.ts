@@ -65,6 +65,7 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, options: ServiceOptions = { embeddedDataDir: null }): Promise<Services> {
   const masterKey = await resolveMasterKey(config.secretKey, options.embeddedDataDir);
+  const metrics = new Metrics();
   const sessions = new SessionService(orm);
   const knex = orm.em.getConnection().getKnex();
   const throttle = new LoginThrottle(knex, { perAccount: 10, perIp: config.loginMaxFailuresPerIp });
@@ -102,10 +103,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     config,
     orm,
     logger,
-    metrics: new Metrics(),
+    metrics,
     authenticator,
     sessions,
-    login: new LoginService(orm, throttle, sessions),
+    login: new LoginService(orm, throttle, sessions, () => metrics.passwordChecks.inc()),
     users: new UserService(sessions),
     organizations,
     credentials,
