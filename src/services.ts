@@ -22,6 +22,9 @@ import { SessionService } from './modules/users/session.service';
 import { UserService } from './modules/users/user.service';
 import { PostgresFileStore } from './modules/uploads/postgres-file-store';
 import { UploadService } from './modules/uploads/upload.service';
+import { UploadRateLimiter } from './modules/uploads/upload-rate-limiter';
+import { Housekeeping } from './modules/housekeeping/housekeeping';
+import { RetentionRepository } from './modules/housekeeping/retention.repository';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -54,6 +57,8 @@ export interface Services {
   notifier: PgNotifier;
   /** Cached public API responses, invalidated on every instance by postings and settings writes. */
   publicCache: PublicResponseCache;
+  /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
+  housekeeping: Housekeeping;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
 }
@@ -95,10 +100,24 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   organizations.onSettingsChanged((organizationId) => publicCache.invalidate(organizationId));
   const postings = new PostingService(orm, logger);
   postings.onChanged((organizationId) => publicCache.invalidate(organizationId));
-  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, { publicUrl: config.publicUrl, masterKey });
-  uploads.startPurging();
+  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, {
+    publicUrl: config.publicUrl,
+    masterKey,
+    rateLimiter: new UploadRateLimiter({
+      store: config.rateLimitStore,
+      knex,
+      perKeyPerMinute: config.uploadRatePerMinutePerKey,
+      perIpPerMinute: config.uploadRatePerMinutePerIp,
+    }),
+    maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
+  });
   credentials.logoSetter = credentialLogoSetter(uploads);
-  closers.push(async () => uploads.stopPurging());
+  const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
+    intervalMs: uploads.purgeIntervalMs,
+    auditRetentionDays: config.auditRetentionDays,
+  });
+  housekeeping.start();
+  closers.push(() => housekeeping.stop());
   return {
     config,
     orm,
@@ -118,6 +137,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     masterKey,
     notifier,
     publicCache,
+    housekeeping,
     async close() {
       for (const close of closers.reverse()) await close();
     },
