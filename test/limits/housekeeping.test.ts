@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 
 const ME = '{ me { email } }';
@@ -12,7 +13,7 @@ describe('housekeeping: expired sessions and audit retention', () => {
   });
   afterAll(async () => t?.close());
 
-  const sql = <T>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T>(query, params);
+  const sql = <T extends object[] = Record<string, unknown>[]>(query: string, params: unknown[] = []) => t.orm.em.getConnection().execute<T>(query, params);
 
   it('deletes expired sessions and keeps live ones', async () => {
     const live = await login(t, org.slug, org.adminEmail, org.adminPassword);
@@ -66,8 +67,7 @@ describe('housekeeping: expired sessions and audit retention', () => {
     }
   });
 
-  it('defaults to 365 days of audit retention', async () => {
-    const { loadConfig } = await import('../../src/config');
+  it('defaults to 365 days of audit retention', () => {
     expect(loadConfig({}).auditRetentionDays).toBe(365);
     expect(() => loadConfig({ JOBGATE_AUDIT_RETENTION_DAYS: 'forever' })).toThrow(/JOBGATE_AUDIT_RETENTION_DAYS/);
   });

@@ -62,7 +62,7 @@ export class UploadService {
     assertMayUpload(principal, purpose);
     if (!input.bytes) throw BadInputError.field('file', 'is required (a multipart file part named "file")');
     const bytes = input.bytes;
-    const contentType = detectContentType(purpose, bytes);
+    const contentType = await detectContentType(purpose, bytes);
     const id = randomUUID();
     const em = this.orm.em.fork();
     // Bytes, metadata and audit event in one transaction: a kill -9 at any point
