@@ -28,6 +28,14 @@ export interface Config {
   publicCacheBytes: number;
   /** Longest a cached public response lives; bounds staleness from postings that expire by time. */
   publicCacheTtlMs: number;
+  /** `POST /uploads` per minute per credential or user; 0 = no limit. */
+  uploadRatePerMinutePerKey: number;
+  /** `POST /uploads` per minute per client IP; 0 = no limit. */
+  uploadRatePerMinutePerIp: number;
+  /** Bytes of staged, not yet claimed uploads one organization may hold; 0 = no cap. */
+  unclaimedUploadBytesPerOrg: number;
+  /** Audit events older than this many days are deleted; 0 keeps them forever. */
+  auditRetentionDays: number;
 }
 
 export interface BootstrapConfig {
@@ -109,5 +117,9 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
+    uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
+    uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),
+    unclaimedUploadBytesPerOrg: int(env, 'JOBGATE_UNCLAIMED_UPLOAD_BYTES_PER_ORG', 256 * 1024 * 1024),
+    auditRetentionDays: int(env, 'JOBGATE_AUDIT_RETENTION_DAYS', 365),
   };
 }

@@ -22,6 +22,9 @@ import { SessionService } from './modules/users/session.service';
 import { UserService } from './modules/users/user.service';
 import { PostgresFileStore } from './modules/uploads/postgres-file-store';
 import { UploadService } from './modules/uploads/upload.service';
+import { UploadRateLimiter } from './modules/uploads/upload-rate-limiter';
+import { Housekeeping } from './modules/housekeeping/housekeeping';
+import { RetentionRepository } from './modules/housekeeping/retention.repository';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -54,6 +57,8 @@ export interface Services {
   notifier: PgNotifier;
   /** Cached public API responses, invalidated on every instance by postings and settings writes. */
   publicCache: PublicResponseCache;
+  /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
+  housekeeping: Housekeeping;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
 }
@@ -65,6 +70,7 @@ export interface ServiceOptions {
 
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, options: ServiceOptions = { embeddedDataDir: null }): Promise<Services> {
   const masterKey = await resolveMasterKey(config.secretKey, options.embeddedDataDir);
+  const metrics = new Metrics();
   const sessions = new SessionService(orm);
   const knex = orm.em.getConnection().getKnex();
   const throttle = new LoginThrottle(knex, { perAccount: 10, perIp: config.loginMaxFailuresPerIp });
@@ -94,18 +100,32 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   organizations.onSettingsChanged((organizationId) => publicCache.invalidate(organizationId));
   const postings = new PostingService(orm, logger);
   postings.onChanged((organizationId) => publicCache.invalidate(organizationId));
-  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, { publicUrl: config.publicUrl, masterKey });
-  uploads.startPurging();
+  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, {
+    publicUrl: config.publicUrl,
+    masterKey,
+    rateLimiter: new UploadRateLimiter({
+      store: config.rateLimitStore,
+      knex,
+      perKeyPerMinute: config.uploadRatePerMinutePerKey,
+      perIpPerMinute: config.uploadRatePerMinutePerIp,
+    }),
+    maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
+  });
   credentials.logoSetter = credentialLogoSetter(uploads);
-  closers.push(async () => uploads.stopPurging());
+  const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
+    intervalMs: uploads.purgeIntervalMs,
+    auditRetentionDays: config.auditRetentionDays,
+  });
+  housekeeping.start();
+  closers.push(() => housekeeping.stop());
   return {
     config,
     orm,
     logger,
-    metrics: new Metrics(),
+    metrics,
     authenticator,
     sessions,
-    login: new LoginService(orm, throttle, sessions),
+    login: new LoginService(orm, throttle, sessions, () => metrics.passwordChecks.inc()),
     users: new UserService(sessions),
     organizations,
     credentials,
@@ -117,6 +137,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     masterKey,
     notifier,
     publicCache,
+    housekeeping,
     async close() {
       for (const close of closers.reverse()) await close();
     },

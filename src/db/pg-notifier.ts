@@ -1,87 +1,70 @@
 import type { Logger } from 'pino';
-import pg from 'pg';
+import createPostgresSubscriber, { type Subscriber } from 'pg-listen';
 
 export type NotificationHandler = (payload: string) => void;
 
-const RECONNECT_DELAY_MS = 1_000;
+/** Shown in pg_stat_activity, so operators (and tests) can tell the LISTEN connection apart. */
+export const NOTIFIER_APPLICATION_NAME = 'jobgate-notifier';
 
 /**
- * One dedicated PostgreSQL connection per instance that LISTENs on every channel
- * a module subscribes to, so a change made on any instance reaches all of them
- * (cache eviction on revocation, response-cache invalidation). Reconnects on error;
- * after a reconnect every subscriber is told to drop everything, since notifications
- * sent while disconnected were lost.
+ * One dedicated PostgreSQL connection per instance that LISTENs on every channel a
+ * module subscribes to, so a change made on any instance reaches all of them (cache
+ * eviction on revocation, response-cache invalidation).
+ *
+ * `pg-listen` keeps the connection: it reconnects (retrying forever, every second),
+ * LISTENs again on every channel, and checks the connection every 30 s, which also
+ * finds a connection that died silently. After a reconnect every subscriber is told to
+ * drop everything, since notifications sent while disconnected were lost.
  */
 export class PgNotifier {
-  private client: pg.Client | null = null;
-  private readonly handlers = new Map<string, Set<NotificationHandler>>();
+  private readonly subscriber: Subscriber<Record<string, string>>;
   private readonly resetHandlers = new Set<() => void>();
-  private closed = false;
   private connecting: Promise<void> | null = null;
+  private connectedOnce = false;
+  private closed = false;
 
-  constructor(
-    private readonly connectionString: string,
-    private readonly logger: Logger,
-  ) {}
+  constructor(connectionString: string, logger: Logger) {
+    this.subscriber = createPostgresSubscriber(
+      { connectionString, application_name: NOTIFIER_APPLICATION_NAME },
+      // Payloads are plain text, not JSON; retry without a deadline (the default gives up after 3 s).
+      { parse: (payload: string) => payload, retryInterval: 1_000, retryLimit: Infinity, retryTimeout: 0, paranoidChecking: 30_000 },
+    );
+    this.subscriber.events.on('reconnect', (attempt: number) => {
+      if (attempt === 1) logger.warn('notification connection lost; reconnecting');
+    });
+    this.subscriber.events.on('error', (err: Error) => logger.warn({ err }, 'notification connection failed'));
+    this.subscriber.events.on('connected', () => {
+      // The first `connected` is the initial connect; any later one follows a reconnect.
+      if (!this.connectedOnce) {
+        this.connectedOnce = true;
+        return;
+      }
+      for (const reset of this.resetHandlers) reset();
+    });
+  }
 
   /** Subscribes to `channel`; `onReset` runs after a reconnect, when notifications may have been missed. */
   async subscribe(channel: string, handler: NotificationHandler, onReset?: () => void): Promise<void> {
     assertChannel(channel);
-    let set = this.handlers.get(channel);
-    const isNew = !set;
-    if (!set) {
-      set = new Set();
-      this.handlers.set(channel, set);
-    }
-    set.add(handler);
+    if (this.closed) return;
+    this.subscriber.notifications.on(channel, (payload: string | undefined) => handler(payload ?? ''));
     if (onReset) this.resetHandlers.add(onReset);
     await this.ensureConnected();
-    if (isNew && this.client) await this.client.query(`LISTEN ${channel}`);
+    await this.subscriber.listenTo(channel);
   }
 
   private ensureConnected(): Promise<void> {
-    if (this.client || this.closed) return Promise.resolve();
-    this.connecting ??= this.connect().finally(() => {
-      this.connecting = null;
-    });
+    this.connecting ??= this.subscriber.connect();
     return this.connecting;
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString });
-    client.on('notification', (message) => {
-      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
-    });
-    client.on('error', (err) => {
-      this.logger.warn({ err }, 'notification connection lost; reconnecting');
-      this.client = null;
-      void client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => void this.reconnect(), RECONNECT_DELAY_MS).unref();
-    });
-    await client.connect();
-    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
-    this.client = client;
-  }
-
-  private async reconnect(): Promise<void> {
-    try {
-      await this.ensureConnected();
-      for (const reset of this.resetHandlers) reset();
-    } catch (err) {
-      this.logger.warn({ err }, 'notification reconnect failed; retrying');
-      if (!this.closed) setTimeout(() => void this.reconnect(), RECONNECT_DELAY_MS).unref();
-    }
-  }
-
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    if (this.connecting) await this.subscriber.close().catch(() => undefined);
   }
 }
 
 function assertChannel(channel: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
 }
-

@@ -34,6 +34,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Password hashes verified by login: the work the login throttle exists to bound. */
+  readonly passwordChecks = new Counter({
+    name: 'jobgate_password_checks_total',
+    help: 'Passwords verified against a stored hash by login.',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'jobgate_' });
   }

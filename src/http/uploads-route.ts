@@ -72,6 +72,7 @@ export async function registerUploadRoutes(app: FastifyInstance, services: Servi
         throw new UnauthenticatedError('POST /uploads needs a session, a data key with uploads.upload, or the postings key (Authorization: Bearer …)');
       }
       assertMayUpload(principal, null);
+      await services.uploads.admit(principal, meta.ip);
       if (Number(request.headers['content-length'] ?? 0) > UPLOAD_BODY_LIMIT) return tooLarge(reply);
       if (!request.isMultipart()) throw BadInputError.field('file', 'send multipart/form-data with the fields purpose and file');
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logoProblem } from '../../src/modules/credentials/credential-logo';
+import { logoProblem } from '../../src/modules/uploads/logo-check';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { pngBytes, samples, upload } from '../uploads/upload-fixtures';
 import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
@@ -59,12 +59,12 @@ describe('credential logos', () => {
     expect(missing.statusCode).toBe(404);
   });
 
-  it('checks the PNG signature, the IHDR chunk and the size itself', () => {
-    expect(logoProblem(pngBytes())).toBeNull();
-    expect(logoProblem(samples.pdf)).toMatch(/PNG/);
+  it('checks the PNG signature, the IHDR chunk and the size itself', async () => {
+    expect(await logoProblem(pngBytes())).toBeNull();
+    expect(await logoProblem(samples.pdf)).toMatch(/PNG/);
     const badIhdr = Buffer.from(pngBytes());
     badIhdr.write('IHDX', 12, 'latin1');
-    expect(logoProblem(badIhdr)).toMatch(/IHDR/);
-    expect(logoProblem(pngBytes(600 * 1024))).toMatch(/500 KB/);
+    expect(await logoProblem(badIhdr)).toMatch(/PNG/);
+    expect(await logoProblem(pngBytes(600 * 1024))).toMatch(/500 KB/);
   });
 });

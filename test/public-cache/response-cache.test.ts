@@ -105,8 +105,8 @@ describe('public response cache', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('is bounded by bytes, evicting the least recently used entries', () => {
-    const cache = new PublicResponseCache(400, 60_000, null, async () => undefined);
+  it('is bounded by bytes (body, key and per-entry overhead), evicting the least recently used entries', () => {
+    const cache = new PublicResponseCache(700, 60_000, null, async () => undefined);
     const keys = ['one', 'two', 'three'].map((q) => cache.key('org', { query: q }));
     for (const k of keys) cache.set(k, Buffer.alloc(150));
     expect(cache.get(keys[0])).toBeUndefined();

@@ -23,14 +23,14 @@ export function pngBytes(padTo = 0): Buffer {
   return Buffer.concat(parts);
 }
 
-/** A stored (uncompressed) ZIP with the given entry names and a central directory. */
-export function zipBytes(names: string[]): Buffer {
+/** A stored (uncompressed) ZIP with the given entry names (and optional contents) and a central directory. */
+export function zipBytes(names: string[], contents: Record<string, string> = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const name of names) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const data = Buffer.from(`<x>${name}</x>`);
+    const data = Buffer.from(contents[name] ?? `<x>${name}</x>`);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -65,7 +65,11 @@ export function zipBytes(names: string[]): Buffer {
 export const samples = {
   pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   doc: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0)]),
-  docx: zipBytes(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']),
+  docx: zipBytes(['[Content_Types].xml', '_rels/.rels', 'word/document.xml'], {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  }),
   rtf: Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello resume}'),
   txt: Buffer.from('Ada Lovelace\nAnalytical engines, 1843–1852.\n'),
   png: pngBytes(),

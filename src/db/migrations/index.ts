@@ -5,6 +5,7 @@ import { Migration20261123101505_uploads } from './Migration20261123101505_uploa
 import { Migration20261123101805_credentials } from './Migration20261123101805_credentials';
 import { Migration20261123102111_applications } from './Migration20261123102111_applications';
 import { Migration20261202105030_compat_apis } from './Migration20261202105030_compat_apis';
+import { Migration20261202105040_housekeeping_indexes } from './Migration20261202105040_housekeeping_indexes';
 import { Migration20261202105204_audit_confidential_feed_validators } from './Migration20261202105204_audit_confidential_feed_validators';
 
 /**
@@ -19,5 +20,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123101805_credentials', class: Migration20261123101805_credentials },
   { name: 'Migration20261123102111_applications', class: Migration20261123102111_applications },
   { name: 'Migration20261202105030_compat_apis', class: Migration20261202105030_compat_apis },
+  { name: 'Migration20261202105040_housekeeping_indexes', class: Migration20261202105040_housekeeping_indexes },
   { name: 'Migration20261202105204_audit_confidential_feed_validators', class: Migration20261202105204_audit_confidential_feed_validators },
 ];

@@ -38,6 +38,7 @@ export class AuditEvent {
 
   @Field()
   @Property({ type: 'timestamptz' })
+  @Index({ name: 'audit_events_at_index' }) // the retention purge deletes by age across organizations
   at: Date = new Date();
 
   @Field(() => ActorType)

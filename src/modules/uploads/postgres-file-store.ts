@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { FileStore } from './file-store';
 
 /**
@@ -9,8 +9,11 @@ import type { FileStore } from './file-store';
 export class PostgresFileStore implements FileStore {
   constructor(private readonly knex: Knex) {}
 
-  async put(id: string, bytes: Buffer): Promise<void> {
-    await this.knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [id, bytes]);
+  async put(id: string, bytes: Buffer, within?: EntityManager): Promise<void> {
+    const query = this.knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [id, bytes]);
+    const trx = within?.getTransactionContext<Knex.Transaction>();
+    if (trx) void query.transacting(trx);
+    await query;
   }
 
   async get(id: string): Promise<Buffer | null> {
@@ -21,5 +24,22 @@ export class PostgresFileStore implements FileStore {
   async delete(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
     await this.knex.raw('delete from stored_file_contents where file_id = any(?::uuid[])', [[...ids]]);
+  }
+
+  async deleteOrphans(batchSize = 1000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      // Uncommitted rows are invisible here, so content whose metadata is still being
+      // written in the same transaction is never taken for an orphan.
+      const result = await this.knex.raw<{ rowCount: number }>(
+        `delete from stored_file_contents where file_id in (
+           select c.file_id from stored_file_contents c
+           where not exists (select 1 from stored_files f where f.id = c.file_id)
+           limit ?)`,
+        [batchSize],
+      );
+      total += result.rowCount;
+      if (result.rowCount < batchSize) return total;
+    }
   }
 }

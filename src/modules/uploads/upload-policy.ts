@@ -1,10 +1,10 @@
 import type { Principal } from '../../auth/principal';
 import { BadInputError, ForbiddenError } from '../../errors';
-import { CONTENT_TYPES, isPng, sniffDocument } from './content-sniffer';
+import { CONTENT_TYPES, sniffDocument } from './content-sniffer';
+import { logoProblem } from './logo-check';
 import { UploadPurpose } from './upload-purpose';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_LOGO_BYTES = 500 * 1024;
 export const UPLOAD_OPERATION = 'uploads.upload';
 
 /**
@@ -22,15 +22,15 @@ export function assertMayUpload(principal: Principal, purpose: UploadPurpose | n
 }
 
 /** Checks the bytes against the purpose and returns the content type to store. */
-export function detectContentType(purpose: UploadPurpose, bytes: Buffer): string {
+export async function detectContentType(purpose: UploadPurpose, bytes: Buffer): Promise<string> {
   if (bytes.length === 0) throw BadInputError.field('file', 'is empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw BadInputError.field('file', `must be at most ${MAX_UPLOAD_BYTES} bytes (10 MB)`);
   if (purpose === UploadPurpose.LOGO) {
-    if (!isPng(bytes)) throw BadInputError.field('file', 'a logo must be a PNG image (checked from its content, not its name)');
-    if (bytes.length > MAX_LOGO_BYTES) throw BadInputError.field('file', `a logo must be smaller than 500 KB (${MAX_LOGO_BYTES} bytes)`);
+    const problem = await logoProblem(bytes);
+    if (problem) throw BadInputError.field('file', problem);
     return CONTENT_TYPES.png;
   }
-  const kind = sniffDocument(bytes);
+  const kind = await sniffDocument(bytes);
   if (!kind) throw BadInputError.field('file', 'must be a pdf, doc, docx, rtf or plain-text (UTF-8) document; the type is detected from the content, not the name');
   return CONTENT_TYPES[kind];
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { BadInputError, NotFoundError } from '../../errors';
+import { BadInputError, NotFoundError, RateLimitedError } from '../../errors';
 import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/audit.service';
@@ -10,6 +10,8 @@ import type { FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
+import { StoredFileRepository } from './stored-file.repository';
+import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType } from './upload-policy';
 import { isUploadPurpose, type UploadPurpose } from './upload-purpose';
 
@@ -29,9 +31,13 @@ export interface ClaimOptions {
 export interface UploadServiceOptions {
   publicUrl: string;
   masterKey: Buffer;
-  /** How often the purge of stale uploads runs; 0 disables the timer. */
+  /** How often the purge of stale uploads runs (by the housekeeping timer). */
   purgeIntervalMs?: number;
   staleAfterHours?: number;
+  /** Per caller and per client IP limits of POST /uploads. */
+  rateLimiter?: UploadRateLimiter;
+  /** Bytes of unclaimed uploads one organization may hold; 0 or unset = no cap. */
+  maxUnclaimedBytesPerOrg?: number;
 }
 
 const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha256, created_at, claimed_at, created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id';
@@ -39,7 +45,7 @@ const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha
 /** Staged uploads: validated and stored once, claimed once by the mutation that uses them, served through signed links. */
 export class UploadService {
   private readonly signer: FileUrlSigner;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly files = new StoredFileRepository();
 
   constructor(
     private readonly orm: MikroORM,
@@ -56,36 +62,54 @@ export class UploadService {
     assertMayUpload(principal, purpose);
     if (!input.bytes) throw BadInputError.field('file', 'is required (a multipart file part named "file")');
     const bytes = input.bytes;
-    const contentType = detectContentType(purpose, bytes);
+    const contentType = await detectContentType(purpose, bytes);
     const id = randomUUID();
-    // Bytes first: a metadata row never points at missing content. If the row
-    // then fails, the bytes are removed again.
-    await this.store.put(id, bytes);
-    try {
-      const em = this.orm.em.fork();
-      return await em.transactional(async (tx) => {
-        const file = tx.create(StoredFile, {
-          id,
-          organization: principal.organizationId,
-          purpose,
-          filename: sanitizeFilename(input.filename),
-          contentType,
-          size: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          createdBy: actorOf(principal),
-        });
-        recordAudit(tx, principal.organizationId, principal, meta, {
-          action: 'file.uploaded',
-          targetType: 'StoredFile',
-          targetId: id,
-          changes: { purpose, contentType, size: bytes.length },
-        });
-        return file;
+    const em = this.orm.em.fork();
+    // Bytes, metadata and audit event in one transaction: a kill -9 at any point
+    // leaves all of them or none (it used to leave content rows with no metadata).
+    return em.transactional(async (tx) => {
+      await this.assertWithinUnclaimedCap(tx, principal.organizationId, bytes.length);
+      await this.store.put(id, bytes, tx);
+      const file = tx.create(StoredFile, {
+        id,
+        organization: principal.organizationId,
+        purpose,
+        filename: sanitizeFilename(input.filename),
+        contentType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        createdBy: actorOf(principal),
       });
-    } catch (err) {
-      await this.store.delete([id]).catch(() => undefined);
-      throw err;
-    }
+      recordAudit(tx, principal.organizationId, principal, meta, {
+        action: 'file.uploaded',
+        targetType: 'StoredFile',
+        targetId: id,
+        changes: { purpose, contentType, size: bytes.length },
+      });
+      return file;
+    });
+  }
+
+  /** Rate limits per caller and per client IP; call before reading the body. */
+  async admit(principal: Principal, ip: string): Promise<void> {
+    await this.options.rateLimiter?.consume(principal, ip);
+  }
+
+  /**
+   * Staged uploads live until claimed or purged, so an organization may hold only so
+   * many unclaimed bytes. Past the cap: RATE_LIMITED until the oldest one is purged.
+   */
+  private async assertWithinUnclaimedCap(tx: EntityManager, organizationId: string, size: number): Promise<void> {
+    const cap = this.options.maxUnclaimedBytesPerOrg ?? 0;
+    if (!cap) return;
+    await this.files.lockOrganizationUploads(tx, organizationId);
+    const usage = await this.files.unclaimedUsage(tx, organizationId);
+    if (usage.bytes + size <= cap) return;
+    const purgedAt = (usage.oldest?.getTime() ?? Date.now()) + this.staleAfterHours * 3600_000 + this.purgeIntervalMs;
+    throw new RateLimitedError(
+      Math.max(1, Math.ceil((purgedAt - Date.now()) / 1000)),
+      `This organization holds ${usage.bytes} bytes of uploads not yet used by any mutation (at most ${cap}); use or let them expire first`,
+    );
   }
 
   /**
@@ -143,30 +167,26 @@ export class UploadService {
     return rows[0]?.organization_id ?? null;
   }
 
-  /** Deletes uploads never claimed within `olderThanHours`, metadata then bytes. Returns how many. */
-  async purgeStale(olderThanHours = this.options.staleAfterHours ?? 24): Promise<number> {
-    const rows = await this.orm.em.getConnection().execute<{ id: string }[]>(
-      'delete from stored_files where claimed_at is null and created_at < now() - make_interval(hours => ?) returning id',
-      [olderThanHours],
-    );
-    const ids = rows.map((r) => r.id);
+  /**
+   * Deletes uploads never claimed within `olderThanHours`, metadata then bytes, then
+   * content no metadata points at (which also catches bytes a crash left between the
+   * two deletes). Returns how many uploads.
+   */
+  async purgeStale(olderThanHours = this.staleAfterHours): Promise<number> {
+    const ids = await this.files.deleteStale(this.orm.em.fork(), olderThanHours);
     for (let i = 0; i < ids.length; i += 1000) await this.store.delete(ids.slice(i, i + 1000));
-    if (ids.length) this.logger.info({ purged: ids.length }, 'purged stale uploads');
+    const orphans = await this.store.deleteOrphans();
+    if (ids.length || orphans) this.logger.info({ purged: ids.length, orphans }, 'purged stale uploads');
     return ids.length;
   }
 
-  startPurging(): void {
-    const interval = this.options.purgeIntervalMs ?? 60 * 60 * 1000;
-    if (!interval || this.timer) return;
-    this.timer = setInterval(() => {
-      this.purgeStale().catch((err: unknown) => this.logger.warn({ err }, 'purging stale uploads failed'));
-    }, interval);
-    this.timer.unref();
+  private get staleAfterHours(): number {
+    return this.options.staleAfterHours ?? 24;
   }
 
-  stopPurging(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  /** How often housekeeping runs the purge (an hour by default). */
+  get purgeIntervalMs(): number {
+    return this.options.purgeIntervalMs ?? 60 * 60 * 1000;
   }
 
   /** Plain SQL inside `em`'s transaction, when it has one. */

@@ -25,11 +25,14 @@ export class LoginService {
     private readonly orm: MikroORM,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionService,
+    /** Called once per password verification (counted in /metrics). */
+    private readonly onPasswordCheck: () => void = () => undefined,
   ) {}
 
   async login(slug: string, rawEmail: string, password: string, meta: RequestMeta): Promise<LoginResult> {
     const email = normalizeEmail(rawEmail);
-    await this.throttle.assertAllowed(slug, email, meta.ip);
+    // Reserved before any password is verified, so parallel guesses cannot all slip past the limit.
+    const attempt = await this.throttle.reserve(slug, email, meta.ip);
     const em = this.orm.em.fork();
     const organization = await em.findOne(Organization, { slug });
     let user: User | null = null;
@@ -38,12 +41,12 @@ export class LoginService {
       user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
     }
     // Always run scrypt, even for unknown users, so timing does not reveal them either.
+    this.onPasswordCheck();
     const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!organization || !user || !user.active || !passwordOk) {
-      await this.throttle.recordFailure(slug, email, meta.ip);
       throw new UnauthenticatedError(INVALID_LOGIN);
     }
-    await this.throttle.recordSuccess(slug, email);
+    await attempt.succeeded();
     const { token, session } = this.sessions.start(em, user, meta);
     recordAudit(em, organization.id, null, meta, {
       action: 'session.created',

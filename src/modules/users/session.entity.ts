@@ -29,6 +29,7 @@ export class Session {
 
   /** Idle expiry: pushed forward on use, never past `absoluteExpiresAt`. */
   @Property({ type: 'timestamptz' })
+  @Index({ name: 'sessions_expires_at_index' }) // housekeeping deletes expired sessions
   expiresAt!: Date;
 
   @Property({ type: 'timestamptz' })

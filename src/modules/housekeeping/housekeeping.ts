@@ -1,0 +1,65 @@
+import type { Logger } from 'pino';
+import type { UploadService } from '../uploads/upload.service';
+import type { RetentionRepository } from './retention.repository';
+
+export interface HousekeepingOptions {
+  /** How often everything runs; 0 disables the timer (tests call `runOnce`). */
+  intervalMs: number;
+  /** Audit events older than this are deleted; 0 keeps them forever. */
+  auditRetentionDays: number;
+  batchSize?: number;
+}
+
+export interface HousekeepingReport {
+  staleUploads: number;
+  expiredSessions: number;
+  auditEvents: number;
+}
+
+/**
+ * The periodic deletes that keep tables from growing without bound: stale uploads
+ * (and orphaned file content), expired sessions, audit events past retention.
+ * Every instance runs it; the deletes are idempotent, so overlapping runs only
+ * find less to do.
+ */
+export class Housekeeping {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly uploads: UploadService,
+    private readonly retention: RetentionRepository,
+    private readonly logger: Logger,
+    private readonly options: HousekeepingOptions,
+  ) {}
+
+  async runOnce(): Promise<HousekeepingReport> {
+    const batch = this.options.batchSize ?? 5000;
+    const report: HousekeepingReport = {
+      staleUploads: await this.uploads.purgeStale(),
+      expiredSessions: await this.retention.deleteExpiredSessions(batch),
+      auditEvents: this.options.auditRetentionDays ? await this.retention.deleteAuditEventsOlderThan(this.options.auditRetentionDays, batch) : 0,
+    };
+    if (report.expiredSessions || report.auditEvents) this.logger.info(report, 'housekeeping deleted expired rows');
+    return report;
+  }
+
+  start(): void {
+    if (!this.options.intervalMs || this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return; // a slow run is not stacked on
+      this.running = this.runOnce()
+        .catch((err: unknown) => this.logger.warn({ err }, 'housekeeping failed'))
+        .finally(() => {
+          this.running = null;
+        });
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}
