@@ -4,6 +4,7 @@ import { Migration20261123100847_postings } from './Migration20261123100847_post
 import { Migration20261123101505_uploads } from './Migration20261123101505_uploads';
 import { Migration20261123101805_credentials } from './Migration20261123101805_credentials';
 import { Migration20261123102111_applications } from './Migration20261123102111_applications';
+import { Migration20261124120000_career_pages } from './Migration20261124120000_career_pages';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123101505_uploads', class: Migration20261123101505_uploads },
   { name: 'Migration20261123101805_credentials', class: Migration20261123101805_credentials },
   { name: 'Migration20261123102111_applications', class: Migration20261123102111_applications },
+  { name: 'Migration20261124120000_career_pages', class: Migration20261124120000_career_pages },
 ];

@@ -1,5 +1,5 @@
 import { Embeddable, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Embeddable()
 @ObjectType({ description: 'Organization-wide policies.' })
@@ -23,4 +23,16 @@ export class OrganizationSettings {
   @Field(() => [String], { description: 'Origins allowed to call the public API from a browser (CORS).' })
   @Property({ type: 'json' })
   allowedOrigins: string[] = [];
+
+  @Field({ description: 'Whether the hosted career pages (GET /jobs/:slug) are served.' })
+  @Property()
+  careersPageEnabled: boolean = true;
+
+  @Field(() => String, { nullable: true, description: 'A short plain-text introduction shown on the hosted job board.' })
+  @Property({ nullable: true, type: 'text' })
+  intro: string | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The PNG logo shown on the hosted career pages (setOrganizationLogo); served at /jobs/:slug/logo.png.' })
+  @Property({ nullable: true, type: 'uuid' })
+  logoFileId: string | null = null;
 }

@@ -20,4 +20,10 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => [String], { nullable: true, description: 'Origins such as https://careers.example.com (at most 50).' })
   allowedOrigins?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  careersPageEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Plain text, at most 1000 characters; an empty string clears it.' })
+  intro?: string | null;
 }

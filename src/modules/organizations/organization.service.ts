@@ -48,6 +48,8 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'feedEnabled',
   'careersSiteUrl',
   'allowedOrigins',
+  'careersPageEnabled',
+  'intro',
 ];
 
 export class OrganizationService {
@@ -76,6 +78,8 @@ export class OrganizationService {
       if (input.feedEnabled != null) s.feedEnabled = input.feedEnabled;
       if (input.careersSiteUrl != null) s.careersSiteUrl = input.careersSiteUrl || null;
       if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins)];
+      if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;
+      if (input.intro != null) s.intro = input.intro.trim() || null;
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;
