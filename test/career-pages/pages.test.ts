@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createPosting, orgWithTokens, PUBLIC, type OrgWithTokens } from '../postings/helpers';
+import { pngBytes, upload } from '../uploads/upload-fixtures';
 import { get, jsonLdOf } from './helpers';
 
 let t: TestApp;
@@ -157,7 +159,6 @@ describe('GET /jobs/:slug/:postingId', () => {
     expect(typeof ld.validThrough).toBe('string');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
-    const { createHash } = await import('node:crypto');
     const script = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(res.body)![1]!;
     expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
   });
@@ -211,8 +212,6 @@ describe('discovery', () => {
   });
 
   it('sets the logo (a PNG upload) and the intro, shown on the board and in JSON-LD', async () => {
-    const { pngBytes } = await import('../uploads/upload-fixtures');
-    const { upload } = await import('../uploads/upload-fixtures');
     const staged = await upload(t, { token: o.admin, purpose: 'LOGO', bytes: pngBytes(), filename: 'logo.png' });
     const set = await t.gql(`mutation($id: ID) { setOrganizationLogo(uploadId: $id) { settings { logoFileId } } }`, { id: staged.body.id }, { token: o.admin });
     expect(set.errors).toBeUndefined();
