@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { applyFixture, QUESTIONS, type ApplyFixture } from '../applications/helpers';
+import { applyFixture, type ApplyFixture } from '../applications/helpers';
 import { samples } from '../uploads/upload-fixtures';
 import { openForm, submitForm } from './helpers';
 import type { Part } from '../helpers/multipart';
