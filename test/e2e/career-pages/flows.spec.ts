@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAdminToken } from '../support/admin-api';
-import { applicationsFor, BOARD, createPosting, fillBasics } from './support';
+import { applicationsFor, BOARD, closePosting, createPosting, fillBasics } from './support';
 
 /** From the feed's <url> to the posting page, the form and the thank-you page. */
 async function applyFromFeed(page: Page, email: string): Promise<string> {
@@ -66,6 +66,7 @@ test('validation errors are shown next to their fields, with a summary linking t
   await summary.getByRole('link', { name: /Email/ }).click();
   expect(new URL(page.url()).hash).toBe('#field-email');
   expect(await applicationsFor(request, token, postingId)).toHaveLength(0);
+  await closePosting(request, token, postingId);
 });
 
 test('a double submit of one form creates one application', async ({ page, request }) => {
@@ -83,6 +84,7 @@ test('a double submit of one form creates one application', async ({ page, reque
   const statuses = [...(await Promise.all([send(), send()])), await send()].map((r) => r.status());
   expect(statuses).toEqual([303, 303, 303]);
   expect((await applicationsFor(request, token, postingId)).filter((a) => a.email === email)).toHaveLength(1);
+  await closePosting(request, token, postingId);
 });
 
 test('every invisible posting answers the same 404 page as an unknown id', async ({ page, request }) => {

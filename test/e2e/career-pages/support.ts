@@ -40,3 +40,8 @@ export async function fillBasics(page: Page, email: string): Promise<void> {
   await page.getByLabel('GitHub URL').fill('https://github.com/ada');
   await page.getByLabel('Resume/CV').setInputFiles(RESUME);
 }
+
+/** Closes a spec's own posting, so later pages (and the README screenshots) show the demo data only. */
+export async function closePosting(request: APIRequestContext, token: string, id: string): Promise<void> {
+  await adminGql(request, token, 'mutation($id: ID!) { setPostingState(id: $id, state: CLOSED) { id } }', { id });
+}
