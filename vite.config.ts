@@ -9,8 +9,9 @@ export default defineConfig({
     swc.vite({
       jsc: {
         target: 'es2022',
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        // Career pages are TSX rendered to strings with Preact (escaped by default).
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic', importSource: 'preact' } },
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/app';
 import { createLogger } from './logger';
+import { seedDemoBranding } from './modules/career-pages/demo-branding';
 import { seedDemoPostings } from './modules/postings/demo-postings';
 import { createServices } from './services';
 
@@ -13,7 +14,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]);
+  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings, seedDemoBranding]);
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
 
@@ -23,6 +24,7 @@ async function main() {
     'Jobgate is running',
     `  admin API   POST ${base}/graphql`,
     `  public API  POST ${base}/public/graphql`,
+    `  job boards  GET  ${base}/jobs/<slug>   (landing page: ${base}/)`,
     `  job feed    GET  ${base}/feeds/<slug>.xml`,
     `  health      GET  ${base}/healthz  ${base}/readyz  ${base}/metrics`,
   ];
@@ -34,6 +36,7 @@ async function main() {
       `  email:            ${demo.email}`,
       `  password:         ${demo.password}`,
       `  feed:             ${base}/feeds/${demo.organizationSlug}.xml`,
+      `  job board:        ${base}/jobs/${demo.organizationSlug}`,
     );
   }
   process.stdout.write(lines.join('\n') + '\n\n');

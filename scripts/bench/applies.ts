@@ -51,7 +51,7 @@ async function main() {
         { name: 'purpose', value: 'RESUME' },
         { name: 'file', value: pdf, filename: 'resume.pdf', contentType: 'application/pdf' },
       ]);
-      const up = await fetch(`${app.base}/uploads`, { method: 'POST', headers: { ...auth, 'content-type': form.contentType }, body: form.body });
+      const up = await fetch(`${app.base}/uploads`, { method: 'POST', headers: { ...auth, 'content-type': form.contentType }, body: new Uint8Array(form.body.buffer as ArrayBuffer, form.body.byteOffset, form.body.length) });
       const upJson = (await up.json()) as { id?: string; error?: { code: string } };
       if (up.status !== 201 || !upJson.id) return fail(`upload ${up.status} ${upJson.error?.code ?? ''}`);
       const uploaded = performance.now();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from '../graphql/schemas';
 import { registerCompatRoutes } from '../modules/compat/compat.routes';
+import { registerCareerPages } from '../modules/career-pages/career-pages.route';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from '../services';
 import { registerCors } from './cors';
@@ -52,5 +53,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerUploadRoutes(app, services);
   registerFileRoutes(app, services);
   registerCredentialLogoRoute(app, services);
+  await registerCareerPages(app, services);
   return app;
 }

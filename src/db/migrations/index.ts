@@ -4,6 +4,7 @@ import { Migration20261123100847_postings } from './Migration20261123100847_post
 import { Migration20261123101505_uploads } from './Migration20261123101505_uploads';
 import { Migration20261123101805_credentials } from './Migration20261123101805_credentials';
 import { Migration20261123102111_applications } from './Migration20261123102111_applications';
+import { Migration20261124120000_career_pages } from './Migration20261124120000_career_pages';
 import { Migration20261202105030_compat_apis } from './Migration20261202105030_compat_apis';
 import { Migration20261202105040_housekeeping_indexes } from './Migration20261202105040_housekeeping_indexes';
 import { Migration20261202105204_audit_confidential_feed_validators } from './Migration20261202105204_audit_confidential_feed_validators';
@@ -19,6 +20,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123101505_uploads', class: Migration20261123101505_uploads },
   { name: 'Migration20261123101805_credentials', class: Migration20261123101805_credentials },
   { name: 'Migration20261123102111_applications', class: Migration20261123102111_applications },
+  { name: 'Migration20261124120000_career_pages', class: Migration20261124120000_career_pages },
   { name: 'Migration20261202105030_compat_apis', class: Migration20261202105030_compat_apis },
   { name: 'Migration20261202105040_housekeeping_indexes', class: Migration20261202105040_housekeeping_indexes },
   { name: 'Migration20261202105204_audit_confidential_feed_validators', class: Migration20261202105204_audit_confidential_feed_validators },

@@ -1,5 +1,5 @@
 import { Embeddable, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Embeddable()
 @ObjectType({ description: 'Organization-wide policies.' })
@@ -31,4 +31,15 @@ export class OrganizationSettings {
   @Field({ description: 'Whether the Greenhouse-compatible Job Board API (/v1/boards/:slug) serves this organization.' })
   @Property()
   greenhouseApiEnabled: boolean = true;
+  @Field({ description: 'Whether the hosted career pages (GET /jobs/:slug) are served.' })
+  @Property()
+  careersPageEnabled: boolean = true;
+
+  @Field(() => String, { nullable: true, description: 'A short plain-text introduction shown on the hosted job board.' })
+  @Property({ nullable: true, type: 'text' })
+  intro: string | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The PNG logo shown on the hosted career pages (setOrganizationLogo); served at /jobs/:slug/logo.png.' })
+  @Property({ nullable: true, type: 'uuid' })
+  logoFileId: string | null = null;
 }

@@ -26,4 +26,9 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off.' })
   greenhouseApiEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true })
+  careersPageEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Plain text, at most 1000 characters; an empty string clears it.' })
+  intro?: string | null;
 }

@@ -50,6 +50,8 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'allowedOrigins',
   'leverApiEnabled',
   'greenhouseApiEnabled',
+  'careersPageEnabled',
+  'intro',
 ];
 
 export class OrganizationService {
@@ -80,6 +82,8 @@ export class OrganizationService {
       if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins)];
       if (input.leverApiEnabled != null) s.leverApiEnabled = input.leverApiEnabled;
       if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
+      if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;
+      if (input.intro != null) s.intro = input.intro.trim() || null;
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;

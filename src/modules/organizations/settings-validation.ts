@@ -19,6 +19,9 @@ export function isOrigin(value: string): boolean {
   }
 }
 
+/** The board's introduction is a short paragraph, not a second job description. */
+export const MAX_INTRO = 1000;
+
 export function validateSettings(input: UpdateOrganizationSettingsInput): void {
   const problems: FieldProblem[] = [];
   const days = input.maxCredentialLifetimeDays;
@@ -30,5 +33,6 @@ export function validateSettings(input: UpdateOrganizationSettingsInput): void {
       if (!isOrigin(origin)) problems.push({ field: `allowedOrigins[${i}]`, message: 'must be an origin like https://careers.example.com' });
     });
   }
+  if (input.intro && input.intro.trim().length > MAX_INTRO) problems.push({ field: 'intro', message: `must be at most ${MAX_INTRO} characters` });
   if (problems.length) throw new BadInputError(problems);
 }

@@ -46,6 +46,7 @@ export interface PostingRow {
   requisition_code: string | null;
   /** The Greenhouse-compatible integer id (bigint, as text). */
   board_id: string;
+  expires_at: Date | null;
   /** published_at in integer microseconds since the epoch (exact, unlike a JS Date), for cursors. */
   published_key: string;
   title_key: string;
@@ -53,7 +54,7 @@ export interface PostingRow {
 
 const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.workplace_type, p.locations, p.country,
   p.opening_html, p.opening_plain, p.description_html, p.description_plain, p.additional_html, p.additional_plain,
-  p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id,
+  p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id, p.expires_at,
   (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
 
 /** One filter condition, tagged with the facet it belongs to (so that facet can leave it out). */
@@ -69,8 +70,19 @@ function values(problems: FieldProblem[], field: string, input: string[] | null 
   return [...new Set(input.map((v) => normalize(v.trim())))];
 }
 
+export interface FilterOptions {
+  /** Match each search word as a prefix ("eng" finds "engineer"), for search-as-you-type boxes; otherwise web-search syntax. */
+  prefixSearch?: boolean;
+}
+
+/** `to_tsquery` input from free text: its letters-and-digits words, each as a prefix, all required. Null when none is left. */
+export function prefixTsquery(text: string): string | null {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
 /** Validates the filter and turns it into conditions on `postings p`. */
-export function filterConditions(filter: PublicPostingFilter | null | undefined): Condition[] {
+export function filterConditions(filter: PublicPostingFilter | null | undefined, options: FilterOptions = {}): Condition[] {
   const problems: FieldProblem[] = [];
   const out: Condition[] = [];
   const lower = (v: string) => v.toLowerCase();
@@ -94,7 +106,9 @@ export function filterConditions(filter: PublicPostingFilter | null | undefined)
   const search = filter?.search?.trim();
   if (search) {
     if (search.length > MAX_SEARCH) problems.push({ field: 'filter.search', message: `must be at most ${MAX_SEARCH} characters` });
-    out.push({ facet: null, sql: `p.search_vector @@ websearch_to_tsquery('english', ?)`, params: [search] });
+    const prefix = options.prefixSearch ? prefixTsquery(search) : null;
+    if (prefix) out.push({ facet: null, sql: `p.search_vector @@ to_tsquery('english', ?)`, params: [prefix] });
+    else out.push({ facet: null, sql: `p.search_vector @@ websearch_to_tsquery('english', ?)`, params: [search] });
   }
   if (filter?.postedAfter) {
     if (Number.isNaN(filter.postedAfter.getTime())) problems.push({ field: 'filter.postedAfter', message: 'is not a valid date' });

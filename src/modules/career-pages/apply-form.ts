@@ -1,0 +1,151 @@
+import type { FieldProblem } from '../../errors';
+import type { ApplicationInput } from '../applications/application.inputs';
+import { QuestionKind } from '../postings/posting-enums';
+import type { PostingQuestion } from '../postings/posting-values';
+
+/** The link inputs the form offers (Lever's form asks for these); each non-empty one becomes an entry of `urls`. */
+export const LINK_FIELDS = [
+  { key: 'linkedin', label: 'LinkedIn' },
+  { key: 'github', label: 'GitHub' },
+  { key: 'portfolio', label: 'Portfolio' },
+  { key: 'other', label: 'Other website' },
+] as const;
+
+export const RESUME_FIELD = 'resume';
+
+export interface UploadedPart {
+  filename: string;
+  bytes: Buffer;
+}
+
+/** What the candidate sent, as typed: re-rendered into the form when something is wrong. */
+export interface ApplyFormValues {
+  name: string;
+  email: string;
+  phone: string;
+  currentCompany: string;
+  links: Record<string, string>;
+  comments: string;
+  /** By question id: the text, the chosen options, or "yes"/"no". */
+  answers: Record<string, string[]>;
+  consentStore: boolean;
+  consentMarketing: boolean;
+  source: string;
+}
+
+export interface FormError {
+  /** The id of the element the message belongs to, which the summary links to. */
+  fieldId: string;
+  label: string;
+  message: string;
+}
+
+export const questionFieldName = (index: number) => `q${index}`;
+export const fieldIdOf = (name: string) => `field-${name}`;
+
+export function emptyValues(source = ''): ApplyFormValues {
+  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, source };
+}
+
+/** Form fields (name → every value sent) into the typed values. */
+export function valuesFromFields(fields: Map<string, string[]>, questions: PostingQuestion[]): ApplyFormValues {
+  const first = (name: string) => fields.get(name)?.[0] ?? '';
+  const values = emptyValues(first('source'));
+  values.name = first('name');
+  values.email = first('email');
+  values.phone = first('phone');
+  values.currentCompany = first('currentCompany');
+  values.comments = first('comments');
+  for (const link of LINK_FIELDS) values.links[link.key] = first(`link_${link.key}`);
+  questions.forEach((q, i) => {
+    if (q.kind !== QuestionKind.FILE) values.answers[q.id] = (fields.get(questionFieldName(i)) ?? []).filter((v) => v !== '');
+  });
+  values.consentStore = first('consent_store') === 'yes';
+  values.consentMarketing = first('consent_marketing') === 'yes';
+  return values;
+}
+
+export interface BuiltInput {
+  input: ApplicationInput;
+  /** Which form field each `urls[i]` came from. */
+  linkKeys: string[];
+}
+
+/** The applyToPosting input for these values; `uploads` maps RESUME_FIELD / question field names to staged upload ids. */
+export function toApplicationInput(values: ApplyFormValues, questions: PostingQuestion[], uploads: Map<string, string>): BuiltInput {
+  const linkKeys = LINK_FIELDS.filter((l) => values.links[l.key]?.trim()).map((l) => l.key);
+  const answers: NonNullable<ApplicationInput['answers']> = [];
+  questions.forEach((q, i) => {
+    const given = values.answers[q.id] ?? [];
+    switch (q.kind) {
+      case QuestionKind.TEXT:
+      case QuestionKind.TEXTAREA:
+        if (given[0]?.trim()) answers.push({ questionId: q.id, text: given[0] });
+        break;
+      case QuestionKind.SINGLE_SELECT:
+      case QuestionKind.MULTI_SELECT:
+        if (given.length) answers.push({ questionId: q.id, choices: given });
+        break;
+      case QuestionKind.BOOLEAN:
+        if (given[0] === 'yes' || given[0] === 'no') answers.push({ questionId: q.id, boolean: given[0] === 'yes' });
+        break;
+      case QuestionKind.FILE: {
+        const uploadId = uploads.get(questionFieldName(i));
+        if (uploadId) answers.push({ questionId: q.id, uploadId });
+        break;
+      }
+    }
+  });
+  const input: ApplicationInput = {
+    name: values.name,
+    email: values.email,
+    phone: values.phone || null,
+    currentCompany: values.currentCompany || null,
+    urls: linkKeys.map((key) => ({ label: LINK_FIELDS.find((l) => l.key === key)!.label, url: values.links[key]! })),
+    comments: values.comments || null,
+    resumeUploadId: uploads.get(RESUME_FIELD) ?? null,
+    answers,
+    consent: { store: values.consentStore, marketing: values.consentMarketing },
+    source: values.source || null,
+    timezone: null,
+  };
+  return { input, linkKeys };
+}
+
+const BASIC_LABELS: Record<string, [string, string]> = {
+  name: ['name', 'Full name'],
+  email: ['email', 'Email'],
+  phone: ['phone', 'Phone'],
+  currentCompany: ['currentCompany', 'Current company'],
+  comments: ['comments', 'Additional information'],
+  resumeUploadId: [RESUME_FIELD, 'Resume/CV'],
+  [RESUME_FIELD]: [RESUME_FIELD, 'Resume/CV'],
+  source: ['name', 'Source'],
+};
+
+/** Names the form field behind each problem of the shared validation (which speaks in applyToPosting's input names). */
+export function formErrors(problems: FieldProblem[], questions: PostingQuestion[], linkKeys: string[]): FormError[] {
+  const errors: FormError[] = [];
+  for (const p of problems) {
+    const basic = BASIC_LABELS[p.field];
+    const url = /^urls\[(\d+)\]/.exec(p.field);
+    const answer = /^answers\[(.*)\]$/.exec(p.field);
+    const question = /^q(\d+)$/.exec(p.field);
+    if (basic) {
+      errors.push({ fieldId: fieldIdOf(basic[0]), label: basic[1], message: p.message });
+    } else if (url || p.field === 'urls') {
+      const key = url ? (linkKeys[Number(url[1])] ?? LINK_FIELDS[0].key) : LINK_FIELDS[0].key;
+      errors.push({ fieldId: fieldIdOf(`link_${key}`), label: LINK_FIELDS.find((l) => l.key === key)!.label, message: p.message });
+    } else if (answer || question) {
+      const index = answer ? questions.findIndex((q) => q.id === answer[1]) : Number(question![1]);
+      const q = questions[index];
+      if (!q) continue;
+      const message = p.message.replace(` (${q.label})`, '');
+      errors.push({ fieldId: fieldIdOf(questionFieldName(index)), label: q.label, message });
+    } else {
+      errors.push({ fieldId: fieldIdOf('name'), label: 'Application', message: `${p.field}: ${p.message}` });
+    }
+  }
+  // One message per field: the first is the one to fix first.
+  return errors.filter((e, i) => errors.findIndex((o) => o.fieldId === e.fieldId) === i);
+}

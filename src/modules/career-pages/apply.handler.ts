@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
+import { isUuid } from '../../ids';
+import { requestMeta } from '../../http/request-meta';
+import { setTenant } from '../../db/request-filters';
+import { validateApplication } from '../applications/application-validation';
+import { QuestionKind } from '../postings/posting-enums';
+import { fetchOne, type PostingRow } from '../postings/public-postings.query';
+import { UploadPurpose } from '../uploads/upload-purpose';
+import { detectContentType, MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
+import type { Board, CareerContext } from './career-context';
+import { CSRF_COOKIE, FORM_TOKEN_TTL_SECONDS } from './form-token';
+import { hostedPagePrincipal } from './hosted-principal';
+import { securityHeaders, sendHtml } from './page-headers';
+import { applyPage } from './views/apply';
+import { messagePage } from './views/message-page';
+import { thanksPage } from './views/thanks';
+
+type ApplyRequest = FastifyRequest<{ Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> }>;
+
+const NO_STORE = { 'cache-control': 'no-store' };
+const idempotencyKeyOf = (nonce: string) => `hosted-form:${nonce}`;
+
+async function visiblePosting(ctx: CareerContext, request: ApplyRequest): Promise<{ board: Board | null; row: PostingRow | null }> {
+  const board = await ctx.board(request.params.slug);
+  const postingId = request.params.postingId.toLowerCase();
+  const row = board && isUuid(postingId) ? await fetchOne(ctx.services.orm.em.fork(), board.organization.id, postingId) : null;
+  return { board, row };
+}
+
+/** The browser's CSRF cookie, set once and shared by every form it opens. */
+function csrfCookie(ctx: CareerContext, request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
+  const value = ctx.tokens.newCookieValue();
+  void reply.setCookie(CSRF_COOKIE, value, { path: '/jobs', httpOnly: true, sameSite: 'strict', secure: ctx.publicUrl.startsWith('https:'), maxAge: FORM_TOKEN_TTL_SECONDS });
+  return value;
+}
+
+function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, cookie: string, values: ApplyFormValues, errors: FormError[], status: number) {
+  const html = applyPage({
+    postingTitle: row.title,
+    postingPath: `${board.basePath}/${row.id}`,
+    actionPath: `${board.basePath}/${row.id}/apply`,
+    organizationName: board.organization.name,
+    brand: board.brand,
+    questions: row.questions,
+    values,
+    errors,
+    token: ctx.tokens.issue(cookie, row.id),
+  });
+  return sendHtml(reply, status, html, { ...securityHeaders({ ...board.security, form: true }), ...NO_STORE });
+}
+
+export async function applyFormHandler(ctx: CareerContext, request: ApplyRequest, reply: FastifyReply) {
+  const { board, row } = await visiblePosting(ctx, request);
+  if (!board || !row) return ctx.notFound(reply, board);
+  const source = typeof request.query.source === 'string' ? request.query.source.slice(0, 255) : '';
+  return renderForm(ctx, reply, board, row, csrfCookie(ctx, request, reply), emptyValues(source), [], 200);
+}
+
+interface ParsedForm {
+  fields: Map<string, string[]>;
+  files: Map<string, UploadedPart>;
+  problems: FieldProblem[];
+}
+
+/** Reads the multipart body. A file over the limit is reported on its own field; the rest of the form is kept. */
+async function readForm(request: FastifyRequest): Promise<ParsedForm> {
+  const form: ParsedForm = { fields: new Map(), files: new Map(), problems: [] };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer().catch((err: FastifyError) => {
+          if (err.code === 'FST_REQ_FILE_TOO_LARGE') form.problems.push({ field: part.fieldname, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+          else throw err;
+          return null;
+        });
+        // Browsers send an empty part for a file input left empty.
+        if (bytes?.length && part.filename) form.files.set(part.fieldname, { filename: part.filename, bytes });
+      } else if (typeof part.value === 'string') {
+        form.fields.set(part.fieldname, [...(form.fields.get(part.fieldname) ?? []), part.value]);
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as FastifyError).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') form.problems.push({ field: RESUME_FIELD, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+    else throw BadInputError.field('form', 'the form could not be read (malformed or truncated); please send it again');
+  }
+  return form;
+}
+
+/** Problems the files have before anything is stored: type by content, size. */
+function fileProblems(form: ParsedForm, row: PostingRow): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const fileFields = [RESUME_FIELD, ...row.questions.map((q, i) => (q.kind === QuestionKind.FILE ? questionFieldName(i) : null)).filter((f): f is string => f !== null)];
+  for (const field of fileFields) {
+    const file = form.files.get(field);
+    if (!file) continue;
+    try {
+      detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.bytes);
+    } catch (err) {
+      if (!(err instanceof BadInputError)) throw err;
+      problems.push(...err.problems.map((p) => ({ field, message: p.message })));
+    }
+  }
+  return problems;
+}
+
+export async function applySubmitHandler(ctx: CareerContext, request: ApplyRequest, reply: FastifyReply) {
+  const { board, row } = await visiblePosting(ctx, request);
+  if (!board || !row) return ctx.notFound(reply, board);
+  const thanksPath = `${board.basePath}/${row.id}/thanks`;
+  const forbidden = () =>
+    sendHtml(
+      reply,
+      403,
+      messagePage({ title: 'Please try again', message: 'This form has expired or was not sent from this site. Open the form again and resend it.', brand: board.brand, link: { href: `${board.basePath}/${row.id}/apply`, text: 'Open the form again' } }),
+      { ...securityHeaders(board.security), ...NO_STORE },
+    );
+  const cookie = request.cookies[CSRF_COOKIE];
+  // No cookie, no form of ours: refuse before reading a body that may be megabytes.
+  if (!request.isMultipart() || !cookie) return forbidden();
+  let form: ParsedForm;
+  try {
+    form = await readForm(request);
+  } catch (err) {
+    if (!(err instanceof BadInputError)) throw err;
+    return sendHtml(reply, 400, messagePage({ title: 'The form did not arrive whole', message: err.problems[0]?.message ?? 'Please send it again.', brand: board.brand }), {
+      ...securityHeaders(board.security),
+      ...NO_STORE,
+    });
+  }
+  const token = ctx.tokens.check(form.fields.get('token')?.[0], cookie, row.id);
+  if (!token.ok) return forbidden();
+  const organizationId = board.organization.id;
+  const key = idempotencyKeyOf(token.nonce!);
+  // A second submit of the same form: the first one's application stands.
+  if (await ctx.repository.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
+
+  const values = valuesFromFields(form.fields, row.questions);
+  const placeholders = new Map([...form.files.keys()].map((field) => [field, randomUUID()]));
+  const draft = toApplicationInput(values, row.questions, placeholders);
+  // The shared validation first (placeholder upload ids), so no file is stored for a form that cannot pass.
+  const problems = [...form.problems, ...fileProblems(form, row)];
+  try {
+    validateApplication(draft.input, row.questions);
+  } catch (err) {
+    if (!(err instanceof BadInputError)) throw err;
+    problems.push(...err.problems);
+  }
+  if (problems.length) return renderForm(ctx, reply, board, row, cookie, values, formErrors(problems, row.questions, draft.linkKeys), 400);
+
+  const principal = hostedPagePrincipal(organizationId);
+  const meta = { ...requestMeta(request), headers: { ...request.headers, 'idempotency-key': key } };
+  const em = ctx.services.orm.em.fork();
+  setTenant(em, organizationId);
+  try {
+    const uploads = new Map<string, string>();
+    for (const [field, file] of form.files) {
+      const purpose = field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT;
+      const stored = await ctx.services.uploads.stage(principal, meta, { purpose, filename: file.filename, bytes: file.bytes });
+      uploads.set(field, stored.id);
+    }
+    const { input } = toApplicationInput(values, row.questions, uploads);
+    await ctx.services.applications.apply({ em, principal, meta }, row.id, input);
+    return reply.code(303).header('location', thanksPath).send();
+  } catch (err) {
+    if (err instanceof RateLimitedError) {
+      const html = messagePage({
+        title: 'Too many applications at once',
+        message: `We receive a lot of applications right now. Please wait ${err.retryAfterSeconds} second${err.retryAfterSeconds === 1 ? '' : 's'} and send the form again; nothing was submitted.`,
+        brand: board.brand,
+      });
+      return sendHtml(reply, 429, html, { ...securityHeaders(board.security), ...NO_STORE, 'retry-after': String(err.retryAfterSeconds) });
+    }
+    // Two submits of one form raced: the loser finds the winner's application.
+    if (err instanceof ConflictError && (await ctx.repository.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
+    if (err instanceof NotFoundError) return ctx.notFound(reply, board);
+    if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, cookie, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
+    throw err;
+  }
+}
+
+export async function thanksHandler(ctx: CareerContext, request: ApplyRequest, reply: FastifyReply) {
+  const { board, row } = await visiblePosting(ctx, request);
+  if (!board) return ctx.notFound(reply);
+  // The posting may have closed since the candidate applied; the thanks still stand.
+  const html = thanksPage({ postingTitle: row?.title ?? null, organizationName: board.organization.name, brand: board.brand });
+  return sendHtml(reply, 200, html, { ...securityHeaders(board.security), ...NO_STORE });
+}

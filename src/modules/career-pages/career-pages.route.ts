@@ -1,0 +1,48 @@
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services';
+import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
+import { boardHandler } from './board.handler';
+import { CareerContext } from './career-context';
+import { landingHandler, logoHandler, robotsHandler, schemaDocuments, sitemapHandler } from './discovery.handler';
+import { STYLESHEET_PATH } from './page-headers';
+import { postingHandler } from './posting.handler';
+import { STYLESHEET } from './views/styles';
+
+/** A resume plus a few attachments and the text fields. */
+const APPLY_BODY_LIMIT = 3 * MAX_UPLOAD_BYTES + 1024 * 1024;
+
+type SlugParams = { Params: { slug: string } };
+type PostingParams = { Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> };
+
+/**
+ * The hosted career pages: server-rendered HTML on the public API's services (one
+ * visibility rule, one application validation, one apply limit, one response cache).
+ * Cookies and multipart parsing are registered in this plugin's scope only.
+ */
+export async function registerCareerPages(app: FastifyInstance, services: Services): Promise<void> {
+  const ctx = new CareerContext(services);
+  const docs = schemaDocuments();
+  await app.register(async (scope) => {
+    await scope.register(cookie);
+    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 8, fields: 100, parts: 120, fieldSize: 20_000, headerPairs: 100 } });
+
+    scope.get('/', (request, reply) => landingHandler(ctx, request, reply));
+    scope.get('/robots.txt', (request, reply) => robotsHandler(ctx, request, reply));
+    scope.get(STYLESHEET_PATH, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
+    scope.get<{ Params: { name: string } }>('/docs/schema/:name', async (request, reply) => {
+      const doc = docs.get(request.params.name);
+      if (!doc) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+      return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(doc);
+    });
+    scope.get<SlugParams & { Querystring: Record<string, unknown> }>('/jobs/:slug', (request, reply) => boardHandler(ctx, request, reply));
+    scope.get<SlugParams>('/jobs/:slug/sitemap.xml', (request, reply) => sitemapHandler(ctx, request, reply));
+    scope.get<SlugParams>('/jobs/:slug/logo.png', (request, reply) => logoHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId', (request, reply) => postingHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId/apply', (request, reply) => applyFormHandler(ctx, request, reply));
+    scope.post<PostingParams>('/jobs/:slug/:postingId/apply', { bodyLimit: APPLY_BODY_LIMIT }, (request, reply) => applySubmitHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId/thanks', (request, reply) => thanksHandler(ctx, request, reply));
+  });
+}

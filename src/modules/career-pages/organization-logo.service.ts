@@ -1,0 +1,49 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import type { Scope } from '../../auth/scope';
+import { BadInputError } from '../../errors';
+import { recordAudit } from '../audit/audit.service';
+import { logoProblem } from '../uploads/logo-check';
+import { Organization } from '../organizations/organization.entity';
+import type { UploadService } from '../uploads/upload.service';
+import { UploadPurpose } from '../uploads/upload-purpose';
+
+/**
+ * The organization's logo on its career pages: a staged LOGO upload (a real PNG
+ * under 500 KB, the same rule as key logos), claimed in the same transaction that
+ * points the settings at it and records the audit event.
+ */
+export class OrganizationLogoService {
+  constructor(
+    private readonly uploads: UploadService,
+    /** Runs after commit (cache invalidation on every instance). */
+    private readonly afterChange: (organizationId: string) => Promise<void>,
+  ) {}
+
+  async set(scope: Scope, uploadId: string | null): Promise<Organization> {
+    const organization = await scope.em.transactional(async (em) => {
+      const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const before = org.settings.logoFileId ?? null;
+      let after: string | null = null;
+      if (uploadId) {
+        const file = await this.uploads.claim(em, org.id, uploadId, { field: 'uploadId', purposes: [UploadPurpose.LOGO] });
+        const { content } = await this.uploads.read(em, file.id);
+        const problem = await logoProblem(content);
+        // Throwing rolls the claim back with the transaction, so the upload stays usable.
+        if (problem) throw BadInputError.field('uploadId', problem);
+        after = file.id;
+      }
+      if (before === after) return org;
+      org.settings.logoFileId = after;
+      org.settingsVersion += 1;
+      recordAudit(em, org.id, scope.principal, scope.meta, {
+        action: 'organization.logo_set',
+        targetType: 'Organization',
+        targetId: org.id,
+        changes: { logoFileId: { before, after } },
+      });
+      return org;
+    });
+    await this.afterChange(organization.id);
+    return organization;
+  }
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { applyFixture, type ApplyFixture } from '../applications/helpers';
+import { samples } from '../uploads/upload-fixtures';
+import { openForm, submitForm } from './helpers';
+import type { Part } from '../helpers/multipart';
+
+let t: TestApp;
+let f: ApplyFixture;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { JOBGATE_APPLY_RATE_PER_SECOND: '100' } });
+  f = await applyFixture(t);
+}, 60_000);
+
+afterAll(() => t.close());
+
+const formPath = (postingId: string) => `/jobs/${f.org.slug}/${postingId}/apply`;
+
+async function applications(postingId: string) {
+  const res = await t.gql<{ applications: { totalCount: number; nodes: { name: string; email: string; urls: { label: string; url: string }[]; answers: unknown[]; consent: { store: boolean }; createdBy: { name: string }; resume: { filename: string; contentType: string; size: number } | null }[] } }>(
+    `query($p: ID!) { applications(filter: { postingId: $p }, first: 50) { totalCount nodes { name email urls { label url } answers { questionId text choices fileId boolean } consent { store } createdBy { name } resume { filename contentType size } } } }`,
+    { p: postingId },
+    { token: f.admin },
+  );
+  return res.data!.applications;
+}
+
+function quizParts(token: string, email: string): Part[] {
+  return [
+    { name: 'token', value: token },
+    { name: 'name', value: 'Grace Hopper' },
+    { name: 'email', value: email },
+    { name: 'phone', value: '+1 555 0100' },
+    { name: 'link_github', value: 'https://github.com/grace' },
+    { name: 'resume', value: samples.pdf, filename: 'grace.pdf', contentType: 'application/pdf' },
+    { name: 'q0', value: 'Because compilers.' },
+    { name: 'q1', value: 'COBOL.' },
+    { name: 'q2', value: 'US' },
+    { name: 'q3', value: 'Go' },
+    { name: 'q3', value: 'Rust' },
+    { name: 'q4', value: samples.pdf, filename: 'portfolio.pdf', contentType: 'application/pdf' },
+    { name: 'q5', value: 'yes' },
+    { name: 'consent_store', value: 'yes' },
+  ];
+}
+
+describe('the hosted apply form', () => {
+  it('renders every question by kind, with the CSRF cookie and a one-time token', async () => {
+    const form = await openForm(t, formPath(f.quiz));
+    expect(form.html).toContain('enctype="multipart/form-data"');
+    expect(form.html).toContain('<input type="text" name="q0"');
+    expect(form.html).toContain('<textarea name="q1"');
+    expect(form.html).toContain('type="radio" id="field-q2" name="q2" value="EU"');
+    expect(form.html).toContain('type="checkbox" id="field-q3" name="q3" value="TypeScript"');
+    expect(form.html).toContain('<input type="file" name="q4"');
+    expect(form.html).toContain('name="q5" value="no"');
+    expect(form.html).toContain('name="consent_store"');
+    expect(form.html).not.toContain('<script');
+  });
+
+  it('applies without JavaScript: 303 to the thank-you page, and the application with its resume is on the admin API', async () => {
+    const form = await openForm(t, formPath(f.quiz));
+    const res = await submitForm(t, formPath(f.quiz), form.cookie, quizParts(form.token, 'grace@example.com'));
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/jobs/${f.org.slug}/${f.quiz}/thanks`);
+    const thanks = await t.app.inject({ method: 'GET', url: String(res.headers.location) });
+    expect(thanks.body).toContain('Thank you for applying');
+    const list = await applications(f.quiz);
+    const app = list.nodes.find((a) => a.email === 'grace@example.com')!;
+    expect(app).toMatchObject({ name: 'Grace Hopper', urls: [{ label: 'GitHub', url: 'https://github.com/grace' }], consent: { store: true }, createdBy: { name: 'Hosted career page' } });
+    expect(app.resume).toMatchObject({ filename: 'grace.pdf', contentType: 'application/pdf', size: samples.pdf.length });
+    expect(app.answers).toHaveLength(6);
+  });
+
+  it('creates one application for a double submit of the same form', async () => {
+    const form = await openForm(t, formPath(f.plain));
+    const parts = (): Part[] => [
+      { name: 'token', value: form.token },
+      { name: 'name', value: 'Double Clicker' },
+      { name: 'email', value: 'double@example.com' },
+      { name: 'resume', value: samples.pdf, filename: 'cv.pdf', contentType: 'application/pdf' },
+    ];
+    const [a, b] = await Promise.all([submitForm(t, formPath(f.plain), form.cookie, parts()), submitForm(t, formPath(f.plain), form.cookie, parts())]);
+    const c = await submitForm(t, formPath(f.plain), form.cookie, parts());
+    expect([a.status, b.status, c.status]).toEqual([303, 303, 303]);
+    const list = await applications(f.plain);
+    expect(list.nodes.filter((n) => n.email === 'double@example.com')).toHaveLength(1);
+  });
+
+  it('shows each validation error next to its field, a summary linking to it, and keeps what was typed', async () => {
+    const form = await openForm(t, formPath(f.quiz));
+    const res = await submitForm(t, formPath(f.quiz), form.cookie, [
+      { name: 'token', value: form.token },
+      { name: 'name', value: '' },
+      { name: 'email', value: 'not-an-email' },
+      { name: 'phone', value: '+49 30 1234' },
+      { name: 'link_portfolio', value: 'ftp://example.com' },
+      { name: 'q0', value: 'Kept answer' },
+      { name: 'q2', value: 'Mars' },
+      { name: 'resume', value: Buffer.from([0, 1, 2, 3]), filename: 'x.bin' },
+    ]);
+    expect(res.status).toBe(400);
+    expect(res.body).toContain('<title>Error: Apply for');
+    expect(res.body).toContain('There is a problem with your application');
+    for (const [id, message] of [
+      ['field-name', 'is required'],
+      ['field-email', 'is not a valid e-mail address'],
+      ['field-link_portfolio', 'must be an http or https URL'],
+      ['field-resume', 'must be a pdf, doc, docx, rtf or plain-text'],
+      ['field-q1', 'is required'],
+      ['field-q2', 'not an option'],
+      ['field-q4', 'is required'],
+    ]) {
+      expect(res.body, id).toContain(`<a href="#${id}">`);
+      expect(res.body, id).toMatch(new RegExp(`<p class="error" id="${id}-error"><span class="skip">Error: </span>${message}`));
+    }
+    expect(res.body).toContain('aria-invalid="true"');
+    expect(res.body).toContain('value="not-an-email"');
+    expect(res.body).toContain('value="+49 30 1234"');
+    expect(res.body).toContain('value="Kept answer"');
+    expect((await applications(f.quiz)).nodes.some((a) => a.email === 'not-an-email')).toBe(false);
+  });
+
+  it('refuses a POST without the CSRF cookie or with a forged token (403, nothing written)', async () => {
+    const form = await openForm(t, formPath(f.plain));
+    const body = (token: string): Part[] => [
+      { name: 'token', value: token },
+      { name: 'name', value: 'Mallory' },
+      { name: 'email', value: 'mallory@example.com' },
+    ];
+    expect((await submitForm(t, formPath(f.plain), null, body(form.token))).status).toBe(403);
+    const other = await openForm(t, formPath(f.plain));
+    expect((await submitForm(t, formPath(f.plain), other.cookie, body(form.token))).status).toBe(403);
+    expect((await submitForm(t, formPath(f.plain), form.cookie, body(`${form.token.slice(0, -2)}xx`))).status).toBe(403);
+    expect((await submitForm(t, formPath(f.quiz), form.cookie, body(form.token))).status).toBe(403);
+    expect((await applications(f.plain)).nodes.some((a) => a.email === 'mallory@example.com')).toBe(false);
+  });
+});
+
+describe('the apply rate limit on the hosted form', () => {
+  it('answers a friendly 429 page with the retry time', async () => {
+    const limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { JOBGATE_APPLY_RATE_PER_SECOND: '1' } });
+    try {
+      const statuses: number[] = [];
+      let page = '';
+      let retryAfter: unknown;
+      for (let i = 0; i < 3; i++) {
+        const form = await openForm(limited, formPath(f.plain));
+        const res = await submitForm(limited, formPath(f.plain), form.cookie, [
+          { name: 'token', value: form.token },
+          { name: 'name', value: `Rapid ${i}` },
+          { name: 'email', value: `rapid-${i}@example.com` },
+        ], '203.0.113.9');
+        statuses.push(res.status);
+        if (res.status === 429) {
+          page = res.body;
+          retryAfter = res.headers['retry-after'];
+        }
+      }
+      expect(statuses[0]).toBe(303);
+      expect(statuses).toContain(429);
+      expect(page).toContain('Too many applications at once');
+      expect(page).toMatch(/Please wait \d+ seconds? and send the form again/);
+      expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await limited.close();
+    }
+  });
+});
