@@ -94,14 +94,14 @@ async function readForm(request: FastifyRequest): Promise<ParsedForm> {
 }
 
 /** Problems the files have before anything is stored: type by content, size. */
-function fileProblems(form: ParsedForm, row: PostingRow): FieldProblem[] {
+async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const fileFields = [RESUME_FIELD, ...row.questions.map((q, i) => (q.kind === QuestionKind.FILE ? questionFieldName(i) : null)).filter((f): f is string => f !== null)];
   for (const field of fileFields) {
     const file = form.files.get(field);
     if (!file) continue;
     try {
-      detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.bytes);
+      await detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.bytes);
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;
       problems.push(...err.problems.map((p) => ({ field, message: p.message })));
@@ -145,7 +145,7 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
   const placeholders = new Map([...form.files.keys()].map((field) => [field, randomUUID()]));
   const draft = toApplicationInput(values, row.questions, placeholders);
   // The shared validation first (placeholder upload ids), so no file is stored for a form that cannot pass.
-  const problems = [...form.problems, ...fileProblems(form, row)];
+  const problems = [...form.problems, ...(await fileProblems(form, row))];
   try {
     validateApplication(draft.input, row.questions);
   } catch (err) {
