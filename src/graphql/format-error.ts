@@ -68,6 +68,10 @@ function formatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    // A literal of the wrong shape ("Expected value of type DateTimeISO, found …") is a bad value, not a bad document.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('Expected value of type')) {
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };
     }

@@ -9,7 +9,7 @@ import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
 import { diff, recordAudit } from '../audit/audit.service';
 import { PostingState } from './posting-enums';
-import type { AdminPostingFilter } from './admin-posting-filter';
+import { assertAdminPostingFilter, type AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { validatePostingInput } from './posting-validation';
@@ -72,6 +72,7 @@ export class PostingService {
   }
 
   list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {
+    assertAdminPostingFilter(filter);
     const and: FilterQuery<Posting>[] = [];
     if (filter?.states?.length) and.push({ state: { $in: filter.states } });
     if (filter?.confidential != null) and.push({ confidential: filter.confidential });
