@@ -3,6 +3,9 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   Kind,
   TypeInfo,
+  coerceInputValue,
+  isInputType,
+  typeFromAST,
   isNonNullType,
   visit,
   visitWithTypeInfo,
@@ -137,6 +140,29 @@ function documentProblems(schema: GraphQLSchema, document: DocumentNode, variabl
     }),
   );
   for (const [name, value] of Object.entries(variables)) walkVariableStrings(usedAt.get(name) ?? `$${name}`, value, problems);
+  if (problems.length === 0) problems.push(...variableValueProblems(schema, document, variables, usedAt));
+  return problems;
+}
+
+/**
+ * Coerces each variable as execution will, so that a bad value (an out-of-range date,
+ * an unknown enum value) is reported under the argument it fills (`filter.postedAfter`)
+ * rather than as `$d`. Missing required variables are left to graphql-js's own message.
+ */
+function variableValueProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, usedAt: Map<string, string>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const name = variable.variable.name.value;
+      const type = typeFromAST(schema, variable.type);
+      if (!type || !isInputType(type) || variables[name] == null) continue;
+      coerceInputValue(variables[name], type, (path, _invalid, error) => {
+        const at = [usedAt.get(name) ?? `$${name}`, ...path].reduce((field, key) => (typeof key === 'number' ? `${field}[${key}]` : `${field}.${key}`));
+        problems.push({ field: String(at), message: error.message });
+      });
+    }
+  }
   return problems;
 }
 

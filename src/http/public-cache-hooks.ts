@@ -55,10 +55,13 @@ export function publicCacheHooks(cache: PublicResponseCache, documents: Validate
     },
     async onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
       if (reply.getHeader('x-cache') === 'HIT') return payload;
-      const key = pendingKeys.get(request) ?? keyFor(request, cache, documents);
+      // Only successful answers are stored; a refused request (deep variables) is never keyed.
+      if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.includes('"errors"')) return payload;
+      const pending = pendingKeys.get(request);
+      const key = pending ?? keyFor(request, cache, documents);
       if (!key) return payload;
-      void reply.header('x-cache', 'MISS');
-      if (reply.statusCode === 200 && typeof payload === 'string' && !payload.includes('"errors"')) cache.set(key, Buffer.from(payload));
+      if (!pending) void reply.header('x-cache', 'MISS');
+      cache.set(key, Buffer.from(payload));
       return payload;
     },
   };
