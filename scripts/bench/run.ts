@@ -18,6 +18,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['depth.ts', ['--postings', '100000', '--samples', '10']],
       ['feed.ts', ['--postings', '2000']],
       ['applies.ts', ['--seconds', '3']],
+      ['hostile-flood.ts', ['--seconds', '3']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -25,6 +26,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['depth.ts', ['--postings', '1000000']],
       ['feed.ts', ['--postings', '10000,100000']],
       ['applies.ts', ['--seconds', '10']],
+      ['hostile-flood.ts', ['--seconds', '10']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');

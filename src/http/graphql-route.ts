@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { FastifyInstance, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { errorStatusPlugin, metricsPlugin } from '../graphql/apollo-plugins';
@@ -24,7 +24,7 @@ export interface GraphQLRouteOptions {
   documents: ValidatedDocuments;
   /** Route hooks run after authentication and the body gate (the public response cache). */
   preHandler?: preHandlerAsyncHookHandler[];
-  onSend?: onSendHookHandler[];
+  onSend?: onSendAsyncHookHandler[];
 }
 
 /**

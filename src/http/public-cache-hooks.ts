@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { getOperationAST } from 'graphql';
 import { queryHash, type ValidatedDocuments } from '../graphql/validated-documents';
 import type { PublicResponseCache } from '../modules/public-cache/response-cache';
@@ -39,7 +39,7 @@ function keyFor(request: FastifyRequest, cache: PublicResponseCache, documents: 
  * runs (a hit costs a cached key verification and a hash), and store successful query
  * responses on the way out. They run after the principal hook and the variables gate.
  */
-export function publicCacheHooks(cache: PublicResponseCache, documents: ValidatedDocuments): { preHandler: preHandlerAsyncHookHandler; onSend: onSendHookHandler } {
+export function publicCacheHooks(cache: PublicResponseCache, documents: ValidatedDocuments): { preHandler: preHandlerAsyncHookHandler; onSend: onSendAsyncHookHandler } {
   return {
     async preHandler(request: FastifyRequest, reply: FastifyReply) {
       // A document seen for the first time has no cached response yet; onSend keys it once Apollo has parsed it.
