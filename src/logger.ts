@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { serializeError } from './log-errors';
 
 /**
  * Paths whose values never reach a log line. Fastify logs no headers by default;
@@ -26,6 +27,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // Database errors carry parameter values (candidate PII) in their message: logged without them.
+      serializers: { err: serializeError },
       base: { service: 'jobgate' },
     },
     destination,

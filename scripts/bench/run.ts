@@ -21,6 +21,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['applies.ts', ['--seconds', '3']],
       ['compat.ts', ['--postings', '2000', '--seconds', '2']],
       ['career-pages.ts', ['--postings', '2000', '--seconds', '2']],
+      ['hostile-flood.ts', ['--seconds', '3']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -31,6 +32,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['applies.ts', ['--seconds', '10']],
       ['compat.ts', ['--postings', '10000', '--seconds', '5']],
       ['career-pages.ts', ['--postings', '10000', '--seconds', '5']],
+      ['hostile-flood.ts', ['--seconds', '10']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');

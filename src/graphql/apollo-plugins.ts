@@ -29,20 +29,37 @@ export function metricsPlugin(metrics: Metrics, schema: string): ApolloServerPlu
   };
 }
 
+/** Whether any root field produced a value: then the response carries data and stays 200. */
+function hasData(data: Record<string, unknown> | null | undefined): boolean {
+  return !!data && Object.values(data).some((value) => value !== null && value !== undefined);
+}
+
 /**
- * A RATE_LIMITED error from a resolver makes the whole response a 429 with
- * Retry-After, as HTTP clients and proxies expect.
+ * The HTTP status of an answer whose errors are about who is calling, as the README's
+ * error table says:
+ * - any RATE_LIMITED error makes the response a 429 with Retry-After, as HTTP clients
+ *   and proxies expect, even next to data (the client must slow down either way);
+ * - when no root field produced data, UNAUTHENTICATED makes it a 401, else FORBIDDEN a
+ *   403; with partial data (one forbidden field next to allowed ones) it stays 200.
  */
-export function rateLimitStatusPlugin(): ApolloServerPlugin<BaseContext> {
+export function errorStatusPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const limited = response.body.singleResult.errors?.find((e) => e.extensions?.code === 'RATE_LIMITED');
-          if (!limited) return;
-          response.http.status = 429;
-          response.http.headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 1));
+          const { errors, data } = response.body.singleResult;
+          if (!errors?.length) return;
+          const limited = errors.find((e) => e.extensions?.code === 'RATE_LIMITED');
+          if (limited) {
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 1));
+            return;
+          }
+          if (hasData(data)) return;
+          const codes = new Set(errors.map((e) => e.extensions?.code));
+          if (codes.has('UNAUTHENTICATED')) response.http.status = 401;
+          else if (codes.has('FORBIDDEN')) response.http.status = 403;
         },
       };
     },

@@ -29,7 +29,28 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
  * their code and message; anything unexpected is logged and reaches the client
  * only as INTERNAL_SERVER_ERROR with no detail.
  */
-export function createErrorFormatter(logger: Logger) {
+export interface ErrorFormatterOptions {
+  /**
+   * Production: drop "Did you mean …?" from every message. graphql-armor masks field
+   * suggestions in validation; enum values ("Did you mean the enum value NEWEST?") come
+   * from value coercion, so this is the one place that sees both.
+   */
+  hideSuggestions: boolean;
+}
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = { hideSuggestions: false }) {
+  const format = formatter(logger);
+  if (!options.hideSuggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    const message = result.message.replace(SUGGESTION, '');
+    return message === result.message ? result : { ...result, message };
+  };
+}
+
+function formatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = unwrapResolverError(error);
     // Errors raised before execution (authentication in the context factory) come wrapped in a GraphQLError without a path.
@@ -47,6 +68,10 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    // A literal of the wrong shape ("Expected value of type DateTimeISO, found …") is a bad value, not a bad document.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('Expected value of type')) {
+      return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       return { ...base, message: formatted.message, extensions: { code } };
     }

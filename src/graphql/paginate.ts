@@ -1,13 +1,24 @@
-import { Cursor, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, type EntityName, type EntityProperty, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../errors';
+import { isUuid } from '../ids';
 import { fromCursor, type ConnectionShape, type PageArgs } from './connection';
 
+/** What a cursor value must be for an ordering column, from the entity's metadata. */
+function fitsColumn(value: unknown, property: EntityProperty | undefined): boolean {
+  if (!property) return false;
+  if (property.runtimeType === 'Date') return value instanceof Date && value.getUTCFullYear() >= 1 && value.getUTCFullYear() <= 9999;
+  if (property.columnTypes?.[0] === 'uuid') return typeof value === 'string' && isUuid(value);
+  if (property.runtimeType === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string' && !value.includes('\u0000');
+}
+
 /**
- * A cursor must decode to exactly one value per ordering column; anything else
- * is the client's mistake, reported as BAD_USER_INPUT on `after` before any SQL runs.
+ * A cursor must decode to exactly one value per ordering column, each of the
+ * column's type: anything else (a forged `["not-a-date","not-a-uuid"]`) is the
+ * client's mistake, reported as BAD_USER_INPUT on `after` before any SQL runs.
  */
-export function assertCursor(after: string | null | undefined, columns: number): void {
+export function assertCursor<T extends object>(em: EntityManager, entity: EntityName<T>, after: string | null | undefined, orderBy: QueryOrderMap<T>): void {
   if (after == null) return;
   let decoded: unknown;
   try {
@@ -15,7 +26,9 @@ export function assertCursor(after: string | null | undefined, columns: number):
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== columns || decoded.some((v) => v !== null && typeof v === 'object' && !(v instanceof Date))) {
+  const properties = em.getMetadata().get(entity).properties as Record<string, EntityProperty>;
+  const columns = Object.keys(orderBy);
+  if (!Array.isArray(decoded) || decoded.length !== columns.length || columns.some((column, i) => !fitsColumn(decoded[i], properties[column]))) {
     throw BadInputError.field('after', 'is not a valid cursor');
   }
 }
@@ -28,7 +41,7 @@ export async function paginate<T extends object>(
   page: PageArgs,
   orderBy: QueryOrderMap<T>,
 ): Promise<ConnectionShape<T>> {
-  assertCursor(page.after, Object.keys(orderBy).length);
+  assertCursor(em, entity, page.after, orderBy);
   const result = await em.findByCursor(entity, where, {
     first: page.first,
     after: page.after ?? undefined,

@@ -3,6 +3,7 @@ import { buildSchemaSync } from 'type-graphql';
 import { adminResolvers } from './admin-resolvers';
 import { publicResolvers } from './public-resolvers';
 import { authChecker } from './auth-checker';
+import { dateScalarsMap } from './date-scalar';
 
 let admin: GraphQLSchema | undefined;
 let publicApi: GraphQLSchema | undefined;
@@ -17,6 +18,7 @@ export function adminSchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
+    scalarsMap: dateScalarsMap,
   });
   return admin;
 }
@@ -27,6 +29,7 @@ export function publicSchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
+    scalarsMap: dateScalarsMap,
   });
   return publicApi;
 }

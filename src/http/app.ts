@@ -11,7 +11,9 @@ import { installErrorHandler } from './error-reply';
 import { registerFileRoutes } from './files-route';
 import { registerGraphQL } from './graphql-route';
 import { registerOpsRoutes } from './ops-routes';
-import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from './public-cache-hooks';
+import { ValidatedDocuments } from '../graphql/validated-documents';
+import { registerPrincipalHook } from './principal-hook';
+import { PUBLIC_GRAPHQL_PATH, publicCacheHooks } from './public-cache-hooks';
 import { registerUploadRoutes } from './uploads-route';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -42,12 +44,21 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   installErrorHandler(app);
-  // Before any route: preflights are answered ahead of Apollo, and every scope inherits the hooks.
-  registerCors(app, services);
+  // Before any route, in this order: the caller is resolved once, then CORS answers per the caller's organization.
+  registerPrincipalHook(app, services);
+  await registerCors(app, services);
   registerOpsRoutes(app, services);
-  await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
-  registerPublicCacheHooks(app, services);
-  await registerGraphQL(app, services, 'public', PUBLIC_GRAPHQL_PATH, publicSchema());
+  await registerGraphQL(app, services, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
+  const publicDocuments = new ValidatedDocuments();
+  const cache = services.publicCache.enabled ? publicCacheHooks(services.publicCache, publicDocuments) : null;
+  await registerGraphQL(app, services, {
+    surface: 'public',
+    path: PUBLIC_GRAPHQL_PATH,
+    schema: publicSchema(),
+    documents: publicDocuments,
+    preHandler: cache ? [cache.preHandler] : [],
+    onSend: cache ? [cache.onSend] : [],
+  });
   await registerFeedRoutes(app, services);
   await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);

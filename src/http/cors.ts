@@ -1,67 +1,23 @@
+import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
+import { AllowedOrigins } from '../modules/organizations/allowed-origins';
+import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import type { Services } from '../services';
 import { PUBLIC_GRAPHQL_PATH } from './public-cache-hooks';
-import { recalledPrincipal } from './request-principal';
 import { UPLOADS_PATH } from './uploads-route';
 
 /** Only browser-facing endpoints answer CORS; the admin API (/graphql) never does. */
 const CORS_PATHS = new Set([PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
-const ALLOW_METHODS = 'POST, OPTIONS';
-const ALLOW_HEADERS = 'authorization, content-type, idempotency-key';
-const EXPOSE_HEADERS = 'retry-after, x-request-id, x-cache';
-const MAX_AGE_SECONDS = '600';
-/** Settings changes reach other instances within this; the local instance clears at once. */
-const CACHE_TTL_MS = 5_000;
 
-/** `settings` is a jsonb embeddable; MikroORM stores its keys snake_cased (`allowedOrigins` → `allowed_origins`). */
-type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+const ANSWER: FastifyCorsOptions = {
+  methods: 'POST, OPTIONS',
+  allowedHeaders: 'authorization, content-type, idempotency-key',
+  exposedHeaders: 'retry-after, x-request-id, x-cache',
+  maxAge: 600,
+};
+const REFUSE: FastifyCorsOptions = { origin: false };
 
-/**
- * Which origins organizations allow (`settings.allowedOrigins`), cached briefly and
- * boundedly so that preflight floods with random origins cost at most one query per
- * origin per TTL and cannot grow memory.
- */
-export class AllowedOrigins {
-  private readonly anywhere: LRUCache<string, boolean>;
-  private readonly byOrganization: LRUCache<string, string[]>;
-
-  constructor(execute: Execute) {
-    this.anywhere = new LRUCache<string, boolean>({
-      max: 1000,
-      ttl: CACHE_TTL_MS,
-      fetchMethod: async (origin) => {
-        const rows = await execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);
-        return rows.length > 0;
-      },
-    });
-    this.byOrganization = new LRUCache<string, string[]>({
-      max: 1000,
-      ttl: CACHE_TTL_MS,
-      fetchMethod: async (organizationId) => {
-        const rows = await execute(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
-        const origins = rows[0]?.origins;
-        return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [];
-      },
-    });
-  }
-
-  /** For preflights, which carry no credential: is the origin allowed by any organization? */
-  async allowedByAny(origin: string): Promise<boolean> {
-    return (await this.anywhere.fetch(origin)) ?? false;
-  }
-
-  async allowedBy(organizationId: string, origin: string): Promise<boolean> {
-    return ((await this.byOrganization.fetch(organizationId)) ?? []).includes(origin);
-  }
-
-  clear(): void {
-    this.anywhere.clear();
-    this.byOrganization.clear();
-  }
-}
-
-function corsOrigin(request: FastifyRequest): string | null {
+function browserOrigin(request: FastifyRequest): string | null {
   if (!CORS_PATHS.has(request.url.split('?', 1)[0])) return null;
   const origin = request.headers.origin;
   // An origin is short and printable; "null" (sandboxed frames, file://) is never allowed.
@@ -70,40 +26,28 @@ function corsOrigin(request: FastifyRequest): string | null {
 }
 
 /**
- * CORS for the public API and uploads. A preflight is answered before routing
- * (Apollo never sees it) and gets CORS headers when the origin is allowed by some
- * organization; the actual request gets `access-control-allow-origin` only when
- * the origin is allowed by the organization its credential belongs to. Anything
- * else gets no CORS headers, so the browser blocks it.
+ * CORS for the public API and uploads, with @fastify/cors deciding per request
+ * through its delegator. It runs in `onRequest` after the principal hook, so every
+ * answer to an allowed origin carries the headers, errors included (401, 403, 429):
+ * otherwise a browser reports only "Failed to fetch". The origin must be listed by
+ * the credential's own organization; a request without a valid credential (a
+ * preflight, a wrong key) gets them when some organization lists the origin, which
+ * tells it no more than a preflight does. Anything else gets no CORS headers.
  */
-export function registerCors(app: FastifyInstance, services: Services): AllowedOrigins {
-  const origins = new AllowedOrigins((sql, params) => services.orm.em.getConnection().execute(sql, params));
+export async function registerCors(app: FastifyInstance, services: Services): Promise<void> {
+  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
   services.organizations.onSettingsChanged(async () => origins.clear());
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'OPTIONS' || !request.headers['access-control-request-method']) return;
-    if (!CORS_PATHS.has(request.url.split('?', 1)[0])) return;
-    void reply.header('vary', 'origin');
-    const origin = corsOrigin(request);
-    if (origin && (await origins.allowedByAny(origin))) {
-      void reply
-        .header('access-control-allow-origin', origin)
-        .header('access-control-allow-methods', ALLOW_METHODS)
-        .header('access-control-allow-headers', ALLOW_HEADERS)
-        .header('access-control-max-age', MAX_AGE_SECONDS);
-    }
-    return reply.status(204).send();
-  });
+  const allowed = async (request: FastifyRequest, origin: string): Promise<boolean> => {
+    const principal = request.method === 'OPTIONS' ? null : request.principal;
+    return principal ? origins.allowedBy(principal.organizationId, origin) : origins.allowedByAny(origin);
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method === 'OPTIONS' || !CORS_PATHS.has(request.url.split('?', 1)[0])) return payload;
-    void reply.header('vary', 'origin');
-    const origin = corsOrigin(request);
-    const principal = recalledPrincipal(request);
-    if (origin && principal && (await origins.allowedBy(principal.organizationId, origin))) {
-      void reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
-    }
-    return payload;
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: async (request: FastifyRequest): Promise<FastifyCorsOptions> => {
+      const origin = browserOrigin(request);
+      return origin && (await allowed(request, origin)) ? { ...ANSWER, origin } : REFUSE;
+    },
   });
-  return origins;
 }

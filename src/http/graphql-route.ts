@@ -2,20 +2,44 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { metricsPlugin, rateLimitStatusPlugin } from '../graphql/apollo-plugins';
+import { errorStatusPlugin, metricsPlugin } from '../graphql/apollo-plugins';
 import { createErrorFormatter } from '../graphql/format-error';
+import { requestGuardPlugin } from '../graphql/request-guard';
+import type { ValidatedDocuments } from '../graphql/validated-documents';
 import type { Services } from '../services';
-import { graphqlContextFactory, type Surface } from './graphql-context';
+import { graphqlContextFactory } from './graphql-context';
+import { bodyGate, surfaceGate, type Surface } from './graphql-gate';
+
+/** graphql-js stops parsing at this many tokens, so a 1 MB `{ a a a … }` costs microseconds, not a second. */
+export const MAX_TOKENS = 1000;
+
+export interface GraphQLRouteOptions {
+  surface: Surface;
+  path: string;
+  schema: GraphQLSchema;
+  /** Apollo's documentStore for this schema: shared with route hooks that need the parsed document. */
+  documents: ValidatedDocuments;
+  /** Route hooks run after authentication and the body gate (the public response cache). */
+  preHandler?: preHandlerAsyncHookHandler[];
+  onSend?: onSendAsyncHookHandler[];
+}
 
 /**
- * One Apollo server per schema. graphql-armor's defaults (depth 6, cost 5000,
- * 15 aliases, 50 directives, 1000 tokens) bound what one request may ask for;
- * batched HTTP requests are refused (Apollo's default).
+ * One Apollo server per schema, behind one route. The request pipeline:
+ * principal hook (onRequest, app-wide) → surface gate (onRequest: wrong or failed
+ * credential answered before the body is read) → body gate (preHandler: variables
+ * depth, persisted-query hash) → route hooks → Apollo: one parse with the token
+ * limit, validation (both skipped for a document seen before), request guard
+ * (hostile strings, once-per-request fields), execution.
+ *
+ * graphql-armor's defaults (depth 6, cost 5000, 15 aliases, 50 directives) bound what
+ * one request may ask for; batched HTTP requests are refused (Apollo's default).
  */
-export async function registerGraphQL(app: FastifyInstance, services: Services, surface: Surface, path: string, schema: GraphQLSchema) {
+export async function registerGraphQL(app: FastifyInstance, services: Services, options: GraphQLRouteOptions) {
+  const { surface, path, schema, documents } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: 6 },
     costLimit: { maxCost: 5000 },
@@ -29,17 +53,19 @@ export async function registerGraphQL(app: FastifyInstance, services: Services, 
   const protection = armor.protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
+    documentStore: documents,
     ...protection,
     plugins: [
       ...protection.plugins,
+      requestGuardPlugin({ oncePerRequest: ['applyToPosting'] }),
       metricsPlugin(services.metrics, surface),
-      rateLimitStatusPlugin(),
+      errorStatusPlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [...protection.validationRules],
-    parseOptions: { maxTokens: 1000 },
+    parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(services.logger),
+    formatError: createErrorFormatter(services.logger, { hideSuggestions: services.config.production }),
     allowBatchedHttpRequests: false,
     // Shutdown order is main.ts's job (HTTP, then ORM, then database); Apollo must not catch signals itself.
     stopOnTerminationSignals: false,
@@ -48,8 +74,12 @@ export async function registerGraphQL(app: FastifyInstance, services: Services, 
   // Fastify's close() already waits for in-flight requests; Apollo only needs stopping after it.
   app.addHook('onClose', async () => apollo.stop());
   app.route({
-    method: ['POST', 'OPTIONS'],
+    method: 'POST',
     url: path,
-    handler: fastifyApolloHandler(apollo, { context: graphqlContextFactory(services, surface) }),
+    config: { authenticate: true },
+    onRequest: [surfaceGate(surface)],
+    preHandler: [bodyGate, ...(options.preHandler ?? [])],
+    onSend: options.onSend ?? [],
+    handler: fastifyApolloHandler(apollo, { context: graphqlContextFactory(services) }),
   });
 }

@@ -1,69 +1,68 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parse, type OperationDefinitionNode } from 'graphql';
-import type { CacheableRequest } from '../modules/public-cache/response-cache';
-import type { Services } from '../services';
-import { requestMeta } from './request-meta';
-import { recalledPrincipal, rememberPrincipal } from './request-principal';
+import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import { getOperationAST } from 'graphql';
+import { queryHash, type ValidatedDocuments } from '../graphql/validated-documents';
+import type { PublicResponseCache } from '../modules/public-cache/response-cache';
 
 export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
 const pendingKeys = new WeakMap<FastifyRequest, string>();
 
-/** Only query operations are cached; mutations (applyToPosting) always run. */
-function isQueryOperation(request: CacheableRequest): boolean {
-  try {
-    const operations = parse(request.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-    const chosen = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations.length === 1 ? operations[0] : undefined;
-    return chosen?.operation === 'query';
-  } catch {
-    return false; // Apollo reports the syntax error
-  }
+interface CacheableBody {
+  query: string;
+  hash: string;
+  variables: unknown;
+  operationName: string | null | undefined;
 }
 
-function cacheableBody(body: unknown): CacheableRequest | null {
+function cacheableBody(body: unknown): CacheableBody | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string') return null;
+  const { query, variables, operationName, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions != null) return null;
   if (operationName != null && typeof operationName !== 'string') return null;
-  return { query, variables, operationName: operationName as string | null | undefined };
+  return { query, hash: queryHash(query), variables, operationName: operationName as string | null | undefined };
 }
 
 /**
- * Serves repeated public reads from memory before Apollo runs, and stores successful
- * query responses on the way out. A hit costs a cached key verification and a hash.
+ * The key when this request is a query of a postings key, else null. Whether it is a
+ * query comes from the document Apollo already parsed and validated: this never parses.
  */
-export function registerPublicCacheHooks(app: FastifyInstance, services: Services): void {
-  const cache = services.publicCache;
-  if (!cache.enabled) return;
+function keyFor(request: FastifyRequest, cache: PublicResponseCache, documents: ValidatedDocuments): string | null {
+  const principal = request.principal;
+  if (principal?.kind !== 'POSTINGS_KEY') return null;
+  const body = cacheableBody(request.body);
+  const document = body && documents.lookup(body.hash);
+  if (!body || !document || getOperationAST(document, body.operationName)?.operation !== 'query') return null;
+  return cache.key(principal.organizationId, body);
+}
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== PUBLIC_GRAPHQL_PATH) return;
-    const body = cacheableBody(request.body);
-    if (!body || !isQueryOperation(body)) return;
-    let principal = recalledPrincipal(request);
-    if (principal === undefined) {
-      try {
-        principal = await services.authenticator.authenticate(requestMeta(request));
-      } catch {
-        return; // the GraphQL context reports authentication errors in the usual shape
+/**
+ * Route hooks of POST /public/graphql: serve repeated reads from memory before Apollo
+ * runs (a hit costs a cached key verification and a hash), and store successful query
+ * responses on the way out. They run after the principal hook and the variables gate.
+ */
+export function publicCacheHooks(cache: PublicResponseCache, documents: ValidatedDocuments): { preHandler: preHandlerAsyncHookHandler; onSend: onSendAsyncHookHandler } {
+  return {
+    async preHandler(request: FastifyRequest, reply: FastifyReply) {
+      // A document seen for the first time has no cached response yet; onSend keys it once Apollo has parsed it.
+      const key = keyFor(request, cache, documents);
+      if (!key) return;
+      const hit = cache.get(key);
+      if (hit) {
+        void reply.header('x-cache', 'HIT').type('application/json; charset=utf-8');
+        return reply.send(hit);
       }
-      rememberPrincipal(request, principal);
-    }
-    if (principal?.kind !== 'POSTINGS_KEY') return;
-    const key = cache.key(principal.organizationId, body);
-    const hit = cache.get(key);
-    if (hit) {
-      void reply.header('x-cache', 'HIT').type('application/json; charset=utf-8');
-      return reply.send(hit);
-    }
-    pendingKeys.set(request, key);
-    void reply.header('x-cache', 'MISS');
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const key = pendingKeys.get(request);
-    if (key && reply.statusCode === 200 && typeof payload === 'string' && !payload.includes('"errors"')) {
+      pendingKeys.set(request, key);
+      void reply.header('x-cache', 'MISS');
+    },
+    async onSend(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+      if (reply.getHeader('x-cache') === 'HIT') return payload;
+      // Only successful answers are stored; a refused request (deep variables) is never keyed.
+      if (reply.statusCode !== 200 || typeof payload !== 'string' || payload.includes('"errors"')) return payload;
+      const pending = pendingKeys.get(request);
+      const key = pending ?? keyFor(request, cache, documents);
+      if (!key) return payload;
+      if (!pending) void reply.header('x-cache', 'MISS');
       cache.set(key, Buffer.from(payload));
-    }
-    return payload;
-  });
+      return payload;
+    },
+  };
 }

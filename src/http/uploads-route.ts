@@ -3,8 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, BadInputError, UnauthenticatedError } from '../errors';
 import { assertMayUpload, MAX_UPLOAD_BYTES } from '../modules/uploads/upload-policy';
 import type { Services } from '../services';
+import { callerOf } from './principal-hook';
 import { requestMeta } from './request-meta';
-import { rememberPrincipal } from './request-principal';
 
 export const UPLOADS_PATH = '/uploads';
 /** The file plus a little room for the multipart framing and the `purpose` field. */
@@ -63,11 +63,10 @@ export async function registerUploadRoutes(app: FastifyInstance, services: Servi
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 8, fieldSize: 1024, headerPairs: 100 },
     });
 
-    scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
-      // Credentials before the body: an anonymous or unauthorized caller never gets to stream 10 MB.
+    scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT, config: { authenticate: true } }, async (request, reply) => {
+      // Credentials before the body (the principal hook ran in onRequest): an anonymous or unauthorized caller never gets to stream 10 MB.
       const meta = requestMeta(request);
-      const principal = await services.authenticator.authenticate(meta);
-      rememberPrincipal(request, principal);
+      const principal = callerOf(request);
       if (!principal) {
         throw new UnauthenticatedError('POST /uploads needs a session, a data key with uploads.upload, or the postings key (Authorization: Bearer …)');
       }
@@ -86,8 +85,5 @@ export async function registerUploadRoutes(app: FastifyInstance, services: Servi
       const file = await services.uploads.stage(principal, meta, form);
       return reply.status(201).send({ id: file.id, filename: file.filename, contentType: file.contentType, size: file.size, sha256: file.sha256 });
     });
-
-    // Preflights are answered by the CORS hook; this route only keeps OPTIONS from being a 404.
-    scope.options(UPLOADS_PATH, async (_request, reply) => reply.status(204).send());
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey } from '../credentials/credential-helpers';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 import { samples, upload } from './upload-fixtures';
 
@@ -82,5 +83,37 @@ describe('CORS', () => {
     expect((await preflight('/uploads', 'https://new.acme.test')).headers['access-control-allow-origin']).toBeUndefined();
     await allowOrigins(acme, [CAREERS, 'https://new.acme.test']);
     expect((await preflight('/uploads', 'https://new.acme.test')).headers['access-control-allow-origin']).toBe('https://new.acme.test');
+  });
+
+  describe('on errors, so a browser sees the error instead of "Failed to fetch"', () => {
+    it('a wrong key from an allowed origin gets a 401 with CORS headers', async () => {
+      const res = await t.gql('{ organization { name } }', {}, { path: '/public/graphql', token: `jgp_${'a'.repeat(36)}`, headers: { origin: CAREERS } });
+      expect(res.status).toBe(401);
+      expect(res.headers['access-control-allow-origin']).toBe(CAREERS);
+      expect(res.headers['access-control-expose-headers']).toMatch(/retry-after/);
+    });
+
+    it('a wrong key from an unlisted origin still gets none', async () => {
+      const res = await t.gql('{ organization { name } }', {}, { path: '/public/graphql', token: `jgp_${'a'.repeat(36)}`, headers: { origin: STRANGER } });
+      expect(res.status).toBe(401);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it('a data key on the public API gets a 403 with CORS headers from its own organization\'s origin', async () => {
+      const key = await createKey(t, acmeToken, { operations: ['organization.read'] });
+      const res = await t.gql('{ organization { name } }', {}, { path: '/public/graphql', token: key.secret, headers: { origin: CAREERS } });
+      expect(res.status).toBe(403);
+      expect(res.headers['access-control-allow-origin']).toBe(CAREERS);
+    });
+
+    it('a key over its rate limit gets a 429 with CORS headers', async () => {
+      const key = await createKey(t, acmeToken, { operations: ['uploads.upload'], rateLimitPerMinute: 1 });
+      const send = () => upload(t, { token: key.secret, purpose: 'RESUME', filename: 'cv.pdf', bytes: samples.pdf, headers: { origin: CAREERS } });
+      expect((await send()).status).toBe(201);
+      const limited = await send();
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toBeDefined();
+      expect(limited.headers['access-control-allow-origin']).toBe(CAREERS);
+    });
   });
 });

@@ -20,7 +20,7 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
  */
 @Resolver(() => Application)
 export class ApplicationResolver {
-  @Query(() => ApplicationConnection, { description: 'Newest first.' })
+  @Query(() => ApplicationConnection, { nullable: true, description: 'Newest first.' })
   @Requires('applications.list')
   applications(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,

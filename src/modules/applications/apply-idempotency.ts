@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { configure } from 'safe-stable-stringify';
 import type { RequestMeta } from '../../auth/principal';
 import { BadInputError, ConflictError } from '../../errors';
 
@@ -16,23 +17,18 @@ export function idempotencyKeyOf(meta: RequestMeta): string | null {
   return value;
 }
 
-/** JSON with sorted keys and no null/undefined members, so equal inputs hash equal whatever their key order. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.keys(value)
-        .filter((k) => (value as Record<string, unknown>)[k] != null)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
+/**
+ * Canonical JSON (safe-stable-stringify: sorted keys) without null/undefined members,
+ * so equal inputs hash equal whatever their key order and whether absent fields are
+ * sent as null. Same output as the hand-rolled canonicalizer it replaces, so hashes
+ * stored within the window stay valid.
+ */
+const canonicalJson = configure({ deterministic: true, bigint: false });
+const dropNullMembers = (_key: string, value: unknown) => (value === null ? undefined : value);
 
 /** What a retry must repeat exactly: the posting and the whole input. */
 export function requestHash(postingId: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical({ postingId: postingId.toLowerCase(), input }))).digest('hex');
+  return createHash('sha256').update(canonicalJson({ postingId: postingId.toLowerCase(), input }, dropNullMembers) ?? '').digest('hex');
 }
 
 /**

@@ -43,7 +43,7 @@ function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEv
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'Newest first.' })
+  @Query(() => AuditEventConnection, { nullable: true, description: 'Newest first.' })
   @Requires('auditEvents.list')
   auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
     return paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' });

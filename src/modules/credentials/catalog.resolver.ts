@@ -8,7 +8,7 @@ import { PERMISSION_PRESETS } from './presets';
 /** What the key form shows: the catalog grouped by endpoint, presets and partners. For credential managers. */
 @Resolver()
 export class CatalogResolver {
-  @Query(() => [ApiEndpoint])
+  @Query(() => [ApiEndpoint], { nullable: true })
   @HumansOnly('credentialManager')
   apiEndpoints(): ApiEndpoint[] {
     return Object.entries(ENDPOINTS).map(([name, description]) => ({
@@ -18,13 +18,13 @@ export class CatalogResolver {
     }));
   }
 
-  @Query(() => [PermissionPreset])
+  @Query(() => [PermissionPreset], { nullable: true })
   @HumansOnly('credentialManager')
   permissionPresets(): PermissionPreset[] {
     return PERMISSION_PRESETS.map((preset) => ({ ...preset, operations: [...preset.operations] }));
   }
 
-  @Query(() => [IntegrationPartner])
+  @Query(() => [IntegrationPartner], { nullable: true })
   @HumansOnly('credentialManager')
   integrationPartners(): IntegrationPartner[] {
     return INTEGRATION_PARTNERS.map((partner) => ({ ...partner, operations: [...partner.operations] }));

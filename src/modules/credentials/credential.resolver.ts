@@ -40,7 +40,7 @@ const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principa
 /** Credential management: humans only (a Super Admin or a user with canManageApiCredentials); keys never. */
 @Resolver(() => ApiCredential)
 export class CredentialResolver {
-  @Query(() => ApiCredentialConnection, { description: 'Oldest first; the postings key included.' })
+  @Query(() => ApiCredentialConnection, { nullable: true, description: 'Oldest first; the postings key included.' })
   @HumansOnly('credentialManager')
   apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
     return ctx.services.credentials.list(scope(ctx), args.filter, args);
@@ -55,7 +55,7 @@ export class CredentialResolver {
     });
   }
 
-  @Query(() => ApiCredential)
+  @Query(() => ApiCredential, { nullable: true })
   @HumansOnly('credentialManager')
   postingsApiCredential(@Ctx() ctx: GraphQLContext) {
     return ctx.services.credentials.postingsCredential(ctx.em);

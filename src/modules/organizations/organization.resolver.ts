@@ -7,7 +7,7 @@ import { UpdateOrganizationSettingsInput } from './organization.inputs';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => Organization)
+  @Query(() => Organization, { nullable: true })
   @Requires('organization.read')
   organization(@Ctx() ctx: GraphQLContext) {
     return ctx.em.findOneOrFail(Organization, { id: principalOf(ctx).organizationId });

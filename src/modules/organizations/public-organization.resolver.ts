@@ -18,7 +18,7 @@ export class PublicOrganization {
 
 @Resolver()
 export class PublicOrganizationResolver {
-  @Query(() => PublicOrganization)
+  @Query(() => PublicOrganization, { nullable: true })
   async organization(@Ctx() ctx: GraphQLContext): Promise<PublicOrganization> {
     const org = await ctx.em.findOneOrFail(Organization, { id: principalOf(ctx).organizationId });
     return { name: org.name, slug: org.slug, careersSiteUrl: org.settings.careersSiteUrl };

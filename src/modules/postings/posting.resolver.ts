@@ -16,7 +16,7 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 /** Admin management of postings (POST /graphql). */
 @Resolver(() => Posting)
 export class PostingResolver {
-  @Query(() => PostingConnection, { description: 'Newest first.' })
+  @Query(() => PostingConnection, { nullable: true, description: 'Newest first.' })
   @Requires('postings.list')
   postings(
     @Arg('filter', () => AdminPostingFilter, { nullable: true }) filter: AdminPostingFilter | null,

@@ -12,7 +12,7 @@ import { diff, recordAudit } from '../audit/audit.service';
 import { Organization } from '../organizations/organization.entity';
 import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
-import type { AdminPostingFilter } from './admin-posting-filter';
+import { assertAdminPostingFilter, type AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { validatePostingInput } from './posting-validation';
@@ -75,6 +75,7 @@ export class PostingService {
   }
 
   list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {
+    assertAdminPostingFilter(filter);
     const and: FilterQuery<Posting>[] = [];
     if (filter?.states?.length) and.push({ state: { $in: filter.states } });
     if (filter?.confidential != null) and.push({ confidential: filter.confidential });

@@ -50,7 +50,7 @@ function toPublic(row: PostingRow, base: PostingUrlBase, publicUrl: string): Pub
 /** The career-site read API (POST /public/graphql): only publicly visible postings exist here. */
 @Resolver()
 export class PublicPostingsResolver {
-  @Query(() => PublicPostingConnection, { description: 'Published postings, with totals and facets.' })
+  @Query(() => PublicPostingConnection, { nullable: true, description: 'Published postings, with totals and facets.' })
   async postings(
     @Arg('filter', () => PublicPostingFilter, { nullable: true }) filter: PublicPostingFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,

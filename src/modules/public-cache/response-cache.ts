@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { stringify } from 'safe-stable-stringify';
 import type { PgNotifier } from '../../db/pg-notifier';
 
 export const PUBLIC_CACHE_CHANNEL = 'jobgate_public_cache';
@@ -81,7 +82,8 @@ export class PublicResponseCache {
     const digest = createHash('sha256')
       .update(request.query)
       .update('\0')
-      .update(JSON.stringify(request.variables ?? {}))
+      // Sorted keys: the same variables in another order are the same request.
+      .update(stringify(request.variables ?? {}) ?? '')
       .update('\0')
       .update(request.operationName ?? '')
       .digest('base64url');

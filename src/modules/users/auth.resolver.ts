@@ -44,7 +44,7 @@ export class AuthResolver {
     return true;
   }
 
-  @Query(() => User)
+  @Query(() => User, { nullable: true })
   @HumansOnly('anyUser')
   me(@Ctx() ctx: GraphQLContext) {
     return ctx.em.findOneOrFail(User, { id: principalOf(ctx).userId });

@@ -14,7 +14,7 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => UserConnection)
+  @Query(() => UserConnection, { nullable: true })
   @Requires('users.list')
   users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
     return paginate(ctx.em, User, {}, page, { createdAt: 'asc', id: 'asc' });

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors';
+import type { Services } from '../services';
+import { requestMeta } from './request-meta';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling: resolved once per request, before the body is read, on routes that ask for it. */
+    principal: Principal | null;
+    /** Why the credential was refused (bad, revoked, rate-limited); each route reports it in its own shape. */
+    authFailure: AppError | null;
+  }
+  interface FastifyContextConfig {
+    /** Resolve the caller for this route (see registerPrincipalHook). */
+    authenticate?: boolean;
+  }
+}
+
+/**
+ * The one place a request's credential is verified. It runs in `onRequest`, before
+ * Fastify reads the body, so a caller without a valid credential never gets a
+ * document parsed; usage counters and key rate limits count each request once.
+ * Routes declare `config: { authenticate: true }`; the rest (health, feeds, signed
+ * file links) take no credential and cost nothing here.
+ */
+export function registerPrincipalHook(app: FastifyInstance, services: Services): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('authFailure', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'OPTIONS' || !request.routeOptions.config?.authenticate) return;
+    try {
+      request.principal = await services.authenticator.authenticate(requestMeta(request));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      request.authFailure = err;
+    }
+  });
+}
+
+/** The caller, or the authentication error for routes that answer it themselves. */
+export function callerOf(request: FastifyRequest): Principal | null {
+  if (request.authFailure) throw request.authFailure;
+  return request.principal;
+}
