@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { bootstrap } from './bootstrap';
+import { bootstrap } from './app/first-organization';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/open-database';
-import { buildApp } from './http/app';
+import { openDatabase } from './app/open-database';
+import { buildApp } from './app/build-app';
 import { createLogger } from './logger';
 import { seedDemoPostings } from './modules/postings/demo-postings';
-import { createServices } from './services';
+import { createServices } from './app/services';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
 async function main() {

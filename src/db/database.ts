@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { ormConfig, type OrmConfigOptions } from './orm-config';
+import { ormConfig, type OrmConfigOptions } from '../app/orm-config';
 
 /** Any fixed number: every instance takes the same advisory lock before migrating. */
 const MIGRATION_LOCK_KEY = 4_201_337;

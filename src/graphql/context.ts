@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../auth/principal';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 
 /** Built once per request by http/graphql-context.ts. Nothing reaches the ORM any other way. */
 export interface GraphQLContext {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Services } from '../services';
-import { PUBLIC_GRAPHQL_PATH } from './public-cache-hooks';
+import type { Services } from '../app/services';
+import { PUBLIC_GRAPHQL_PATH } from '../modules/public-cache/public-cache.hooks';
 import { recalledPrincipal } from './request-principal';
-import { UPLOADS_PATH } from './uploads-route';
+import { UPLOADS_PATH } from '../modules/uploads/uploads.route';
 
 /** Only browser-facing endpoints answer CORS; the admin API (/graphql) never does. */
 const CORS_PATHS = new Set([PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);

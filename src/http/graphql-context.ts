@@ -4,7 +4,7 @@ import { setRequestFilters } from '../db/request-filters';
 import type { GraphQLContext } from '../graphql/context';
 import { toGraphQLError } from '../graphql/to-graphql-error';
 import type { Principal } from '../auth/principal';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { requestMeta } from './request-meta';
 import { recalledPrincipal, rememberPrincipal } from './request-principal';
 

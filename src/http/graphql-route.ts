@@ -5,9 +5,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { metricsPlugin, rateLimitStatusPlugin } from '../graphql/apollo-plugins';
+import { metricsPlugin, rateLimitStatusPlugin } from './apollo-plugins';
 import { createErrorFormatter } from '../graphql/format-error';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 import { graphqlContextFactory, type Surface } from './graphql-context';
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services';
+import type { Services } from '../app/services';
 
 /** Liveness, readiness and Prometheus metrics. */
 export function registerOpsRoutes(app: FastifyInstance, services: Services): void {

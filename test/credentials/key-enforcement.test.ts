@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, type CatalogEntry } from '../../src/modules/credentials/catalog';
-import { currentCatalog } from '../../src/modules/credentials/credential-grants';
+import { catalog, type CatalogEntry } from '../../src/auth/catalog';
+import { currentCatalog } from '../../src/auth/credential-grants';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
 import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
 

@@ -9,7 +9,7 @@ import { assertUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import { Organization, Plan } from '../organizations/organization.entity';
 import { ApiCredential, CredentialKind } from './credential.entity';
-import { currentCatalog, effectiveOperations, type CatalogSource } from './credential-grants';
+import { currentCatalog, effectiveOperations, type CatalogSource } from '../../auth/credential-grants';
 import type { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { credentialWhere } from './credential-filter';
 import {

@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../services';
+import type { Services } from '../../app/services';
 import { FeedRepository } from './feed.repository';
 import { feedStream } from './feed-stream';
 import { feedEtag, feedLastModified, isNotModified } from './feed-validators';

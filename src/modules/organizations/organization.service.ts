@@ -4,7 +4,7 @@ import { setTenant } from '../../db/request-filters';
 import type { Scope } from '../../auth/scope';
 import { diff, recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../users/password';
-import { Role } from '../users/role';
+import { Role } from '../../auth/role';
 import { User } from '../users/user.entity';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from '../users/user-validation';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';

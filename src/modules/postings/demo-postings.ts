@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DemoSeeder } from '../../bootstrap';
+import type { DemoSeeder } from '../../app/first-organization';
 import { setTenant } from '../../db/request-filters';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/audit.service';

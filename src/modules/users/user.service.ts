@@ -5,7 +5,7 @@ import { assertUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
-import { Role } from './role';
+import { Role } from '../../auth/role';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { Metrics } from '../http/metrics';
+import type { Metrics } from './metrics';
 
 /** Distinct operation names kept as labels per schema; clients choose names, so the series must be bounded. */
 export const MAX_OPERATION_LABELS = 200;

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { adminResolvers } from './admin-resolvers';
 import { publicResolvers } from './public-resolvers';
-import { authChecker } from './auth-checker';
+import { authChecker } from '../graphql/auth-checker';
 
 let admin: GraphQLSchema | undefined;
 let publicApi: GraphQLSchema | undefined;

@@ -1,4 +1,4 @@
-import { catalog } from '../credentials/catalog';
+import { catalog } from './catalog';
 import { Role } from './role';
 
 /** Endpoints a TEAM_MEMBER works with: hiring work, not administration. */

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { adminSchema, publicSchema } from '../graphql/schemas';
+import { adminSchema, publicSchema } from './schemas';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
-import type { Services } from '../services';
-import { registerCors } from './cors';
-import { registerCredentialLogoRoute } from './credential-logo-route';
-import { installErrorHandler } from './error-reply';
-import { registerFileRoutes } from './files-route';
-import { registerGraphQL } from './graphql-route';
-import { registerOpsRoutes } from './ops-routes';
-import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from './public-cache-hooks';
-import { registerUploadRoutes } from './uploads-route';
+import type { Services } from './services';
+import { registerCors } from '../http/cors';
+import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
+import { installErrorHandler } from '../http/error-reply';
+import { registerFileRoutes } from '../modules/uploads/files.route';
+import { registerGraphQL } from '../http/graphql-route';
+import { registerOpsRoutes } from '../http/ops-routes';
+import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from '../modules/public-cache/public-cache.hooks';
+import { registerUploadRoutes } from '../modules/uploads/uploads.route';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;

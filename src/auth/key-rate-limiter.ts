@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { consumeOrThrow, createRateLimiter, type RateLimitStore } from '../../db/rate-limiter';
+import { consumeOrThrow, createRateLimiter, type RateLimitStore } from '../db/rate-limiter';
 
 /**
  * Requests per minute per key. One limiter per distinct limit (rate-limiter-flexible

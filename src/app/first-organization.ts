@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Config } from './config';
-import { Organization, Plan } from './modules/organizations/organization.entity';
+import type { Config } from '../config';
+import { Organization, Plan } from '../modules/organizations/organization.entity';
 import type { Services } from './services';
 
 export interface DemoLogin {

@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BadInputError, UnauthenticatedError } from '../errors';
-import { assertMayUpload, MAX_UPLOAD_BYTES } from '../modules/uploads/upload-policy';
-import type { Services } from '../services';
-import { requestMeta } from './request-meta';
-import { rememberPrincipal } from './request-principal';
+import { AppError, BadInputError, UnauthenticatedError } from '../../errors';
+import { assertMayUpload, MAX_UPLOAD_BYTES } from './upload-policy';
+import type { Services } from '../../app/services';
+import { requestMeta } from '../../http/request-meta';
+import { rememberPrincipal } from '../../http/request-principal';
 
 export const UPLOADS_PATH = '/uploads';
 /** The file plus a little room for the multipart framing and the `purpose` field. */

@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import type { Principal, RequestMeta } from '../../auth/principal';
-import { hashSecret, SECRET_PREFIXES, type SecretPrefix } from '../../auth/secret-format';
-import type { PgNotifier } from '../../db/pg-notifier';
-import { ForbiddenError, UnauthenticatedError } from '../../errors';
+import type { Principal, RequestMeta } from './principal';
+import { hashSecret, SECRET_PREFIXES, type SecretPrefix } from './secret-format';
+import type { PgNotifier } from '../db/pg-notifier';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { CREDENTIALS_CHANNEL } from './credential-events';
 import { effectiveOperations, type CatalogSource } from './credential-grants';
 import { ipAllowed, parseCidrs, type ParsedCidr } from './ip-allowlist';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { setTenant } from '../db/request-filters';
-import { NotFoundError } from '../errors';
-import { isUuid } from '../ids';
-import { CREDENTIAL_LOGO_PATH } from '../modules/credentials/credential.loaders';
-import type { Services } from '../services';
+import { setTenant } from '../../db/request-filters';
+import { NotFoundError } from '../../errors';
+import { isUuid } from '../../ids';
+import { CREDENTIAL_LOGO_PATH } from './credential.loaders';
+import type { Services } from '../../app/services';
 
 /**
  * `GET /credential-logos/:credentialId`: the key's logo, shown next to objects the

@@ -2,7 +2,7 @@ import { DataloaderType, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
-import { migrationsList } from './migrations';
+import { migrationsList } from '../db/migrations';
 
 export interface OrmConfigOptions {
   clientUrl: string;

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { connectOrm, ensureDatabase, migrate } from './database';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { connectOrm, ensureDatabase, migrate } from '../db/database';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 
 export interface OpenDatabase {
   orm: MikroORM;

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import type { CacheableRequest } from '../modules/public-cache/response-cache';
-import type { Services } from '../services';
-import { requestMeta } from './request-meta';
-import { recalledPrincipal, rememberPrincipal } from './request-principal';
+import type { CacheableRequest } from './response-cache';
+import type { Services } from '../../app/services';
+import { requestMeta } from '../../http/request-meta';
+import { recalledPrincipal, rememberPrincipal } from '../../http/request-principal';
 
 export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
 const pendingKeys = new WeakMap<FastifyRequest, string>();

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { setTenant } from '../db/request-filters';
-import { attachmentDisposition } from '../modules/uploads/file-names';
-import type { Services } from '../services';
+import { ForbiddenError, NotFoundError } from '../../errors';
+import { setTenant } from '../../db/request-filters';
+import { attachmentDisposition } from './file-names';
+import type { Services } from '../../app/services';
 
 interface FileParams {
   id: string;

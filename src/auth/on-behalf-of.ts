@@ -1,5 +1,5 @@
-import { BadInputError } from '../../errors';
-import { isUuid } from '../../ids';
+import { BadInputError } from '../errors';
+import { isUuid } from '../ids';
 
 type Execute = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
