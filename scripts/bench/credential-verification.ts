@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import type { RequestMeta } from '../../src/auth/principal';
 import { loadConfig } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
+import { connectOrm } from '../../src/app/orm-config';
 import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';

@@ -18,7 +18,7 @@ import { runInNewContext } from 'node:vm';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
+import { connectOrm } from '../../src/app/orm-config';
 import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';

@@ -3,14 +3,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from './schemas';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from './services';
-import { registerCors } from '../http/cors';
+import { AllowedOrigins, registerCors } from '../http/cors';
+import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
 import { installErrorHandler } from '../http/error-reply';
 import { registerFileRoutes } from '../modules/uploads/files.route';
 import { registerGraphQL } from '../http/graphql-route';
 import { registerOpsRoutes } from '../http/ops-routes';
-import { PUBLIC_GRAPHQL_PATH, registerPublicCacheHooks } from '../modules/public-cache/public-cache.hooks';
-import { registerUploadRoutes } from '../modules/uploads/uploads.route';
+import { registerPublicCacheHooks } from '../modules/public-cache/public-cache.hooks';
+import { PUBLIC_GRAPHQL_PATH } from '../http/graphql-route';
+import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -41,7 +43,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   // Before any route: preflights are answered ahead of Apollo, and every scope inherits the hooks.
-  registerCors(app, services);
+  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
+  services.events.on('settings.changed', () => origins.clear());
+  registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
   registerOpsRoutes(app, services);
   await registerGraphQL(app, services, 'admin', '/graphql', adminSchema());
   registerPublicCacheHooks(app, services);

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { connectOrm, ensureDatabase, migrate } from '../db/database';
+import { connectOrm } from './orm-config';
+import { ensureDatabase, migrate } from '../db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 
 export interface OpenDatabase {

@@ -1,6 +1,6 @@
 import { DataloaderType, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 import { migrationsList } from '../db/migrations';
 
@@ -39,4 +39,9 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmConfigOptions
       fileName: (timestamp, name) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
   };
+}
+
+/** The ORM of one instance (or one test, script or benchmark), knowing every entity. */
+export async function connectOrm(options: OrmConfigOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
 }

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { Authenticator } from '../auth/authenticator';
 import { SECRET_PREFIXES } from '../auth/secret-format';
 import type { Config } from '../config';
+import { currentCatalog, type CatalogRef } from '../auth/credential-grants';
+import { DomainEventBus } from '../events';
 import { resolveMasterKey } from '../db/master-key';
 import { PgNotifier } from '../db/pg-notifier';
 import { Metrics } from '../http/metrics';
@@ -11,6 +13,7 @@ import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
 import { CredentialVerifier } from '../auth/credential-verifier';
+import { KeyRepository } from '../auth/key.repository';
 import { KeyRateLimiter } from '../auth/key-rate-limiter';
 import { UsageRecorder } from '../auth/usage-recorder';
 import { PublicResponseCache } from '../modules/public-cache/response-cache';
@@ -54,8 +57,18 @@ export interface Services {
   notifier: PgNotifier;
   /** Cached public API responses, invalidated on every instance by postings and settings writes. */
   publicCache: PublicResponseCache;
+  /** After-commit domain events of this instance (credential, postings and settings changes). */
+  events: DomainEventBus;
+  /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
+  catalog: CatalogRef;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
+}
+
+// Resolvers read the services from the GraphQL context; graphql/ declares the slot, this file fills it.
+declare module '../graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ContextServices extends Services {}
 }
 
 export interface ServiceOptions {
@@ -75,28 +88,30 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const execute = (sql: string, params: unknown[]) => orm.em.getConnection().execute(sql, params);
   const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, execute);
   await publicCache.start();
-  const organizations = new OrganizationService(orm);
-  const executeRows = (sql: string, params: unknown[]) => orm.em.getConnection().execute<unknown[]>(sql, params);
-  const credentialUsage = new UsageRecorder(executeRows, logger, config.usageFlushIntervalMs);
+  const events = new DomainEventBus(logger);
+  const catalog: CatalogRef = { current: currentCatalog };
+  const organizations = new OrganizationService(orm, events);
+  const keys = new KeyRepository(orm);
+  const credentialUsage = new UsageRecorder(keys, logger, config.usageFlushIntervalMs);
   closers.push(() => credentialUsage.close());
-  // The service announces changes through the verifier (evict here, NOTIFY everywhere); the verifier reads the service's catalog.
-  const credentials: CredentialService = new CredentialService(orm, masterKey, (id) => credentialVerifier.announce(id));
-  const credentialVerifier = new CredentialVerifier(executeRows, notifier, new KeyRateLimiter(config.rateLimitStore, knex), credentialUsage, {
+  const credentialVerifier = new CredentialVerifier(keys, notifier, new KeyRateLimiter(config.rateLimitStore, knex), credentialUsage, {
     cacheTtlMs: config.credentialCacheTtlMs,
-    catalog: () => credentials.catalog,
+    catalog,
   });
   await credentialVerifier.start();
   authenticator
     .register(SECRET_PREFIXES.dataKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.dataKey))
     .register(SECRET_PREFIXES.postingsKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.postingsKey));
-  organizations.onCreated((em, organization) => credentials.issuePostingsKey(em, organization));
-  await credentials.backfillPostingsKeys();
-  organizations.onSettingsChanged((organizationId) => publicCache.invalidate(organizationId));
-  const postings = new PostingService(orm, logger);
-  postings.onChanged((organizationId) => publicCache.invalidate(organizationId));
   const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, { publicUrl: config.publicUrl, masterKey });
   uploads.startPurging();
-  credentials.logoSetter = credentialLogoSetter(uploads);
+  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
+  organizations.onCreated((em, organization) => credentials.issuePostingsKey(em, organization));
+  await credentials.backfillPostingsKeys();
+  const postings = new PostingService(orm, events);
+  // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
+  events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
+  events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
+  events.on('settings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   closers.push(async () => uploads.stopPurging());
   return {
     config,
@@ -117,6 +132,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     masterKey,
     notifier,
     publicCache,
+    events,
+    catalog,
     async close() {
       for (const close of closers.reverse()) await close();
     },

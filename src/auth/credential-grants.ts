@@ -8,6 +8,11 @@ export interface CatalogSource {
 
 export const currentCatalog: CatalogSource = { version: CATALOG_VERSION, entries: catalog };
 
+/** The catalog one instance grants by: shared by the credential service and the verifier, and swapped by tests. */
+export interface CatalogRef {
+  current: CatalogSource;
+}
+
 export interface GrantShape {
   operations: readonly string[];
   fullAccess: boolean;

@@ -4,31 +4,12 @@ import { hashSecret, SECRET_PREFIXES, type SecretPrefix } from './secret-format'
 import type { PgNotifier } from '../db/pg-notifier';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { CREDENTIALS_CHANNEL } from './credential-events';
-import { effectiveOperations, type CatalogSource } from './credential-grants';
+import type { KeyRepository } from './key.repository';
+import { effectiveOperations, type CatalogRef } from './credential-grants';
 import { ipAllowed, parseCidrs, type ParsedCidr } from './ip-allowlist';
 import type { KeyRateLimiter } from './key-rate-limiter';
 import { resolveOnBehalfOf } from './on-behalf-of';
 import type { UsageRecorder } from './usage-recorder';
-
-type Execute = (sql: string, params: unknown[]) => Promise<unknown[]>;
-
-interface CredentialRow {
-  id: string;
-  organization_id: string;
-  kind: 'POSTINGS' | 'DATA';
-  name: string;
-  operations: string[];
-  full_access: boolean;
-  catalog_version: number;
-  allow_confidential: boolean;
-  allowed_cidrs: string[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  secret_hash: string;
-  previous_secret_expires_at: Date | null;
-  rate_limit_per_minute: number;
-  plan: 'BASIC' | 'FULL';
-}
 
 /** What one verification needs, kept per secret hash. */
 interface VerifiedKey {
@@ -47,13 +28,6 @@ interface VerifiedKey {
   plan: 'BASIC' | 'FULL';
 }
 
-// One statement, both conditions on indexed columns (unique secret_hash, indexed previous_secret_hash).
-const LOOKUP_SQL = `select c.id, c.organization_id, c.kind, c.name, c.operations, c.full_access, c.catalog_version,
-       c.allow_confidential, c.allowed_cidrs, c.expires_at, c.revoked_at, c.secret_hash,
-       c.previous_secret_expires_at, c.rate_limit_per_minute, o.plan
-  from api_credentials c join organizations o on o.id = c.organization_id
- where c.secret_hash = ? or (c.previous_secret_hash = ? and c.previous_secret_expires_at > now())`;
-
 const KIND_OF_PREFIX: Partial<Record<SecretPrefix, 'POSTINGS' | 'DATA'>> = {
   [SECRET_PREFIXES.postingsKey]: 'POSTINGS',
   [SECRET_PREFIXES.dataKey]: 'DATA',
@@ -61,7 +35,7 @@ const KIND_OF_PREFIX: Partial<Record<SecretPrefix, 'POSTINGS' | 'DATA'>> = {
 
 export interface VerifierOptions {
   cacheTtlMs: number;
-  catalog: () => CatalogSource;
+  catalog: CatalogRef;
 }
 
 /**
@@ -81,7 +55,7 @@ export class CredentialVerifier {
   lookups = 0;
 
   constructor(
-    private readonly execute: Execute,
+    private readonly repository: KeyRepository,
     private readonly notifier: PgNotifier,
     private readonly limiter: KeyRateLimiter,
     private readonly usage: UsageRecorder,
@@ -101,7 +75,7 @@ export class CredentialVerifier {
   /** Evicts here at once, then NOTIFYs every instance (including this one, harmlessly). Call after commit. */
   async announce(credentialId: string): Promise<void> {
     this.evict(credentialId);
-    await this.execute('select pg_notify(?, ?)', [CREDENTIALS_CHANNEL, credentialId]);
+    await this.repository.notifyChanged(credentialId);
   }
 
   evict(credentialId: string): void {
@@ -150,7 +124,7 @@ export class CredentialVerifier {
     if (key.kind === 'POSTINGS') {
       return { kind: 'POSTINGS_KEY', organizationId: key.organizationId, credentialId: key.id, displayName: key.name, grants: new Set(), allowConfidential: false };
     }
-    const onBehalfOfUserId = await resolveOnBehalfOf(this.execute, key.organizationId, meta.headers);
+    const onBehalfOfUserId = await resolveOnBehalfOf((userId) => this.repository.isActiveUser(key.organizationId, userId), meta.headers);
     return {
       kind: 'DATA_KEY',
       organizationId: key.organizationId,
@@ -165,14 +139,14 @@ export class CredentialVerifier {
   private async load(hash: string): Promise<VerifiedKey | undefined> {
     const epoch = this.epoch;
     this.lookups += 1;
-    const [row] = (await this.execute(LOOKUP_SQL, [hash, hash])) as CredentialRow[];
+    const row = await this.repository.findByHash(hash);
     if (!row) return undefined;
     const key: VerifiedKey = {
       id: row.id,
       organizationId: row.organization_id,
       kind: row.kind,
       name: row.name,
-      grants: new Set(effectiveOperations({ operations: row.operations, fullAccess: row.full_access, catalogVersion: row.catalog_version }, this.options.catalog())),
+      grants: new Set(effectiveOperations({ operations: row.operations, fullAccess: row.full_access, catalogVersion: row.catalog_version }, this.options.catalog.current)),
       allowConfidential: row.allow_confidential,
       ranges: parseCidrs(row.allowed_cidrs),
       expiresAt: row.expires_at ? new Date(row.expires_at).getTime() : null,

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-type Execute = (sql: string, params: unknown[]) => Promise<unknown>;
+import type { KeyRepository } from './key.repository';
 
 interface Pending {
   count: number;
@@ -19,7 +19,7 @@ export class UsageRecorder {
   flushes = 0;
 
   constructor(
-    private readonly execute: Execute,
+    private readonly repository: Pick<KeyRepository, 'addUsage'>,
     private readonly logger: Logger,
     intervalMs: number,
   ) {
@@ -47,18 +47,9 @@ export class UsageRecorder {
     const batch = this.pending;
     this.pending = new Map();
     const rows = [...batch.entries()];
-    const values = rows.map(() => '(?::uuid, ?::integer, ?::timestamptz)').join(', ');
-    const params = rows.flatMap(([id, p]) => [id, p.count, p.lastUsedAt]);
     try {
       this.flushes += 1;
-      await this.execute(
-        `update api_credentials c
-            set use_count = c.use_count + v.n,
-                last_used_at = greatest(coalesce(c.last_used_at, v.at), v.at)
-           from (values ${values}) as v(id, n, at)
-          where c.id = v.id`,
-        params,
-      );
+      await this.repository.addUsage(rows.map(([credentialId, p]) => ({ credentialId, count: p.count, lastUsedAt: p.lastUsedAt })));
     } catch (err) {
       // Usage is approximate by design; losing one batch must not fail anything else.
       this.logger.warn({ err, keys: rows.length }, 'could not record API key usage');

@@ -1,12 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Services } from '../app/services';
-import { PUBLIC_GRAPHQL_PATH } from '../modules/public-cache/public-cache.hooks';
 import { recalledPrincipal } from './request-principal';
-import { UPLOADS_PATH } from '../modules/uploads/uploads.route';
 
-/** Only browser-facing endpoints answer CORS; the admin API (/graphql) never does. */
-const CORS_PATHS = new Set([PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
 const ALLOW_METHODS = 'POST, OPTIONS';
 const ALLOW_HEADERS = 'authorization, content-type, idempotency-key';
 const EXPOSE_HEADERS = 'retry-after, x-request-id, x-cache';
@@ -14,8 +9,11 @@ const MAX_AGE_SECONDS = '600';
 /** Settings changes reach other instances within this; the local instance clears at once. */
 const CACHE_TTL_MS = 5_000;
 
-/** `settings` is a jsonb embeddable; MikroORM stores its keys snake_cased (`allowedOrigins` → `allowed_origins`). */
-type Execute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+/** Where the organizations' `settings.allowedOrigins` are read from (the organizations repository). */
+export interface OriginSource {
+  anyOrganizationAllows(origin: string): Promise<boolean>;
+  allowedOriginsOf(organizationId: string): Promise<string[]>;
+}
 
 /**
  * Which origins organizations allow (`settings.allowedOrigins`), cached briefly and
@@ -26,23 +24,16 @@ export class AllowedOrigins {
   private readonly anywhere: LRUCache<string, boolean>;
   private readonly byOrganization: LRUCache<string, string[]>;
 
-  constructor(execute: Execute) {
+  constructor(source: OriginSource) {
     this.anywhere = new LRUCache<string, boolean>({
       max: 1000,
       ttl: CACHE_TTL_MS,
-      fetchMethod: async (origin) => {
-        const rows = await execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);
-        return rows.length > 0;
-      },
+      fetchMethod: (origin) => source.anyOrganizationAllows(origin),
     });
     this.byOrganization = new LRUCache<string, string[]>({
       max: 1000,
       ttl: CACHE_TTL_MS,
-      fetchMethod: async (organizationId) => {
-        const rows = await execute(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
-        const origins = rows[0]?.origins;
-        return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [];
-      },
+      fetchMethod: (organizationId) => source.allowedOriginsOf(organizationId),
     });
   }
 
@@ -61,8 +52,8 @@ export class AllowedOrigins {
   }
 }
 
-function corsOrigin(request: FastifyRequest): string | null {
-  if (!CORS_PATHS.has(request.url.split('?', 1)[0])) return null;
+function corsOrigin(request: FastifyRequest, paths: ReadonlySet<string>): string | null {
+  if (!paths.has(request.url.split('?', 1)[0])) return null;
   const origin = request.headers.origin;
   // An origin is short and printable; "null" (sandboxed frames, file://) is never allowed.
   if (typeof origin !== 'string' || origin === 'null' || origin.length > 2048 || !/^https?:\/\/[^\s/]+$/i.test(origin)) return null;
@@ -76,15 +67,15 @@ function corsOrigin(request: FastifyRequest): string | null {
  * the origin is allowed by the organization its credential belongs to. Anything
  * else gets no CORS headers, so the browser blocks it.
  */
-export function registerCors(app: FastifyInstance, services: Services): AllowedOrigins {
-  const origins = new AllowedOrigins((sql, params) => services.orm.em.getConnection().execute(sql, params));
-  services.organizations.onSettingsChanged(async () => origins.clear());
+export function registerCors(app: FastifyInstance, origins: AllowedOrigins, browserPaths: readonly string[]): void {
+  // Only browser-facing endpoints answer CORS; the admin API (/graphql) never does.
+  const CORS_PATHS = new Set(browserPaths);
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'OPTIONS' || !request.headers['access-control-request-method']) return;
     if (!CORS_PATHS.has(request.url.split('?', 1)[0])) return;
     void reply.header('vary', 'origin');
-    const origin = corsOrigin(request);
+    const origin = corsOrigin(request, CORS_PATHS);
     if (origin && (await origins.allowedByAny(origin))) {
       void reply
         .header('access-control-allow-origin', origin)
@@ -98,12 +89,11 @@ export function registerCors(app: FastifyInstance, services: Services): AllowedO
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'OPTIONS' || !CORS_PATHS.has(request.url.split('?', 1)[0])) return payload;
     void reply.header('vary', 'origin');
-    const origin = corsOrigin(request);
+    const origin = corsOrigin(request, CORS_PATHS);
     const principal = recalledPrincipal(request);
     if (origin && principal && (await origins.allowedBy(principal.organizationId, origin))) {
       void reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
     }
     return payload;
   });
-  return origins;
 }

@@ -4,7 +4,7 @@ import { setRequestFilters } from '../db/request-filters';
 import type { GraphQLContext } from '../graphql/context';
 import { toGraphQLError } from '../graphql/to-graphql-error';
 import type { Principal } from '../auth/principal';
-import type { Services } from '../app/services';
+import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
 import { recalledPrincipal, rememberPrincipal } from './request-principal';
 
@@ -25,7 +25,7 @@ function assertSurface(surface: Surface, principal: Principal | null): void {
   }
 }
 
-export function graphqlContextFactory(services: Services, surface: Surface) {
+export function graphqlContextFactory(services: HttpServices, surface: Surface) {
   return async (request: FastifyRequest): Promise<GraphQLContext> => {
     const meta = requestMeta(request);
     try {

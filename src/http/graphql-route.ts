@@ -7,15 +7,17 @@ import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { metricsPlugin, rateLimitStatusPlugin } from './apollo-plugins';
 import { createErrorFormatter } from '../graphql/format-error';
-import type { Services } from '../app/services';
+import type { HttpServices } from './http-services';
 import { graphqlContextFactory, type Surface } from './graphql-context';
+
+export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
 
 /**
  * One Apollo server per schema. graphql-armor's defaults (depth 6, cost 5000,
  * 15 aliases, 50 directives, 1000 tokens) bound what one request may ask for;
  * batched HTTP requests are refused (Apollo's default).
  */
-export async function registerGraphQL(app: FastifyInstance, services: Services, surface: Surface, path: string, schema: GraphQLSchema) {
+export async function registerGraphQL(app: FastifyInstance, services: HttpServices, surface: Surface, path: string, schema: GraphQLSchema) {
   const armor = new ApolloArmor({
     maxDepth: { n: 6 },
     costLimit: { maxCost: 5000 },

@@ -92,7 +92,7 @@ describe('data key enforcement', () => {
     expect((await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret })).errors).toBeUndefined();
     // Simulate catalog version 2, in which auditEvents.list is new.
     const bumped: CatalogEntry[] = catalog.map((entry) => (entry.id === 'auditEvents.list' ? { ...entry, since: 2 } : entry));
-    t.services.credentials.catalog = { version: 2, entries: bumped };
+    t.services.catalog.current = { version: 2, entries: bumped };
     t.services.credentialVerifier.clear();
     try {
       const denied = await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret });
@@ -105,7 +105,7 @@ describe('data key enforcement', () => {
       expect(fresh.operations).toContain('auditEvents.list');
       expect((await t.gql('{ auditEvents { totalCount } }', {}, { token: fresh.secret })).errors).toBeUndefined();
     } finally {
-      t.services.credentials.catalog = currentCatalog;
+      t.services.catalog.current = currentCatalog;
       t.services.credentialVerifier.clear();
     }
   });

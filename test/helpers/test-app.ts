@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
+import { connectOrm } from '../../src/app/orm-config';
 import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../../src/config';
-import { connectOrm } from '../../../src/db/database';
+import { connectOrm } from '../../../src/app/orm-config';
 import { buildApp } from '../../../src/app/build-app';
 import { createLogger } from '../../../src/logger';
 import { Plan } from '../../../src/modules/organizations/organization.entity';

@@ -9,7 +9,9 @@ import { assertUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import { Organization, Plan } from '../organizations/organization.entity';
 import { ApiCredential, CredentialKind } from './credential.entity';
-import { currentCatalog, effectiveOperations, type CatalogSource } from '../../auth/credential-grants';
+import { CredentialRepository } from './credential.repository';
+import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';
+import type { DomainEventBus } from '../../events';
 import type { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { credentialWhere } from './credential-filter';
 import {
@@ -38,20 +40,28 @@ const AUDITED: (keyof ApiCredential)[] = ['name', 'description', 'allowConfident
 const TARGET = 'ApiCredential';
 
 /**
- * The credential lifecycle. Every change commits with its audit event, then is
- * announced (local eviction plus NOTIFY) so every instance drops the cached key
+ * The credential lifecycle. Every change commits with its audit event, then a
+ * `credential.changed` event is emitted so every instance drops the cached key
  * before its next request.
  */
 export class CredentialService {
-  /** Replaced by tests to simulate a later catalog version. */
-  catalog: CatalogSource = currentCatalog;
-  logoSetter: LogoSetter | null = null;
-
   constructor(
     private readonly orm: MikroORM,
     private readonly masterKey: Buffer,
-    private readonly announce: (credentialId: string) => Promise<void>,
+    private readonly events: DomainEventBus,
+    private readonly catalogRef: CatalogRef,
+    private readonly logoSetter: LogoSetter | null,
   ) {}
+
+  /** The catalog grants are computed against (tests swap it through the shared CatalogRef). */
+  get catalog(): CatalogSource {
+    return this.catalogRef.current;
+  }
+
+  /** After commit: every instance drops the cached key (local eviction, then NOTIFY). */
+  private announce(credentialId: string): Promise<void> {
+    return this.events.emit('credential.changed', { credentialId });
+  }
 
   effectiveOperations(credential: ApiCredential): string[] {
     return effectiveOperations(credential, this.catalog);
@@ -98,11 +108,8 @@ export class CredentialService {
    * a second key; that instance simply skips the organization).
    */
   async backfillPostingsKeys(): Promise<number> {
-    const rows = await this.orm.em
-      .getConnection()
-      .execute<{ id: string }[]>(`select o.id from organizations o where not exists (select 1 from api_credentials c where c.organization_id = o.id and c.kind = 'POSTINGS')`);
     let issued = 0;
-    for (const { id } of rows) {
+    for (const id of await new CredentialRepository(this.orm).organizationsWithoutPostingsKey()) {
       const em = this.orm.em.fork();
       setTenant(em, id);
       try {

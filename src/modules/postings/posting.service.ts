@@ -1,7 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
 import type { Scope } from '../../auth/scope';
+import type { DomainEventBus } from '../../events';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { ConnectionShape, PageArgs } from '../../graphql/connection';
 import { paginate } from '../../graphql/paginate';
@@ -13,9 +13,6 @@ import type { AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { validatePostingInput } from './posting-validation';
-
-/** Runs after a postings write commits, e.g. to invalidate the public response cache everywhere. */
-export type PostingsChangedHook = (organizationId: string) => Promise<void>;
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
 const AUDITED: (keyof Posting)[] = [
@@ -49,26 +46,14 @@ function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQ
 
 /** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
 export class PostingService {
-  private readonly changedHooks: PostingsChangedHook[] = [];
-
   constructor(
     private readonly orm: MikroORM,
-    private readonly logger: Logger,
+    private readonly events: DomainEventBus,
   ) {}
 
-  onChanged(hook: PostingsChangedHook): void {
-    this.changedHooks.push(hook);
-  }
-
-  /** After commit: a failing hook is logged, never turned into a failure of the write that already happened. */
+  /** After commit: tells the public cache (and any other listener) that public postings may differ. */
   async changed(organizationId: string): Promise<void> {
-    for (const hook of this.changedHooks) {
-      try {
-        await hook(organizationId);
-      } catch (err) {
-        this.logger.error({ err, organizationId }, 'postings changed hook failed');
-      }
-    }
+    await this.events.emit('postings.changed', { organizationId });
   }
 
   list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parse, type OperationDefinitionNode } from 'graphql';
-import type { CacheableRequest } from './response-cache';
-import type { Services } from '../../app/services';
+import type { CacheableRequest, PublicResponseCache } from './response-cache';
+import type { Authenticator } from '../../auth/authenticator';
+import { PUBLIC_GRAPHQL_PATH } from '../../http/graphql-route';
 import { requestMeta } from '../../http/request-meta';
 import { recalledPrincipal, rememberPrincipal } from '../../http/request-principal';
 
-export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
 const pendingKeys = new WeakMap<FastifyRequest, string>();
 
 /** Only query operations are cached; mutations (applyToPosting) always run. */
@@ -31,7 +31,7 @@ function cacheableBody(body: unknown): CacheableRequest | null {
  * Serves repeated public reads from memory before Apollo runs, and stores successful
  * query responses on the way out. A hit costs a cached key verification and a hash.
  */
-export function registerPublicCacheHooks(app: FastifyInstance, services: Services): void {
+export function registerPublicCacheHooks(app: FastifyInstance, services: { publicCache: PublicResponseCache; authenticator: Authenticator }): void {
   const cache = services.publicCache;
   if (!cache.enabled) return;
 

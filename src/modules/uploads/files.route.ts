@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { setTenant } from '../../db/request-filters';
 import { attachmentDisposition } from './file-names';
-import type { Services } from '../../app/services';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { UploadService } from './upload.service';
 
 interface FileParams {
   id: string;
@@ -19,7 +20,7 @@ interface FileQuery {
  * authorization, so there is no Authorization header; the file's organization is
  * looked up by id and the read goes through a fork scoped to it.
  */
-export function registerFileRoutes(app: FastifyInstance, services: Services): void {
+export function registerFileRoutes(app: FastifyInstance, services: { orm: MikroORM; uploads: UploadService }): void {
   app.get<{ Params: FileParams; Querystring: FileQuery }>('/files/:id', async (request, reply) => {
     const { id } = request.params;
     const check = services.uploads.checkSignature(id, request.query.expires, request.query.sig);

@@ -2,7 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, UnauthenticatedError } from '../../errors';
 import { assertMayUpload, MAX_UPLOAD_BYTES } from './upload-policy';
-import type { Services } from '../../app/services';
+import type { Authenticator } from '../../auth/authenticator';
+import type { UploadService } from './upload.service';
 import { requestMeta } from '../../http/request-meta';
 import { rememberPrincipal } from '../../http/request-principal';
 
@@ -57,7 +58,7 @@ function translateParserError(err: unknown): unknown {
  * multipart parser is registered only in this plugin's scope, so the GraphQL
  * endpoints never accept multipart bodies (no CSRF-able "simple" requests there).
  */
-export async function registerUploadRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerUploadRoutes(app: FastifyInstance, services: { authenticator: Authenticator; uploads: UploadService }): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 8, fieldSize: 1024, headerPairs: 100 },

@@ -1,0 +1,26 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OriginSource } from '../../http/cors';
+
+/**
+ * The organizations' SQL outside the entity manager. `settings` is a jsonb embeddable
+ * whose keys MikroORM stores snake_cased (`allowedOrigins` → `allowed_origins`).
+ */
+export class OrganizationRepository implements OriginSource {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** For preflights, which carry no credential: does any organization allow `origin`? */
+  async anyOrganizationAllows(origin: string): Promise<boolean> {
+    const rows = await this.orm.em
+      .getConnection()
+      .execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);
+    return rows.length > 0;
+  }
+
+  async allowedOriginsOf(organizationId: string): Promise<string[]> {
+    const rows = await this.orm.em
+      .getConnection()
+      .execute<{ origins: unknown }[]>(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
+    const origins = rows[0]?.origins;
+    return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [];
+  }
+}
