@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { bootstrap } from './app/first-organization';
+import { seedFirstOrganization } from './app/first-organization';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './app/open-database';
 import { buildApp } from './app/build-app';
 import { createLogger } from './logger';
-import { seedDemoPostings } from './modules/postings/demo-postings';
 import { createServices } from './app/services';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
@@ -13,7 +12,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]);
+  const demo = await seedFirstOrganization(config, services, logger, database.embedded !== null);
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
 

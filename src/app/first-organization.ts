@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { Organization, Plan } from '../modules/organizations/organization.entity';
+import { seedDemoPostings } from '../modules/postings/demo-postings';
 import type { Services } from './services';
 
 export interface DemoLogin {
@@ -10,8 +11,9 @@ export interface DemoLogin {
   password: string;
 }
 
-/** Extra demo content (sample postings) registered by modules that have some. */
+/** Extra demo content (sample postings) from the modules that have some. */
 export type DemoSeeder = (services: Services, organizationId: string) => Promise<void>;
+const DEMO_SEEDERS: DemoSeeder[] = [seedDemoPostings];
 
 const DEMO_SLUG = 'acme';
 const DEMO_EMAIL = 'admin@acme.example';
@@ -21,12 +23,11 @@ const DEMO_EMAIL = 'admin@acme.example';
  * environment, or (embedded mode only) the demo organization. Both happen once;
  * restarts find an organization and change nothing.
  */
-export async function bootstrap(
+export async function seedFirstOrganization(
   config: Config,
   services: Services,
   logger: Logger,
   embedded: boolean,
-  demoSeeders: DemoSeeder[] = [],
 ): Promise<DemoLogin | null> {
   const em = services.orm.em.fork();
   if ((await em.count(Organization, {})) > 0) return null;
@@ -52,6 +53,6 @@ export async function bootstrap(
     adminPassword: password,
     adminName: 'Acme Admin',
   });
-  for (const seed of demoSeeders) await seed(services, organization.id);
+  for (const seed of DEMO_SEEDERS) await seed(services, organization.id);
   return { organizationSlug: DEMO_SLUG, email: DEMO_EMAIL, password };
 }

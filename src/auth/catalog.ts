@@ -87,10 +87,6 @@ export const catalog: readonly CatalogEntry[] = Object.entries(SPECS).map(([id, 
 
 const byId = new Map(catalog.map((entry) => [entry.id, entry]));
 
-export function catalogEntry(id: string): CatalogEntry | undefined {
-  return byId.get(id);
-}
-
 export function isCatalogId(id: string): boolean {
   return byId.has(id);
 }

@@ -12,12 +12,10 @@ import { Application } from './application.entity';
 import type { ApplicationFilter, ApplicationInput } from './application.inputs';
 import type { ApplyRateLimiter } from './apply-rate-limiter';
 import { ApplyService } from './apply.service';
+import { escapeLike } from '../../db/escape-like';
 
 const MAX_REASON = 500;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Applications on the admin API. Reads and writes go through the request fork,

@@ -6,6 +6,7 @@ import { paginate } from '../../graphql/paginate';
 import { Requires } from '../../graphql/permissions';
 import { assertUuid } from '../../ids';
 import { AuditEvent } from './audit-event.entity';
+import { escapeLike } from '../../db/escape-like';
 
 @ObjectType()
 export class AuditEventConnection extends Connection(AuditEvent) {}
@@ -34,7 +35,7 @@ class AuditEventArgs extends PageArgs {
 function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEvent> {
   const query: FilterQuery<AuditEvent> & Record<string, unknown> = {};
   if (!filter) return query;
-  if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${filter.action.replace(/[%_\\]/g, '\\$&')}%` } : filter.action;
+  if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${escapeLike(filter.action)}%` } : filter.action;
   if (filter.actorId) query.actorId = assertUuid('filter.actorId', filter.actorId);
   if (filter.targetId) query.targetId = filter.targetId;
   if (filter.since) query.at = { $gte: filter.since };

@@ -1,7 +1,9 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
+import { escapeLike } from '../../db/escape-like';
 import type { DomainEventBus } from '../../events';
+import { PostingRepository } from './posting.repository';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { ConnectionShape, PageArgs } from '../../graphql/connection';
 import { paginate } from '../../graphql/paginate';
@@ -35,10 +37,6 @@ const AUDITED: (keyof Posting)[] = [
   'additionalHtml',
 ];
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Case-insensitive exact match of any of `values` (ILIKE with wildcards escaped). */
 function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQuery<Posting> {
   return { $or: values.map((v) => ({ [key]: { $ilike: escapeLike(v.trim()) } })) } as FilterQuery<Posting>;
@@ -46,6 +44,8 @@ function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQ
 
 /** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
 export class PostingService {
+  private readonly repository = new PostingRepository();
+
   constructor(
     private readonly orm: MikroORM,
     private readonly events: DomainEventBus,
@@ -167,21 +167,8 @@ export class PostingService {
     return found;
   }
 
-  /**
-   * Applications live in another module's table, which may not exist yet in a
-   * given deployment; `to_regclass` keeps this check valid either way.
-   */
-  private async applicationCount(em: Scope['em'], postingId: string): Promise<number> {
-    const conn = em.getConnection();
-    const [exists] = await conn.execute<{ present: boolean }[]>(`select to_regclass('applications') is not null as present`, [], 'all', em.getTransactionContext());
-    if (!exists?.present) return 0;
-    const [row] = await conn.execute<{ n: string }[]>(
-      `select count(*) as n from applications where posting_id = ?`,
-      [postingId],
-      'all',
-      em.getTransactionContext(),
-    );
-    return Number(row?.n ?? 0);
+  private applicationCount(em: Scope['em'], postingId: string): Promise<number> {
+    return this.repository.applicationCount(em, postingId);
   }
 }
 
