@@ -1,7 +1,22 @@
 import { Cursor, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../errors';
-import { fromCursor, type ConnectionShape, type PageArgs } from './connection';
+
+/** What a caller asks of a list: up to `first` items after the cursor `after`. */
+export interface PageRequest {
+  first: number;
+  after?: string | null;
+}
+
+/** One page of a list, free of any GraphQL type; resolvers turn it into a Relay connection. */
+export interface Page<T> {
+  items: T[];
+  /** The cursor of each item, in order (for Relay edges). */
+  cursors: string[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
 
 /**
  * A cursor must decode to exactly one value per ordering column; anything else
@@ -25,9 +40,9 @@ export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  page: PageArgs,
+  page: PageRequest,
   orderBy: QueryOrderMap<T>,
-): Promise<ConnectionShape<T>> {
+): Promise<Page<T>> {
   assertCursor(page.after, Object.keys(orderBy).length);
   const result = await em.findByCursor(entity, where, {
     first: page.first,
@@ -35,5 +50,12 @@ export async function paginate<T extends object>(
     orderBy,
     includeCount: true,
   });
-  return fromCursor(result);
+  const items = [...result.items];
+  return {
+    items,
+    cursors: items.map((item) => result.from(item)),
+    hasNextPage: result.hasNextPage ?? false,
+    endCursor: result.endCursor,
+    totalCount: result.totalCount ?? items.length,
+  };
 }

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, ArgsType, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
+import { paginate } from '../../db/paginate';
 import { Requires } from '../../graphql/permissions';
 import { assertUuid } from '../../ids';
 import { AuditEvent } from './audit-event.entity';
@@ -46,7 +46,7 @@ function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEv
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'Newest first.' })
   @Requires('auditEvents.list')
-  auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
-    return paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' });
+  async auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' }));
   }
 }

@@ -3,8 +3,7 @@ import { setTenant } from '../../db/request-filters';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import type { ConnectionShape, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import { Organization, Plan } from '../organizations/organization.entity';
@@ -67,7 +66,7 @@ export class CredentialService {
     return effectiveOperations(credential, this.catalog);
   }
 
-  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<ApiCredential>> {
+  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageRequest): Promise<Page<ApiCredential>> {
     return paginate(scope.em, ApiCredential, credentialWhere(filter), page, { createdAt: 'asc', id: 'asc' });
   }
 

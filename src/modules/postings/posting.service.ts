@@ -5,8 +5,7 @@ import { escapeLike } from '../../db/escape-like';
 import type { DomainEventBus } from '../../events';
 import { PostingRepository } from './posting.repository';
 import { ConflictError, NotFoundError } from '../../errors';
-import type { ConnectionShape, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
 import { diff, recordAudit } from '../audit/audit.service';
@@ -56,7 +55,7 @@ export class PostingService {
     await this.events.emit('postings.changed', { organizationId });
   }
 
-  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {
+  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageRequest): Promise<Page<Posting>> {
     const and: FilterQuery<Posting>[] = [];
     if (filter?.states?.length) and.push({ state: { $in: filter.states } });
     if (filter?.confidential != null) and.push({ confidential: filter.confidential });
