@@ -4,7 +4,7 @@ import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
-import { assertUuid } from '../../ids';
+import { isUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import { Organization, Plan } from '../organizations/organization.entity';
 import { ApiCredential, CredentialKind } from './credential.entity';
@@ -71,11 +71,10 @@ export class CredentialService {
   }
 
   async get(scope: Scope, id: string, lock = false): Promise<ApiCredential> {
-    const credential = await scope.em.findOne(
-      ApiCredential,
-      { id: assertUuid('id', id) },
-      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-    );
+    // A malformed id names nothing: the same NOT_FOUND as an absent key (as for postings and users).
+    const credential = isUuid(id)
+      ? await scope.em.findOne(ApiCredential, { id: id.toLowerCase() }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
+      : null;
     if (!credential) throw new NotFoundError('ApiCredential', id);
     return credential;
   }

@@ -1,7 +1,7 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import { assertUuid } from '../../ids';
+import { isUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
@@ -41,7 +41,8 @@ export class UserService {
   constructor(private readonly sessions: SessionService) {}
 
   async get(scope: Scope, id: string): Promise<User> {
-    const user = await scope.em.findOne(User, { id: assertUuid('id', id) });
+    // A malformed id names nothing: the same NOT_FOUND as an absent user (as for postings and credentials).
+    const user = isUuid(id) ? await scope.em.findOne(User, { id: id.toLowerCase() }) : null;
     if (!user) throw new NotFoundError('User', id);
     return user;
   }
@@ -125,7 +126,7 @@ export class UserService {
 
   /** Row locks need the transaction's own EntityManager (`em` of `transactional`), not the request's. */
   private async lockedUser(em: EntityManager, id: string): Promise<User> {
-    const user = await em.findOne(User, { id: assertUuid('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const user = isUuid(id) ? await em.findOne(User, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!user) throw new NotFoundError('User', id);
     return user;
   }
