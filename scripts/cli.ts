@@ -6,9 +6,9 @@
 import 'reflect-metadata';
 import { AppError } from '../src/errors';
 import { ConfigError, loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/open-database';
+import { openDatabase } from '../src/app/open-database';
 import { createLogger } from '../src/logger';
-import { createServices } from '../src/services';
+import { createServices } from '../src/app/services';
 import { commands } from './commands';
 
 async function main(): Promise<number> {

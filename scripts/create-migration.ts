@@ -6,7 +6,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { connectOrm, migrate, withDatabase } from '../src/db/database';
+import { connectOrm } from '../src/app/orm-config';
+import { migrate, withDatabase } from '../src/db/database';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import os from 'node:os';
 import path from 'node:path';

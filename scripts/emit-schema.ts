@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { printSchema } from 'graphql';
-import { schemaFiles } from '../src/graphql/schemas';
+import { schemaFiles } from '../src/app/schemas';
 
 const check = process.argv.includes('--check');
 let drift = false;

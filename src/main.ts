@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { bootstrap } from './bootstrap';
+import { seedFirstOrganization } from './app/first-organization';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/open-database';
-import { buildApp } from './http/app';
+import { openDatabase } from './app/open-database';
+import { buildApp } from './app/build-app';
 import { createLogger } from './logger';
-import { seedDemoBranding } from './modules/career-pages/demo-branding';
-import { seedDemoPostings } from './modules/postings/demo-postings';
-import { createServices } from './services';
+import { createServices } from './app/services';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
 async function main() {
@@ -14,7 +12,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings, seedDemoBranding]);
+  const demo = await seedFirstOrganization(config, services, logger, database.embedded !== null);
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
 

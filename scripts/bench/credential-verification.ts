@@ -10,11 +10,11 @@
 import type { AddressInfo } from 'node:net';
 import type { RequestMeta } from '../../src/auth/principal';
 import { loadConfig } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
-import { buildApp } from '../../src/http/app';
+import { connectOrm } from '../../src/app/orm-config';
+import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services } from '../../src/app/services';
 import { openBenchDatabase } from './lib/bench-database';
 import { load, type LoadResult } from './lib/load';
 import { machineLine, table, writeSection } from './lib/report';

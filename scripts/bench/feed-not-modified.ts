@@ -11,12 +11,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
-import { buildApp } from '../../src/http/app';
+import { connectOrm } from '../../src/app/orm-config';
+import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
-import { insertSyntheticPostings } from '../../src/modules/postings/synthetic-postings';
-import { createServices } from '../../src/services';
+import { insertSyntheticPostings } from '../synthetic-postings';
+import { createServices } from '../../src/app/services';
 import { intFlag } from './lib/args';
 import { openBenchDatabase } from './lib/bench-database';
 import { machineLine, table, writeSection } from './lib/report';

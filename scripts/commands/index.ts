@@ -1,4 +1,4 @@
-import type { Services } from '../../src/services';
+import type { Services } from '../../src/app/services';
 import { orgCreate } from './org-create';
 import { seed } from './seed';
 

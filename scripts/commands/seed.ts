@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { BadInputError } from '../../src/errors';
 import { Organization } from '../../src/modules/organizations/organization.entity';
-import { insertSyntheticPostings } from '../../src/modules/postings/synthetic-postings';
+import { insertSyntheticPostings } from '../synthetic-postings';
 import type { Command } from './index';
 
 const MAX_POSTINGS = 10_000_000;

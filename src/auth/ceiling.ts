@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors';
-import { canManageCredentials, grantsForRole, roleSeesConfidential } from '../modules/users/role-grants';
-import { Role } from '../modules/users/role';
+import { canManageCredentials, grantsForRole, roleSeesConfidential } from './role-grants';
+import { Role } from './role';
 import type { Principal } from './principal';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../modules/users/role';
+import type { Role } from './role';
 
 export type PrincipalKind = 'USER' | 'DATA_KEY' | 'POSTINGS_KEY';
 

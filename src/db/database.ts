@@ -1,13 +1,8 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import { ormConfig, type OrmConfigOptions } from './orm-config';
 
 /** Any fixed number: every instance takes the same advisory lock before migrating. */
 const MIGRATION_LOCK_KEY = 4_201_337;
-
-export async function connectOrm(options: OrmConfigOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
-}
 
 /**
  * Applies pending migrations while holding a session-level advisory lock on a

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal';
 import { CONFIDENTIAL_FILTER } from './confidential-filter';
 import { TENANT_FILTER } from './tenant-filter';
 
@@ -10,6 +9,6 @@ export function setTenant(em: EntityManager, organizationId: string, allowConfid
 }
 
 /** Every request fork goes through here, once, when it is made. */
-export function setRequestFilters(em: EntityManager, principal: Principal): void {
+export function setRequestFilters(em: EntityManager, principal: { organizationId: string; allowConfidential: boolean }): void {
   setTenant(em, principal.organizationId, principal.allowConfidential);
 }

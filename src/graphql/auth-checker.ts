@@ -1,7 +1,7 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { canManageCredentials } from '../modules/users/role-grants';
-import { Role } from '../modules/users/role';
+import { canManageCredentials } from '../auth/role-grants';
+import { Role } from '../auth/role';
 import type { GraphQLContext } from './context';
 import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC, type HumanCondition } from './permissions';
 

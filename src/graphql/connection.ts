@@ -1,6 +1,6 @@
-import type { Cursor } from '@mikro-orm/core';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Page } from '../db/paginate';
 
 @ObjectType()
 export class PageInfo {
@@ -59,13 +59,12 @@ export function Connection<T extends object>(Node: ClassType<T>, name: string = 
   return ConnectionType;
 }
 
-/** Adapts a MikroORM keyset `Cursor` page to the Relay shape. */
-export function fromCursor<T extends object>(page: Cursor<T>): ConnectionShape<T> {
-  const nodes = [...page.items];
+/** Turns a plain page (from a service) into the Relay shape. */
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   return {
-    edges: nodes.map((node) => ({ node, cursor: page.from(node) })),
-    nodes,
-    pageInfo: { hasNextPage: page.hasNextPage ?? false, endCursor: page.endCursor },
-    totalCount: page.totalCount ?? nodes.length,
+    edges: page.items.map((node, i) => ({ node, cursor: page.cursors[i] })),
+    nodes: page.items,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
   };
 }

@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../auth/principal';
-import type { Services } from '../services';
+
+/**
+ * The instance's services as resolvers see them. Empty here so that graphql/ knows no
+ * module; the composition root (app/services.ts) fills it in by declaration merging.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ContextServices {}
 
 /** Built once per request by http/graphql-context.ts. Nothing reaches the ORM any other way. */
 export interface GraphQLContext {
@@ -8,7 +14,7 @@ export interface GraphQLContext {
   em: EntityManager;
   principal: Principal | null;
   meta: RequestMeta;
-  services: Services;
+  services: ContextServices;
   /** Per-request DataLoaders, created lazily by `loaderFor`. */
   loaders: Map<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { setRequestFilters } from '../db/request-filters';
 import type { GraphQLContext } from '../graphql/context';
-import type { Services } from '../services';
+import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
 
 /**
@@ -9,11 +9,11 @@ import { requestMeta } from './request-meta';
  * surface gate (graphql-gate.ts) has already refused a wrong or failed credential,
  * so nothing here can fail.
  */
-export function graphqlContextFactory(services: Services) {
+export function graphqlContextFactory(services: HttpServices) {
   return async (request: FastifyRequest): Promise<GraphQLContext> => {
     const principal = request.principal;
     const em = services.orm.em.fork();
-    if (principal) setRequestFilters(em, principal);
+    if (principal) setRequestFilters(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential });
     return { em, principal, meta: requestMeta(request), services, loaders: new Map() };
   };
 }

@@ -5,11 +5,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { errorStatusPlugin, metricsPlugin } from '../graphql/apollo-plugins';
+import { errorStatusPlugin, metricsPlugin } from './apollo-plugins';
 import { createErrorFormatter } from '../graphql/format-error';
 import { requestGuardPlugin } from '../graphql/request-guard';
 import type { ValidatedDocuments } from '../graphql/validated-documents';
-import type { Services } from '../services';
+import type { HttpServices } from './http-services';
 import { graphqlContextFactory } from './graphql-context';
 import { bodyGate, surfaceGate, type Surface } from './graphql-gate';
 
@@ -27,6 +27,8 @@ export interface GraphQLRouteOptions {
   onSend?: onSendAsyncHookHandler[];
 }
 
+export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
+
 /**
  * One Apollo server per schema, behind one route. The request pipeline:
  * principal hook (onRequest, app-wide) → surface gate (onRequest: wrong or failed
@@ -38,7 +40,7 @@ export interface GraphQLRouteOptions {
  * graphql-armor's defaults (depth 6, cost 5000, 15 aliases, 50 directives) bound what
  * one request may ask for; batched HTTP requests are refused (Apollo's default).
  */
-export async function registerGraphQL(app: FastifyInstance, services: Services, options: GraphQLRouteOptions) {
+export async function registerGraphQL(app: FastifyInstance, services: HttpServices, options: GraphQLRouteOptions) {
   const { surface, path, schema, documents } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: 6 },

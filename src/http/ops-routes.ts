@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services';
+import type { HttpServices } from './http-services';
 
 /** Liveness, readiness and Prometheus metrics. */
-export function registerOpsRoutes(app: FastifyInstance, services: Services): void {
+export function registerOpsRoutes(app: FastifyInstance, services: HttpServices): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async (_request, reply) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
-import type { Services } from '../services';
+import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
 
 declare module 'fastify' {
@@ -24,7 +24,7 @@ declare module 'fastify' {
  * Routes declare `config: { authenticate: true }`; the rest (health, feeds, signed
  * file links) take no credential and cost nothing here.
  */
-export function registerPrincipalHook(app: FastifyInstance, services: Services): void {
+export function registerPrincipalHook(app: FastifyInstance, services: HttpServices): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('authFailure', null);
   app.addHook('onRequest', async (request) => {

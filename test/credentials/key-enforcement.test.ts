@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, type CatalogEntry } from '../../src/modules/credentials/catalog';
-import { currentCatalog } from '../../src/modules/credentials/credential-grants';
+import { catalog, type CatalogEntry } from '../../src/auth/catalog';
+import { currentCatalog } from '../../src/auth/credential-grants';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
 import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
-import { grantsForRole } from '../../src/modules/users/role-grants';
-import { Role } from '../../src/modules/users/role';
+import { grantsForRole } from '../../src/auth/role-grants';
+import { Role } from '../../src/auth/role';
 
 describe('data key enforcement', () => {
   let t: TestApp;
@@ -95,7 +95,7 @@ describe('data key enforcement', () => {
     expect((await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret })).errors).toBeUndefined();
     // Simulate catalog version 2, in which auditEvents.list is new.
     const bumped: CatalogEntry[] = catalog.map((entry) => (entry.id === 'auditEvents.list' ? { ...entry, since: 2 } : entry));
-    t.services.credentials.catalog = { version: 2, entries: bumped };
+    t.services.catalog.current = { version: 2, entries: bumped };
     t.services.credentialVerifier.clear();
     try {
       const denied = await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret });
@@ -108,7 +108,7 @@ describe('data key enforcement', () => {
       expect(fresh.operations).toContain('auditEvents.list');
       expect((await t.gql('{ auditEvents { totalCount } }', {}, { token: fresh.secret })).errors).toBeUndefined();
     } finally {
-      t.services.credentials.catalog = currentCatalog;
+      t.services.catalog.current = currentCatalog;
       t.services.credentialVerifier.clear();
     }
   });

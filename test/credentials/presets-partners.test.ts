@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, isCatalogId } from '../../src/modules/credentials/catalog';
-import { INTEGRATION_PARTNERS } from '../../src/modules/credentials/partners';
-import { PERMISSION_PRESETS } from '../../src/modules/credentials/presets';
+import { catalog, isCatalogId } from '../../src/auth/catalog';
+import { INTEGRATION_PARTNERS } from '../../src/auth/partners';
+import { PERMISSION_PRESETS } from '../../src/auth/presets';
 
 describe('presets and partners', () => {
   it.each([...PERMISSION_PRESETS, ...INTEGRATION_PARTNERS].map((p) => [p.id, p.operations] as const))('%s names only catalog operations', (_id, operations) => {

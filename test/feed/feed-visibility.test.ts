@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PostingState } from '../../src/modules/postings/posting.entity';
+import { PostingState } from '../../src/modules/postings/posting-enums';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 import { createPostings, getFeed, parseFeed } from './fixtures';
 

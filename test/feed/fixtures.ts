@@ -5,7 +5,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { setTenant } from '../../src/db/request-filters';
 import { actorOf } from '../../src/modules/audit/actor';
 import { htmlPair } from '../../src/modules/postings/html';
-import { Posting, PostingState, SalaryInterval, WorkplaceType, type PostingLocation } from '../../src/modules/postings/posting.entity';
+import { Posting } from '../../src/modules/postings/posting.entity';
+import { PostingState, SalaryInterval, WorkplaceType } from '../../src/modules/postings/posting-enums';
+import { type PostingLocation } from '../../src/modules/postings/posting-values';
 import type { TestApp } from '../helpers/test-app';
 
 export type PostingInput = Partial<Omit<Posting, 'organization' | 'createdBy' | 'id'>> & { id?: string };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_OPERATION_LABELS } from '../../src/graphql/apollo-plugins';
+import { MAX_OPERATION_LABELS } from '../../src/http/apollo-plugins';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 
 describe('hardening at the edge', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { connectOrm } from '../../src/db/database';
+import { connectOrm } from '../../src/app/orm-config';
 import { createTestDatabase } from '../helpers/database';
 
 describe('entities and migrations', () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app';
+import { buildApp } from '../../src/app/build-app';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 function get(port: number, path: string): Promise<{ status: number; body: string }> {

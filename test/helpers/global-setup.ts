@@ -4,7 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
-import { connectOrm, migrate, withDatabase } from '../../src/db/database';
+import { connectOrm } from '../../src/app/orm-config';
+import { migrate, withDatabase } from '../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 
 declare module 'vitest' {

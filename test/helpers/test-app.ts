@@ -2,11 +2,11 @@ import { Writable } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config';
-import { connectOrm } from '../../src/db/database';
-import { buildApp } from '../../src/http/app';
+import { connectOrm } from '../../src/app/orm-config';
+import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type Services } from '../../src/app/services';
 import { createTestDatabase } from './database';
 
 export interface GqlResponse<T = Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog } from '../../src/modules/credentials/catalog';
+import { catalog } from '../../src/auth/catalog';
 import { createKey, type IssuedKey } from '../credentials/credential-helpers';
 import { createOrg, login, startTestApp, type TestApp } from '../helpers/test-app';
 import type { CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './fixture';

@@ -1,7 +1,7 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import { adminResolvers } from '../../src/graphql/admin-resolvers';
-import { adminSchema } from '../../src/graphql/schemas';
+import { adminResolvers } from '../../src/app/admin-resolvers';
+import { adminSchema } from '../../src/app/schemas';
 
 /** One operation or field of the admin schema and the @Authorized rules it declares. */
 export interface Declaration {

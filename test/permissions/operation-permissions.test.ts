@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC } from '../../src/graphql/permissions';
-import { catalog, isCatalogId } from '../../src/modules/credentials/catalog';
+import { catalog, isCatalogId } from '../../src/auth/catalog';
 import { adminDeclarations } from './declarations';
 
 const SNAPSHOT = path.join(__dirname, 'operation-permissions.json');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertSyntheticPostings } from '../../src/modules/postings/synthetic-postings';
+import { insertSyntheticPostings } from '../../scripts/synthetic-postings';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { PUBLIC, codeOf, createPosting, orgWithTokens, type OrgWithTokens } from './helpers';
 

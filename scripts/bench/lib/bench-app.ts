@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../../../src/config';
-import { connectOrm } from '../../../src/db/database';
-import { buildApp } from '../../../src/http/app';
+import { connectOrm } from '../../../src/app/orm-config';
+import { buildApp } from '../../../src/app/build-app';
 import { createLogger } from '../../../src/logger';
 import { Plan } from '../../../src/modules/organizations/organization.entity';
-import { insertSyntheticPostings } from '../../../src/modules/postings/synthetic-postings';
-import { createServices, type Services } from '../../../src/services';
+import { insertSyntheticPostings } from '../../synthetic-postings';
+import { createServices, type Services } from '../../../src/app/services';
 
 export interface BenchApp {
   base: string;

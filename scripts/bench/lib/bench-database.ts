@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { connectOrm, ensureDatabase, migrate } from '../../../src/db/database';
+import { connectOrm } from '../../../src/app/orm-config';
+import { ensureDatabase, migrate } from '../../../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../../src/db/embedded-postgres';
 
 export interface BenchDatabase {

@@ -1,6 +1,7 @@
 import { BadInputError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
-import { QuestionKind, type PostingQuestion } from '../postings/posting.entity';
+import { QuestionKind } from '../postings/posting-enums';
+import { type PostingQuestion } from '../postings/posting-values';
 import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/connection';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { Posting } from '../postings/posting.entity';
 import { ApplicationFile } from './application-file.types';
@@ -22,12 +22,12 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 export class ApplicationResolver {
   @Query(() => ApplicationConnection, { nullable: true, description: 'Newest first.' })
   @Requires('applications.list')
-  applications(
+  async applications(
     @Arg('filter', () => ApplicationFilter, { nullable: true }) filter: ApplicationFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.applications.list(scope(ctx), filter, page);
+    return toConnection(await ctx.services.applications.list(scope(ctx), filter, page));
   }
 
   @Query(() => Application, { nullable: true })

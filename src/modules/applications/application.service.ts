@@ -2,8 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, NotFoundError } from '../../errors';
-import type { ConnectionShape, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertUuid, isUuid } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import type { UploadService } from '../uploads/upload.service';
@@ -12,12 +11,10 @@ import { Application } from './application.entity';
 import type { ApplicationFilter, ApplicationInput } from './application.inputs';
 import type { ApplyRateLimiter } from './apply-rate-limiter';
 import { ApplyService } from './apply.service';
+import { escapeLike } from '../../db/escape-like';
 
 const MAX_REASON = 500;
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Applications on the admin API. Reads and writes go through the request fork,
@@ -45,7 +42,7 @@ export class ApplicationService {
     return this.get(scope, id);
   }
 
-  list(scope: Scope, filter: ApplicationFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Application>> {
+  list(scope: Scope, filter: ApplicationFilter | null | undefined, page: PageRequest): Promise<Page<Application>> {
     const and: FilterQuery<Application>[] = [];
     if (filter?.postingId) and.push({ posting: assertUuid('filter.postingId', filter.postingId) });
     if (filter?.status) and.push({ status: filter.status });

@@ -1,11 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, ArgsType, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
+import { paginate } from '../../db/paginate';
 import { Requires } from '../../graphql/permissions';
 import { assertUuid } from '../../ids';
 import { AuditEvent } from './audit-event.entity';
+import { escapeLike } from '../../db/escape-like';
 
 @ObjectType()
 export class AuditEventConnection extends Connection(AuditEvent) {}
@@ -34,7 +35,7 @@ class AuditEventArgs extends PageArgs {
 function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEvent> {
   const query: FilterQuery<AuditEvent> & Record<string, unknown> = {};
   if (!filter) return query;
-  if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${filter.action.replace(/[%_\\]/g, '\\$&')}%` } : filter.action;
+  if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${escapeLike(filter.action)}%` } : filter.action;
   if (filter.actorId) query.actorId = assertUuid('filter.actorId', filter.actorId);
   if (filter.targetId) query.targetId = filter.targetId;
   if (filter.since) query.at = { $gte: filter.since };
@@ -45,7 +46,7 @@ function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEv
 export class AuditResolver {
   @Query(() => AuditEventConnection, { nullable: true, description: 'Newest first.' })
   @Requires('auditEvents.list')
-  auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
-    return paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' });
+  async auditEvents(@Args() args: AuditEventArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await paginate(ctx.em, AuditEvent, where(args.filter), args, { at: 'desc', id: 'desc' }));
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { ActorType, AuditEvent } from './audit-event.entity';
+import { followPostingConfidentiality } from './audit.repository';
 
 export interface AuditEntry {
   /** Dotted, e.g. `user.created`. */
@@ -55,4 +56,9 @@ export function diff<T extends object>(before: T, after: T, keys: (keyof T)[]): 
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[String(key)] = { before: before[key], after: after[key] };
   }
   return changes;
+}
+
+/** A posting became confidential or public again: its past events (and its applications') follow, in the caller's transaction. */
+export function postingConfidentialityChanged(em: EntityManager, organizationId: string, postingId: string, confidential: boolean): Promise<void> {
+  return followPostingConfidentiality(em, organizationId, postingId, confidential);
 }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Services } from '../../services';
+import type { CareerServices } from './career-services';
 import type { Organization } from '../organizations/organization.entity';
 import { CareerPagesRepository } from './career-pages.repository';
 import { FormTokens } from './form-token';
@@ -30,7 +30,7 @@ export class CareerContext {
   readonly tokens: FormTokens;
   private readonly slugIds = new LRUCache<string, string>({ max: 10_000 });
 
-  constructor(readonly services: Services) {
+  constructor(readonly services: CareerServices) {
     this.repository = new CareerPagesRepository(services.orm);
     this.cache = new CareerPageCache(services.publicCache);
     // A key of its own, derived from the master key, so form tokens can never pass for another signature.

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services';
+import type { CareerServices } from './career-services';
 import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
 import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
 import { boardHandler } from './board.handler';
@@ -22,7 +22,7 @@ type PostingParams = { Params: { slug: string; postingId: string }; Querystring:
  * visibility rule, one application validation, one apply limit, one response cache).
  * Cookies and multipart parsing are registered in this plugin's scope only.
  */
-export async function registerCareerPages(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerCareerPages(app: FastifyInstance, services: CareerServices): Promise<void> {
   const ctx = new CareerContext(services);
   const docs = schemaDocuments();
   await app.register(async (scope) => {

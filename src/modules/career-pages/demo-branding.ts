@@ -1,8 +1,10 @@
 import { deflateSync, crc32 } from 'node:zlib';
-import type { DemoSeeder } from '../../bootstrap';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { setTenant } from '../../db/request-filters';
 import { UploadPurpose } from '../uploads/upload-purpose';
-import { OrganizationLogoService } from './organization-logo.service';
+import type { OrganizationLogoService } from './organization-logo.service';
+import type { OrganizationService } from '../organizations/organization.service';
+import type { UploadService } from '../uploads/upload.service';
 
 const SIZE = 128;
 
@@ -46,13 +48,20 @@ export function demoLogoPng(): Buffer {
 }
 
 /** The demo organization's career-page branding: a logo and an introduction. */
-export const seedDemoBranding: DemoSeeder = async (services, organizationId) => {
+interface BrandingServices {
+  orm: MikroORM;
+  uploads: UploadService;
+  organizations: OrganizationService;
+  organizationLogos: OrganizationLogoService;
+}
+
+export const seedDemoBranding = async (services: BrandingServices, organizationId: string): Promise<void> => {
   const principal = { organizationId, kind: 'USER' as const, grants: new Set<string>(), allowConfidential: false, displayName: 'demo seed' };
   const file = await services.uploads.stage(principal, null, { purpose: UploadPurpose.LOGO, filename: 'acme-logo.png', bytes: demoLogoPng() });
   const em = services.orm.em.fork();
   setTenant(em, organizationId);
   const meta = { ip: '127.0.0.1', userAgent: null, requestId: 'demo-seed', headers: {} };
-  await new OrganizationLogoService(services.uploads, (id) => services.publicCache.invalidate(id)).set({ em, principal, meta }, file.id);
+  await services.organizationLogos.set({ em, principal, meta }, file.id);
   await services.organizations.updateSettings(
     { em, principal, meta },
     { intro: 'Acme builds the tools that builders use. We are a remote-friendly team across San Francisco, Berlin, London and Toronto, and we hire people who like to ship.' },

@@ -3,7 +3,6 @@ import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
 import { Organization } from '../organizations/organization.entity';
-import { OrganizationLogoService } from './organization-logo.service';
 
 @Resolver()
 export class OrganizationLogoResolver {
@@ -12,7 +11,6 @@ export class OrganizationLogoResolver {
   })
   @HumansOnly('superAdmin')
   setOrganizationLogo(@Arg('uploadId', () => ID, { nullable: true }) uploadId: string | null, @Ctx() ctx: GraphQLContext) {
-    const service = new OrganizationLogoService(ctx.services.uploads, (id) => ctx.services.publicCache.invalidate(id));
-    return service.set({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, uploadId);
+    return ctx.services.organizationLogos.set({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, uploadId);
   }
 }

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError } from '../../errors';
+import type { DomainEventBus } from '../../events';
 import { recordAudit } from '../audit/audit.service';
 import { logoProblem } from '../uploads/logo-check';
 import { Organization } from '../organizations/organization.entity';
@@ -15,8 +16,8 @@ import { UploadPurpose } from '../uploads/upload-purpose';
 export class OrganizationLogoService {
   constructor(
     private readonly uploads: UploadService,
-    /** Runs after commit (cache invalidation on every instance). */
-    private readonly afterChange: (organizationId: string) => Promise<void>,
+    /** After commit: a settings change, so cached pages and API answers are dropped on every instance. */
+    private readonly events: DomainEventBus,
   ) {}
 
   async set(scope: Scope, uploadId: string | null): Promise<Organization> {
@@ -43,7 +44,7 @@ export class OrganizationLogoService {
       });
       return org;
     });
-    await this.afterChange(organization.id);
+    await this.events.emit('settings.changed', { organizationId: organization.id });
     return organization;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { setRequestFilters } from '../../db/request-filters';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../../errors';
-import type { Services } from '../../services';
+import type { CompatServices } from './compat-services';
 import type { ApplicationInput } from '../applications/application.inputs';
 import { validateApplication } from '../applications/application-validation';
 import type { PostingRow } from '../postings/public-postings.query';
@@ -24,7 +24,7 @@ export interface IncomingFile extends FormFile {
  * allowed) is one UNAUTHENTICATED, so the dialect answers with its single
  * "invalid key" reply and nothing about which check failed.
  */
-export async function postingsKeyPrincipal(services: Services, organizationId: string, secret: string | null, meta: RequestMeta): Promise<Principal> {
+export async function postingsKeyPrincipal(services: CompatServices, organizationId: string, secret: string | null, meta: RequestMeta): Promise<Principal> {
   let principal: Principal | null = null;
   if (secret) {
     try {
@@ -65,7 +65,7 @@ function renameFileField(err: unknown, field: string): unknown {
  * idempotency and transaction. Returns the application id.
  */
 export async function applyThroughCompat(
-  services: Services,
+  services: CompatServices,
   principal: Principal,
   meta: RequestMeta,
   posting: PostingRow | null,

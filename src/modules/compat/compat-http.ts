@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../services';
+import type { CompatServices } from './compat-services';
 import type { CompatSite } from './compat-site.repository';
 
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
@@ -47,7 +47,7 @@ export interface CachedRead {
  * Only 200s are kept.
  */
 export async function cachedRead(
-  services: Services,
+  services: CompatServices,
   request: FastifyRequest,
   reply: FastifyReply,
   site: CompatSite,

@@ -1,9 +1,9 @@
 import { Query, Resolver } from 'type-graphql';
 import { HumansOnly } from '../../graphql/permissions';
-import { catalog, ENDPOINTS } from './catalog';
-import { ApiEndpoint, IntegrationPartner, PermissionPreset } from './catalog.types';
-import { INTEGRATION_PARTNERS } from './partners';
-import { PERMISSION_PRESETS } from './presets';
+import { catalog, ENDPOINTS } from '../../auth/catalog';
+import { ApiEndpoint, IntegrationPartner, PermissionPreset } from '../../auth/catalog.types';
+import { INTEGRATION_PARTNERS } from '../../auth/partners';
+import { PERMISSION_PRESETS } from '../../auth/presets';
 
 /** What the key form shows: the catalog grouped by endpoint, presets and partners. For credential managers. */
 @Resolver()

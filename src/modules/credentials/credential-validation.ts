@@ -1,8 +1,8 @@
 import ipaddr from 'ipaddr.js';
 import { BadInputError, type FieldProblem } from '../../errors';
-import { isCatalogId } from './catalog';
-import { partnerById } from './partners';
-import { presetById } from './presets';
+import { isCatalogId } from '../../auth/catalog';
+import { partnerById } from '../../auth/partners';
+import { presetById } from '../../auth/presets';
 
 export const NAME_MAX = 100;
 export const DESCRIPTION_MAX = 500;

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Scope } from '../../auth/scope';
-import { Connection, PageArgs } from '../../graphql/connection';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { principalOf, type GraphQLContext } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
@@ -42,8 +42,8 @@ const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principa
 export class CredentialResolver {
   @Query(() => ApiCredentialConnection, { nullable: true, description: 'Oldest first; the postings key included.' })
   @HumansOnly('credentialManager')
-  apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.list(scope(ctx), args.filter, args);
+  async apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await ctx.services.credentials.list(scope(ctx), args.filter, args));
   }
 
   @Query(() => ApiCredential, { nullable: true })

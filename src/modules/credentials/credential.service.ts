@@ -4,13 +4,14 @@ import { assertWithinCeiling } from '../../auth/ceiling';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import type { ConnectionShape, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
-import { assertUuid } from '../../ids';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
+import { isUuid } from '../../ids';
 import { diff, recordAudit } from '../audit/audit.service';
 import { Organization, Plan } from '../organizations/organization.entity';
 import { ApiCredential, CredentialKind } from './credential.entity';
-import { currentCatalog, effectiveOperations, type CatalogSource } from './credential-grants';
+import { CredentialRepository } from './credential.repository';
+import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';
+import type { DomainEventBus } from '../../events';
 import type { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { credentialWhere } from './credential-filter';
 import {
@@ -40,20 +41,28 @@ const AUDITED: (keyof ApiCredential)[] = ['name', 'description', 'allowConfident
 const TARGET = 'ApiCredential';
 
 /**
- * The credential lifecycle. Every change commits with its audit event, then is
- * announced (local eviction plus NOTIFY) so every instance drops the cached key
+ * The credential lifecycle. Every change commits with its audit event, then a
+ * `credential.changed` event is emitted so every instance drops the cached key
  * before its next request.
  */
 export class CredentialService {
-  /** Replaced by tests to simulate a later catalog version. */
-  catalog: CatalogSource = currentCatalog;
-  logoSetter: LogoSetter | null = null;
-
   constructor(
     private readonly orm: MikroORM,
     private readonly masterKey: Buffer,
-    private readonly announce: (credentialId: string) => Promise<void>,
+    private readonly events: DomainEventBus,
+    private readonly catalogRef: CatalogRef,
+    private readonly logoSetter: LogoSetter | null,
   ) {}
+
+  /** The catalog grants are computed against (tests swap it through the shared CatalogRef). */
+  get catalog(): CatalogSource {
+    return this.catalogRef.current;
+  }
+
+  /** After commit: every instance drops the cached key (local eviction, then NOTIFY). */
+  private announce(credentialId: string): Promise<void> {
+    return this.events.emit('credential.changed', { credentialId });
+  }
 
   effectiveOperations(credential: ApiCredential): string[] {
     return effectiveOperations(credential, this.catalog);
@@ -65,16 +74,15 @@ export class CredentialService {
     assertWithinCeiling(scope.principal, credentialReach(credential, this.effectiveOperations(credential)), what);
   }
 
-  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<ApiCredential>> {
+  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageRequest): Promise<Page<ApiCredential>> {
     return paginate(scope.em, ApiCredential, credentialWhere(filter), page, { createdAt: 'asc', id: 'asc' });
   }
 
   async get(scope: Scope, id: string, lock = false): Promise<ApiCredential> {
-    const credential = await scope.em.findOne(
-      ApiCredential,
-      { id: assertUuid('id', id) },
-      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-    );
+    // A malformed id names nothing: the same NOT_FOUND as an absent key (as for postings and users).
+    const credential = isUuid(id)
+      ? await scope.em.findOne(ApiCredential, { id: id.toLowerCase() }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
+      : null;
     if (!credential) throw new NotFoundError('ApiCredential', id);
     return credential;
   }
@@ -106,11 +114,8 @@ export class CredentialService {
    * a second key; that instance simply skips the organization).
    */
   async backfillPostingsKeys(): Promise<number> {
-    const rows = await this.orm.em
-      .getConnection()
-      .execute<{ id: string }[]>(`select o.id from organizations o where not exists (select 1 from api_credentials c where c.organization_id = o.id and c.kind = 'POSTINGS')`);
     let issued = 0;
-    for (const { id } of rows) {
+    for (const id of await new CredentialRepository(this.orm).organizationsWithoutPostingsKey()) {
       const em = this.orm.em.fork();
       setTenant(em, id);
       try {

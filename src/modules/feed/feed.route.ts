@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Services } from '../../services';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config';
 import { FeedRepository } from './feed.repository';
 import { feedStream } from './feed-stream';
 import { feedEtag, feedLastModified, isNotModified } from './feed-validators';
@@ -18,7 +19,7 @@ function notFound(reply: FastifyReply) {
  * job boards. Anonymous. Compression is registered inside this plugin only, so the
  * GraphQL routes keep their own behaviour.
  */
-export async function registerFeedRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerFeedRoutes(app: FastifyInstance, services: { orm: MikroORM; config: Config }): Promise<void> {
   const repository = new FeedRepository(services.orm, services.config.publicUrl);
   await app.register(async (scope) => {
     await scope.register(compress, { global: true, globalDecompression: false, encodings: ['br', 'gzip'] });

@@ -1,14 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OriginSource } from '../../http/cors';
 
 /**
- * The organization module's raw SQL. `settings` is a jsonb embeddable; MikroORM
- * stores its keys snake_cased (`allowedOrigins` → `allowed_origins`).
+ * The organizations' SQL outside the entity manager. `settings` is a jsonb embeddable
+ * whose keys MikroORM stores snake_cased (`allowedOrigins` → `allowed_origins`).
  */
-export class OrganizationRepository {
+export class OrganizationRepository implements OriginSource {
   constructor(private readonly orm: MikroORM) {}
 
-  /** Whether any organization lists `origin` in its allowedOrigins. */
-  async anyAllowsOrigin(origin: string): Promise<boolean> {
+  /** For preflights, which carry no credential: does any organization allow `origin`? */
+  async anyOrganizationAllows(origin: string): Promise<boolean> {
     const rows = await this.orm.em
       .getConnection()
       .execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);

@@ -2,9 +2,10 @@ import { LockMode, UniqueConstraintViolationException, type EntityManager, type 
 import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
 import { setTenant } from '../../db/request-filters';
 import type { Scope } from '../../auth/scope';
+import type { DomainEventBus } from '../../events';
 import { diff, recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../users/password';
-import { Role } from '../users/role';
+import { Role } from '../../auth/role';
 import { User } from '../users/user.entity';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from '../users/user-validation';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
@@ -39,9 +40,6 @@ function validate(input: CreateOrganizationInput): void {
   if (problems.length) throw new BadInputError(problems);
 }
 
-/** Runs after settings commit, e.g. to invalidate caches on every instance. */
-export type SettingsChangedHook = (organizationId: string) => Promise<void>;
-
 const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'lockCredentialPermissions',
   'maxCredentialLifetimeDays',
@@ -56,16 +54,14 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
 
 export class OrganizationService {
   private readonly createdHooks: OrganizationCreatedHook[] = [];
-  private readonly settingsHooks: SettingsChangedHook[] = [];
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly events: DomainEventBus,
+  ) {}
 
   onCreated(hook: OrganizationCreatedHook): void {
     this.createdHooks.push(hook);
-  }
-
-  onSettingsChanged(hook: SettingsChangedHook): void {
-    this.settingsHooks.push(hook);
   }
 
   async updateSettings(scope: Scope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
@@ -98,12 +94,8 @@ export class OrganizationService {
       }
       return org;
     });
-    for (const hook of this.settingsHooks) await hook(organization.id);
+    await this.events.emit('settings.changed', { organizationId: organization.id });
     return organization;
-  }
-
-  async findBySlug(slug: string): Promise<Organization | null> {
-    return this.orm.em.fork().findOne(Organization, { slug });
   }
 
   /** Organization, Super Admin, hooks and audit event commit together or not at all. */

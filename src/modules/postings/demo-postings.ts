@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DemoSeeder } from '../../bootstrap';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { PostingService } from './posting.service';
 import { setTenant } from '../../db/request-filters';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/audit.service';
@@ -202,7 +203,7 @@ function builtIn(): DemoPosting[] {
 }
 
 /** Demo postings for the demo organization (embedded `npm start`), written like any other posting: validated, sanitized, audited. */
-export const seedDemoPostings: DemoSeeder = async (services, organizationId) => {
+export const seedDemoPostings = async (services: { orm: MikroORM; postings: PostingService }, organizationId: string): Promise<void> => {
   const em = services.orm.em.fork();
   setTenant(em, organizationId, true);
   const demo = [...builtIn(), ...readLeverFixtures().map(fromLever)];

@@ -8,9 +8,6 @@ import { Organization } from '../organizations/organization.entity';
 import { PostingState, WorkplaceType } from './posting-enums';
 import { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
 
-export { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './posting-enums';
-export { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
-
 /**
  * The full-text document: title first, then team and locations, then the text.
  * A generated column, so every writer (the service, the seeder, raw SQL) keeps it

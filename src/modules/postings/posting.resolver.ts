@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/connection';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { AdminPostingFilter } from './admin-posting-filter';
 import { PostingState } from './posting-enums';
@@ -18,12 +18,12 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 export class PostingResolver {
   @Query(() => PostingConnection, { nullable: true, description: 'Newest first.' })
   @Requires('postings.list')
-  postings(
+  async postings(
     @Arg('filter', () => AdminPostingFilter, { nullable: true }) filter: AdminPostingFilter | null,
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.postings.list(scope(ctx), filter, page);
+    return toConnection(await ctx.services.postings.list(scope(ctx), filter, page));
   }
 
   @Query(() => Posting, { nullable: true })

@@ -1,14 +1,14 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
 import type { Scope } from '../../auth/scope';
+import { escapeLike } from '../../db/escape-like';
+import type { DomainEventBus } from '../../events';
+import { PostingRepository } from './posting.repository';
 import { ConflictError, NotFoundError } from '../../errors';
-import type { ConnectionShape, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
-import { followPostingConfidentiality } from '../audit/audit.repository';
-import { diff, recordAudit } from '../audit/audit.service';
+import { diff, postingConfidentialityChanged, recordAudit } from '../audit/audit.service';
 import { Organization } from '../organizations/organization.entity';
 import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
@@ -16,9 +16,6 @@ import { assertAdminPostingFilter, type AdminPostingFilter } from './admin-posti
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { validatePostingInput } from './posting-validation';
-
-/** Runs after a postings write commits, e.g. to invalidate the public response cache everywhere. */
-export type PostingsChangedHook = (organizationId: string) => Promise<void>;
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
 const AUDITED: (keyof Posting)[] = [
@@ -41,10 +38,6 @@ const AUDITED: (keyof Posting)[] = [
   'additionalHtml',
 ];
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Case-insensitive exact match of any of `values` (ILIKE with wildcards escaped). */
 function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQuery<Posting> {
   return { $or: values.map((v) => ({ [key]: { $ilike: escapeLike(v.trim()) } })) } as FilterQuery<Posting>;
@@ -52,29 +45,19 @@ function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQ
 
 /** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
 export class PostingService {
-  private readonly changedHooks: PostingsChangedHook[] = [];
+  private readonly repository = new PostingRepository();
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly logger: Logger,
+    private readonly events: DomainEventBus,
   ) {}
 
-  onChanged(hook: PostingsChangedHook): void {
-    this.changedHooks.push(hook);
-  }
-
-  /** After commit: a failing hook is logged, never turned into a failure of the write that already happened. */
+  /** After commit: tells the public cache (and any other listener) that public postings may differ. */
   async changed(organizationId: string): Promise<void> {
-    for (const hook of this.changedHooks) {
-      try {
-        await hook(organizationId);
-      } catch (err) {
-        this.logger.error({ err, organizationId }, 'postings changed hook failed');
-      }
-    }
+    await this.events.emit('postings.changed', { organizationId });
   }
 
-  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Posting>> {
+  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageRequest): Promise<Page<Posting>> {
     assertAdminPostingFilter(filter);
     const and: FilterQuery<Posting>[] = [];
     if (filter?.states?.length) and.push({ state: { $in: filter.states } });
@@ -138,7 +121,7 @@ export class PostingService {
         });
       }
       if (before.confidential !== found.confidential) {
-        await followPostingConfidentiality(em, scope.principal.organizationId, found.id, found.confidential);
+        await postingConfidentialityChanged(em, scope.principal.organizationId, found.id, found.confidential);
       }
       await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
       return found;
@@ -197,21 +180,8 @@ export class PostingService {
     return found;
   }
 
-  /**
-   * Applications live in another module's table, which may not exist yet in a
-   * given deployment; `to_regclass` keeps this check valid either way.
-   */
-  private async applicationCount(em: Scope['em'], postingId: string): Promise<number> {
-    const conn = em.getConnection();
-    const [exists] = await conn.execute<{ present: boolean }[]>(`select to_regclass('applications') is not null as present`, [], 'all', em.getTransactionContext());
-    if (!exists?.present) return 0;
-    const [row] = await conn.execute<{ n: string }[]>(
-      `select count(*) as n from applications where posting_id = ?`,
-      [postingId],
-      'all',
-      em.getTransactionContext(),
-    );
-    return Number(row?.n ?? 0);
+  private applicationCount(em: Scope['em'], postingId: string): Promise<number> {
+    return this.repository.applicationCount(em, postingId);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../ids';
 import { BadInputError, type FieldProblem } from '../../errors';
 import { WorkplaceType } from './posting-enums';
 import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
@@ -136,8 +137,6 @@ export function encodeCursor(order: PostingOrder, row: PostingRow): string {
   return Buffer.from(JSON.stringify([order, key, row.id])).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function decodeCursor(order: PostingOrder, after: string): { key: string; id: string } {
   let decoded: unknown;
   try {
@@ -145,7 +144,7 @@ function decodeCursor(order: PostingOrder, after: string): { key: string; id: st
   } catch {
     decoded = null;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string' || !UUID.test(decoded[2])) {
+  if (!Array.isArray(decoded) || decoded.length !== 3 || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string' || !isUuid(decoded[2])) {
     throw BadInputError.field('after', 'is not a valid cursor');
   }
   if (decoded[0] !== order) throw BadInputError.field('after', `was made for orderBy ${String(decoded[0])}, not ${order}`);

@@ -2,8 +2,8 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { generateSecret, hashSecret, SECRET_PREFIXES } from '../../auth/secret-format';
 import { UnauthenticatedError } from '../../errors';
-import { grantsForRole, roleSeesConfidential } from './role-grants';
-import type { Role } from './role';
+import { grantsForRole, roleSeesConfidential } from '../../auth/role-grants';
+import type { Role } from '../../auth/role';
 import { Session } from './session.entity';
 import type { User } from './user.entity';
 

@@ -3,7 +3,7 @@ import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, t
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantScoped } from '../../db/tenant-filter';
 import { Organization } from '../organizations/organization.entity';
-import { Role } from './role';
+import { Role } from '../../auth/role';
 
 @Entity({ tableName: 'users' })
 @Unique({ properties: ['organization', 'email'] })

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { Role } from './role';
+import { Role } from '../../auth/role';
 
 @InputType()
 export class CreateUserInput {

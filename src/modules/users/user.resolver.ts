@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
-import { Connection, PageArgs } from '../../graphql/connection';
-import { paginate } from '../../graphql/paginate';
+import { Connection, PageArgs, toConnection } from '../../graphql/connection';
+import { paginate } from '../../db/paginate';
 import { Requires } from '../../graphql/permissions';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
@@ -16,8 +16,8 @@ const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx
 export class UserResolver {
   @Query(() => UserConnection, { nullable: true })
   @Requires('users.list')
-  users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return paginate(ctx.em, User, {}, page, { createdAt: 'asc', id: 'asc' });
+  async users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await paginate(ctx.em, User, {}, page, { createdAt: 'asc', id: 'asc' }));
   }
 
   @Query(() => User, { nullable: true })

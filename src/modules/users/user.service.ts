@@ -1,12 +1,12 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import { assertUuid } from '../../ids';
+import { isUuid } from '../../ids';
 import { assertWithinCeiling, reachOfUser } from '../../auth/ceiling';
 import { diff, recordAudit } from '../audit/audit.service';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
-import { Role } from './role';
+import { Role } from '../../auth/role';
 import { User } from './user.entity';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';
@@ -49,7 +49,8 @@ export class UserService {
   constructor(private readonly sessions: SessionService) {}
 
   async get(scope: Scope, id: string): Promise<User> {
-    const user = await scope.em.findOne(User, { id: assertUuid('id', id) });
+    // A malformed id names nothing: the same NOT_FOUND as an absent user (as for postings and credentials).
+    const user = isUuid(id) ? await scope.em.findOne(User, { id: id.toLowerCase() }) : null;
     if (!user) throw new NotFoundError('User', id);
     return user;
   }
@@ -133,7 +134,7 @@ export class UserService {
 
   /** Row locks need the transaction's own EntityManager (`em` of `transactional`), not the request's. */
   private async lockedUser(em: EntityManager, id: string): Promise<User> {
-    const user = await em.findOne(User, { id: assertUuid('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const user = isUuid(id) ? await em.findOne(User, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!user) throw new NotFoundError('User', id);
     return user;
   }

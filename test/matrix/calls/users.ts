@@ -1,5 +1,5 @@
-import { grantsForRole } from '../../../src/modules/users/role-grants';
-import { Role } from '../../../src/modules/users/role';
+import { grantsForRole } from '../../../src/auth/role-grants';
+import { Role } from '../../../src/auth/role';
 import { asAdmin, type CallMap, type MatrixFixture } from '../fixture';
 
 let counter = 0;

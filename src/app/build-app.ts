@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminSchema, publicSchema } from './schemas';
+import type { Services } from './services';
+import { registerCareerPages } from '../modules/career-pages/career-pages.route';
+import { registerCompatRoutes } from '../modules/compat/compat.routes';
+import { registerFeedRoutes } from '../modules/feed/feed.route';
+import { AllowedOrigins, registerCors } from '../http/cors';
+import { OrganizationRepository } from '../modules/organizations/organization.repository';
+import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
+import { installErrorHandler } from '../http/error-reply';
+import { registerFileRoutes } from '../modules/uploads/files.route';
+import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
+import { registerOpsRoutes } from '../http/ops-routes';
+import { ValidatedDocuments } from '../graphql/validated-documents';
+import { registerPrincipalHook } from '../http/principal-hook';
+import { publicCacheHooks } from '../modules/public-cache/public-cache.hooks';
+import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Builds the HTTP application for one instance. Listening is the caller's choice (tests use inject or port 0). */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: services.config.trustProxy,
+    // Honour a caller's x-request-id when it is sane, so logs line up across services.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    services.metrics.httpRequests.inc({ route, method: request.method, status: String(reply.statusCode) });
+    services.metrics.httpDuration.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+  });
+
+  installErrorHandler(app);
+  // Before any route, in this order: the caller is resolved once, then CORS answers per the caller's organization.
+  registerPrincipalHook(app, services);
+  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
+  services.events.on('settings.changed', () => origins.clear());
+  await registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
+  registerOpsRoutes(app, services);
+  await registerGraphQL(app, services, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
+  const publicDocuments = new ValidatedDocuments();
+  const cache = services.publicCache.enabled ? publicCacheHooks(services.publicCache, publicDocuments) : null;
+  await registerGraphQL(app, services, {
+    surface: 'public',
+    path: PUBLIC_GRAPHQL_PATH,
+    schema: publicSchema(),
+    documents: publicDocuments,
+    preHandler: cache ? [cache.preHandler] : [],
+    onSend: cache ? [cache.onSend] : [],
+  });
+  await registerFeedRoutes(app, services);
+  await registerCompatRoutes(app, services);
+  await registerUploadRoutes(app, services);
+  registerFileRoutes(app, services);
+  registerCredentialLogoRoute(app, services);
+  await registerCareerPages(app, services);
+  return app;
+}

@@ -1,0 +1,167 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { Authenticator } from '../auth/authenticator';
+import { SECRET_PREFIXES } from '../auth/secret-format';
+import type { Config } from '../config';
+import { currentCatalog, type CatalogRef } from '../auth/credential-grants';
+import { DomainEventBus } from '../events';
+import { resolveMasterKey } from '../db/master-key';
+import { PgNotifier } from '../db/pg-notifier';
+import { Metrics } from '../http/metrics';
+import { ApplicationService } from '../modules/applications/application.service';
+import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
+import { credentialLogoSetter } from '../modules/credentials/credential-logo';
+import { CredentialService } from '../modules/credentials/credential.service';
+import { CredentialVerifier } from '../auth/credential-verifier';
+import { KeyRepository } from '../auth/key.repository';
+import { KeyRateLimiter } from '../auth/key-rate-limiter';
+import { UsageRecorder } from '../auth/usage-recorder';
+import { PublicResponseCache } from '../modules/public-cache/response-cache';
+import { OrganizationService } from '../modules/organizations/organization.service';
+import { PostingService } from '../modules/postings/posting.service';
+import { LoginService } from '../modules/users/login.service';
+import { LoginThrottle } from '../modules/users/login-throttle';
+import { SessionService } from '../modules/users/session.service';
+import { UserService } from '../modules/users/user.service';
+import { PostgresFileStore } from '../modules/uploads/postgres-file-store';
+import { UploadService } from '../modules/uploads/upload.service';
+import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
+import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
+import { Housekeeping } from '../modules/housekeeping/housekeeping';
+import { RetentionRepository } from '../modules/housekeeping/retention.repository';
+
+/**
+ * Everything one running instance shares between requests, built once at start.
+ * There are no module-level singletons: tests build several of these side by side.
+ */
+export interface Services {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  metrics: Metrics;
+  authenticator: Authenticator;
+  sessions: SessionService;
+  login: LoginService;
+  users: UserService;
+  organizations: OrganizationService;
+  /** API credential lifecycle (postings key, data keys). */
+  credentials: CredentialService;
+  /** Verifies jgk_/jgp_ secrets: LRU cache evicted on every instance by LISTEN/NOTIFY. */
+  credentialVerifier: CredentialVerifier;
+  /** Batched lastUsedAt/useCount writes. */
+  credentialUsage: UsageRecorder;
+  postings: PostingService;
+  /** Staged uploads, stored files and signed download links. */
+  uploads: UploadService;
+  /** Applications: public applies (rate-limited, idempotent) and admin management. */
+  applications: ApplicationService;
+  /** AES-256-GCM key that encrypts the postings key at rest. */
+  masterKey: Buffer;
+  /** The instance's LISTEN connection: subscribe to hear about changes made on any instance. */
+  notifier: PgNotifier;
+  /** Cached public API responses, invalidated on every instance by postings and settings writes. */
+  publicCache: PublicResponseCache;
+  /** The hosted career pages' organization logo. */
+  organizationLogos: OrganizationLogoService;
+  /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
+  housekeeping: Housekeeping;
+  /** After-commit domain events of this instance (credential, postings and settings changes). */
+  events: DomainEventBus;
+  /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
+  catalog: CatalogRef;
+  /** Stops timers and listeners started by the services. */
+  close(): Promise<void>;
+}
+
+// Resolvers read the services from the GraphQL context; graphql/ declares the slot, this file fills it.
+declare module '../graphql/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ContextServices extends Services {}
+}
+
+export interface ServiceOptions {
+  /** The embedded data directory, where a master key is generated when none is configured. */
+  embeddedDataDir: string | null;
+}
+
+export async function createServices(config: Config, orm: MikroORM, logger: Logger, options: ServiceOptions = { embeddedDataDir: null }): Promise<Services> {
+  const masterKey = await resolveMasterKey(config.secretKey, options.embeddedDataDir);
+  const metrics = new Metrics();
+  const sessions = new SessionService(orm);
+  const knex = orm.em.getConnection().getKnex();
+  const throttle = new LoginThrottle(knex, { perAccount: 10, perIp: config.loginMaxFailuresPerIp });
+  const authenticator = new Authenticator().register(SECRET_PREFIXES.session, (secret) => sessions.verify(secret));
+  const closers: (() => Promise<void>)[] = [];
+  const notifier = new PgNotifier(String(orm.config.get('clientUrl')), logger);
+  closers.push(() => notifier.close());
+  const execute = (sql: string, params: unknown[]) => orm.em.getConnection().execute(sql, params);
+  const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, execute);
+  await publicCache.start();
+  const events = new DomainEventBus(logger);
+  const catalog: CatalogRef = { current: currentCatalog };
+  const organizations = new OrganizationService(orm, events);
+  const keys = new KeyRepository(orm);
+  const credentialUsage = new UsageRecorder(keys, logger, config.usageFlushIntervalMs);
+  closers.push(() => credentialUsage.close());
+  const credentialVerifier = new CredentialVerifier(keys, notifier, new KeyRateLimiter(config.rateLimitStore, knex), credentialUsage, {
+    cacheTtlMs: config.credentialCacheTtlMs,
+    catalog,
+  });
+  await credentialVerifier.start();
+  authenticator
+    .register(SECRET_PREFIXES.dataKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.dataKey))
+    .register(SECRET_PREFIXES.postingsKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.postingsKey));
+  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, {
+    publicUrl: config.publicUrl,
+    masterKey,
+    rateLimiter: new UploadRateLimiter({
+      store: config.rateLimitStore,
+      knex,
+      perKeyPerMinute: config.uploadRatePerMinutePerKey,
+      perIpPerMinute: config.uploadRatePerMinutePerIp,
+    }),
+    maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
+  });
+  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
+  organizations.onCreated((em, organization) => credentials.issuePostingsKey(em, organization));
+  await credentials.backfillPostingsKeys();
+  const postings = new PostingService(orm, events);
+  // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
+  events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
+  events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
+  events.on('settings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
+  const organizationLogos = new OrganizationLogoService(uploads, events);
+  const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
+    intervalMs: uploads.purgeIntervalMs,
+    auditRetentionDays: config.auditRetentionDays,
+  });
+  housekeeping.start();
+  closers.push(() => housekeeping.stop());
+  return {
+    config,
+    orm,
+    logger,
+    metrics,
+    authenticator,
+    sessions,
+    login: new LoginService(orm, throttle, sessions, () => metrics.passwordChecks.inc()),
+    users: new UserService(sessions),
+    organizations,
+    credentials,
+    credentialVerifier,
+    credentialUsage,
+    postings,
+    uploads,
+    applications: new ApplicationService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),
+    masterKey,
+    notifier,
+    publicCache,
+    housekeeping,
+    organizationLogos,
+    events,
+    catalog,
+    async close() {
+      for (const close of closers.reverse()) await close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * THE permission catalog: every operation a data API key can be granted.
+ * Resolvers reference these ids with @Requires(...); tests walk the schema to
+ * prove every admin operation declares one (or is @HumansOnly) and snapshot the map.
+ *
+ * `since` is the catalog version that introduced an entry. A full-access key is
+ * granted only the entries whose `since` is at or before its own catalog version,
+ * so adding an operation never silently widens an existing key.
+ */
+export const ACTIONS = ['read', 'list', 'download', 'upload', 'update', 'delete', 'remove', 'reactivate', 'create', 'add'] as const;
+export type Action = (typeof ACTIONS)[number];
+export type Access = 'READ' | 'WRITE';
+
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['read', 'list', 'download']);
+
+export function accessOf(action: Action): Access {
+  return READ_ACTIONS.has(action) ? 'READ' : 'WRITE';
+}
+
+export interface CatalogEntry {
+  id: string;
+  endpoint: string;
+  action: Action;
+  access: Access;
+  /** The exact GraphQL call the permission allows, shown next to its checkbox. */
+  call: string;
+  description: string;
+  /** Objects created through this operation show the key's name and logo. */
+  showsCredentialLogo: boolean;
+  since: number;
+}
+
+interface EntrySpec {
+  action: Action;
+  call: string;
+  description: string;
+  showsCredentialLogo?: boolean;
+  since?: number;
+}
+
+/** Endpoint name → what it covers, shown as the group heading in an admin UI. */
+export const ENDPOINTS: Record<string, string> = {
+  organization: 'The organization profile and its settings.',
+  users: 'People who can sign in to the organization.',
+  auditEvents: 'The append-only log of changes.',
+  postings: 'Job postings, in every state.',
+  applications: 'Candidates\' applications to postings, with their resumes.',
+  uploads: 'Staged file uploads (POST /uploads) that mutations then reference.',
+};
+
+const SPECS: Record<string, EntrySpec> = {
+  'organization.read': { action: 'read', call: 'query organization', description: 'Read the organization profile and settings.' },
+  'users.list': { action: 'list', call: 'query users', description: 'List users.' },
+  'users.read': { action: 'read', call: 'query user', description: 'Read one user.' },
+  'users.create': { action: 'create', call: 'mutation createUser', description: 'Create a user (never a Super Admin).' },
+  'users.update': { action: 'update', call: 'mutation updateUser', description: 'Change a user\'s name or role.' },
+  'users.deactivate': { action: 'remove', call: 'mutation deactivateUser', description: 'Deactivate a user and end their sessions.' },
+  'users.reactivate': { action: 'reactivate', call: 'mutation reactivateUser', description: 'Reactivate a deactivated user.' },
+  'auditEvents.list': { action: 'list', call: 'query auditEvents', description: 'List audit events.' },
+  'postings.list': { action: 'list', call: 'query postings', description: 'List postings in every state, with filters.' },
+  'postings.read': { action: 'read', call: 'query posting', description: 'Read one posting.' },
+  'postings.create': { action: 'create', call: 'mutation createPosting', description: 'Create a posting.', showsCredentialLogo: true },
+  'postings.update': { action: 'update', call: 'mutation updatePosting, mutation setPostingState', description: 'Edit a posting or change its state.' },
+  'postings.delete': { action: 'delete', call: 'mutation deletePosting', description: 'Delete a posting that has no applications.' },
+  'applications.list': { action: 'list', call: 'query applications', description: 'List applications.' },
+  'applications.read': { action: 'read', call: 'query application', description: 'Read one application.' },
+  'applications.download': { action: 'download', call: 'field Application.resume.downloadUrl', description: 'Download resumes through short-lived signed URLs.' },
+  'applications.create': { action: 'create', call: 'mutation createApplication', description: 'Import a candidate\'s application.', showsCredentialLogo: true },
+  'applications.remove': { action: 'remove', call: 'mutation archiveApplication', description: 'Archive an application.' },
+  'applications.reactivate': { action: 'reactivate', call: 'mutation reactivateApplication', description: 'Reactivate an archived application.' },
+  'uploads.upload': { action: 'upload', call: 'POST /uploads', description: 'Stage a resume, attachment or logo upload.' },
+};
+
+/** The current catalog version: bump it when adding entries, and give them this `since`. */
+export const CATALOG_VERSION = 1;
+
+export const catalog: readonly CatalogEntry[] = Object.entries(SPECS).map(([id, spec]) => ({
+  id,
+  endpoint: id.slice(0, id.indexOf('.')),
+  action: spec.action,
+  access: accessOf(spec.action),
+  call: spec.call,
+  description: spec.description,
+  showsCredentialLogo: spec.showsCredentialLogo ?? false,
+  since: spec.since ?? 1,
+}));
+
+const byId = new Map(catalog.map((entry) => [entry.id, entry]));
+
+export function isCatalogId(id: string): boolean {
+  return byId.has(id);
+}
+
+/** What a full-access key created at `version` may run. */
+export function operationsUpTo(version: number, entries: readonly CatalogEntry[] = catalog): string[] {
+  return entries.filter((entry) => entry.since <= version).map((entry) => entry.id);
+}

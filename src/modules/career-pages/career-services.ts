@@ -1,0 +1,17 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config';
+import type { DomainEventBus } from '../../events';
+import type { ApplicationService } from '../applications/application.service';
+import type { PublicResponseCache } from '../public-cache/response-cache';
+import type { UploadService } from '../uploads/upload.service';
+
+/** What the hosted career pages use of an instance; the composition root passes its container. */
+export interface CareerServices {
+  config: Config;
+  orm: MikroORM;
+  masterKey: Buffer;
+  applications: ApplicationService;
+  uploads: UploadService;
+  publicCache: PublicResponseCache;
+  events: DomainEventBus;
+}

@@ -1,0 +1,18 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Authenticator } from '../../auth/authenticator';
+import type { Config } from '../../config';
+import type { DomainEventBus } from '../../events';
+import type { ApplicationService } from '../applications/application.service';
+import type { PublicResponseCache } from '../public-cache/response-cache';
+import type { UploadService } from '../uploads/upload.service';
+
+/** What the Lever and Greenhouse dialects use of an instance; the composition root passes its container. */
+export interface CompatServices {
+  config: Config;
+  orm: MikroORM;
+  authenticator: Authenticator;
+  applications: ApplicationService;
+  uploads: UploadService;
+  publicCache: PublicResponseCache;
+  events: DomainEventBus;
+}

@@ -1,0 +1,109 @@
+import { BadInputError, type FieldProblem } from '../../../errors';
+import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
+import { LIMITS } from '../../applications/application-validation';
+import { flag, text, type CompatForm, type FormFile } from '../compat-form';
+import type { IncomingFile } from '../compat-apply';
+import { QuestionKind } from '../../postings/posting-enums';
+import type { PostingQuestion } from '../../postings/posting-values';
+import { UploadPurpose } from '../../uploads/upload-purpose';
+
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** `<name>_content` (base64) + `<name>_content_filename`: Greenhouse's JSON file upload. */
+function base64File(fields: Record<string, unknown>, name: string, problems: FieldProblem[]): FormFile | null {
+  const content = text(fields, `${name}_content`, problems);
+  if (content === null) return null;
+  if (!BASE64.test(content)) {
+    problems.push({ field: `${name}_content`, message: 'must be base64' });
+    return null;
+  }
+  return { filename: text(fields, `${name}_content_filename`, problems) ?? undefined, bytes: Buffer.from(content, 'base64') };
+}
+
+/** A select answer: Greenhouse's integer `value` (the option's index here), or the option's label. */
+function choice(question: PostingQuestion, value: unknown, field: string, problems: FieldProblem[]): string | null {
+  const asNumber = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+  if (asNumber !== null && Number.isInteger(asNumber) && asNumber < question.options.length) return question.options[asNumber]!;
+  if (typeof value === 'string' && question.options.includes(value)) return value;
+  problems.push({ field, message: `not an option value (0 to ${question.options.length - 1})` });
+  return null;
+}
+
+function answerOf(question: PostingQuestion, form: CompatForm, problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput | null {
+  const name = `question_${question.id}`;
+  const value = form.fields[name];
+  if (question.kind === QuestionKind.FILE) {
+    const file = form.files.get(name) ?? base64File(form.fields, name, problems);
+    if (file) files.push({ ...file, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: question.id } });
+    return null;
+  }
+  if (value == null || value === '') return null;
+  switch (question.kind) {
+    case QuestionKind.TEXT:
+    case QuestionKind.TEXTAREA: {
+      const t = text(form.fields, name, problems);
+      return t === null ? null : { questionId: question.id, text: t };
+    }
+    case QuestionKind.BOOLEAN: {
+      const b = flag(form.fields, name, problems);
+      return b === null ? null : { questionId: question.id, boolean: b };
+    }
+    case QuestionKind.SINGLE_SELECT:
+    case QuestionKind.MULTI_SELECT: {
+      const list = Array.isArray(value) ? value : [value];
+      const choices = list.map((v) => choice(question, v, name, problems)).filter((c): c is string => c !== null);
+      return choices.length === list.length ? { questionId: question.id, choices } : null;
+    }
+  }
+}
+
+export interface GreenhouseApply {
+  input: ApplicationInput;
+  files: IncomingFile[];
+}
+
+/**
+ * Greenhouse's application fields (job board docs, "Submit an application")
+ * mapped onto the application input. `first_name` and `last_name` are each
+ * required and at most 255 characters (Greenhouse's rule); joined, they are the
+ * application's name, which the shared validation also checks (length, no URLs).
+ * Resumes come as a `resume` file, base64 `resume_content`, or `resume_text`
+ * (stored as a plain-text resume); the cover letter text goes to the comments.
+ * Accepted and not stored: location/latitude/longitude, educations, employments,
+ * demographic_answers. Refused: `*_url` attachments (the server would fetch an
+ * arbitrary URL) and cover-letter files (no place to keep them yet).
+ */
+export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestion[]): GreenhouseApply {
+  const problems: FieldProblem[] = [];
+  const f = form.fields;
+  const files: IncomingFile[] = [];
+  const first = text(f, 'first_name', problems)?.trim() ?? '';
+  const last = text(f, 'last_name', problems)?.trim() ?? '';
+  for (const [field, value] of [['first_name', first], ['last_name', last]] as const) {
+    if (!value) problems.push({ field, message: 'is required' });
+    else if (value.length > LIMITS.name) problems.push({ field, message: `must be at most ${LIMITS.name} characters` });
+  }
+  const resumeText = text(f, 'resume_text', problems);
+  const resume = form.files.get('resume') ?? base64File(f, 'resume', problems) ?? (resumeText?.trim() ? { filename: 'resume.txt', bytes: Buffer.from(resumeText, 'utf8') } : null);
+  if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
+  for (const refused of ['resume_url', 'cover_letter_url', ...questions.map((q) => `question_${q.id}_url`)]) {
+    if (f[refused] != null) problems.push({ field: refused, message: 'attachments by URL are not supported; upload the file or send its base64 content' });
+  }
+  if (form.files.has('cover_letter') || f.cover_letter_content != null) {
+    problems.push({ field: 'cover_letter', message: 'cover letter files are not supported; send cover_letter_text' });
+  }
+  const compliance = (key: string) => f[`data_compliance[${key}]`] ?? (f.data_compliance as Record<string, unknown> | undefined)?.[key];
+  const retention = flag({ v: compliance('gdpr_retention_consent_given') ?? compliance('gdpr_consent_given') }, 'v', problems);
+  const answers = questions.map((q) => answerOf(q, form, problems, files)).filter((a): a is ApplicationAnswerInput => a !== null);
+  const input: ApplicationInput = {
+    name: `${first} ${last}`.trim(),
+    email: text(f, 'email', problems) ?? '',
+    phone: text(f, 'phone', problems),
+    comments: text(f, 'cover_letter_text', problems),
+    answers,
+    consent: { marketing: false, store: retention ?? false },
+    source: text(f, 'mapped_url_token', problems),
+  };
+  if (problems.length) throw new BadInputError(problems);
+  return { input, files };
+}

@@ -1,0 +1,195 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { extractSecret } from '../../../auth/authenticator';
+import { AppError, BadInputError, HTTP_STATUS, NotFoundError, RateLimitedError } from '../../../errors';
+import { requestMeta } from '../../../http/request-meta';
+import type { CompatServices } from '../compat-services';
+import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
+import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
+import { allowOrigin, cachedRead, type CachedRead } from '../compat-http';
+import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
+import { visiblePostings } from '../visible-postings';
+import { fetchOneByBoardId, type PostingRow } from '../../postings/public-postings.query';
+import { BoardGroupRepository } from './board-group.repository';
+import { asTree, departmentNodes, jobDepartments, jobOffices, officeNodes, type BoardContext } from './greenhouse-board';
+import { greenhouseApplyInput } from './greenhouse-apply-input';
+import { groupsOf, job, jobContent, jobQuestions, payInputRanges } from './greenhouse-job';
+
+export const GREENHOUSE_BOARD_ROUTE = '/v1/boards/:token';
+/** Greenhouse lists every job; Jobgate answers at most this many (documented in the README). */
+export const GREENHOUSE_MAX_JOBS = 10_000;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const INTEGER_ID = /^\d{1,15}$/;
+
+type Query = Record<string, string | string[] | undefined>;
+
+class NotFound extends NotFoundError {
+  constructor(readonly what: 'Job' | 'Department' | 'Office' | 'Job board') {
+    super(what);
+  }
+}
+
+function isTrue(query: Query, name: string): boolean {
+  return query[name] === 'true' || query[name] === '1';
+}
+
+function renderAs(query: Query): 'list' | 'tree' {
+  const value = query.render_as ?? 'list';
+  if (value !== 'list' && value !== 'tree') throw BadInputError.field('render_as', 'must be list or tree');
+  return value;
+}
+
+function ghError(reply: FastifyReply, status: number, error: string) {
+  return reply.status(status).header('cache-control', 'no-store').send({ status, error });
+}
+
+type Linked = { id: number; parent_id: number | null; child_ids: number[] };
+
+function listNodes(kind: 'departments' | 'offices', ctx: BoardContext): Linked[] {
+  return kind === 'departments' ? departmentNodes(ctx) : officeNodes(ctx);
+}
+
+/** In a tree, an office's departments are a tree too (as Greenhouse renders them). */
+function treeNodes(kind: 'departments' | 'offices', ctx: BoardContext): Linked[] {
+  if (kind === 'departments') return departmentNodes(ctx);
+  return officeNodes(ctx).map((office) => ({ ...office, departments: asTree(office.departments) }));
+}
+
+const ok = (body: unknown): CachedRead => ({ status: 200, contentType: JSON_TYPE, body: JSON.stringify(body) });
+
+/**
+ * Greenhouse Job Board API (`grnhse/greenhouse-api-docs`, job board section), as
+ * a thin adapter over the public postings query, visibility rule, response cache
+ * and apply path. `:token` is the organization's slug; reads need no key; jobs,
+ * departments and offices have stable integer ids (postings.board_id, board_groups).
+ */
+export async function registerGreenhouseRoutes(app: FastifyInstance, services: CompatServices, sites: CompatSiteRepository): Promise<void> {
+  const publicUrl = services.config.publicUrl;
+
+  /** Every visible posting and the ids of every group they mention. */
+  async function board(site: CompatSite): Promise<BoardContext> {
+    const em = services.orm.em.fork();
+    const rows = await visiblePostings(em, site.id, null, GREENHOUSE_MAX_JOBS);
+    const ids = await new BoardGroupRepository(em).idsFor(site.id, groupsOf(rows));
+    return { rows, ids, base: { slug: site.slug, careersSiteUrl: site.careersSiteUrl }, publicUrl };
+  }
+
+  function fullJob(ctx: BoardContext, departments: ReturnType<typeof departmentNodes>, row: PostingRow) {
+    const byId = new Map(departments.map((d) => [d.id, d]));
+    return { ...job(row, ctx.base, publicUrl), content: jobContent(row), departments: jobDepartments(ctx, byId, row), offices: jobOffices(ctx, row) };
+  }
+
+  async function read(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply, render: (site: CompatSite) => Promise<CachedRead>) {
+    const site = await sites.find(request.params.token);
+    allowOrigin(request, reply, site);
+    if (!site?.greenhouseApiEnabled) throw new NotFound('Job board');
+    return cachedRead(services, request, reply, site, 'greenhouse', () => render(site));
+  }
+
+  await app.register(async (scope) => {
+    await registerFormParsers(scope);
+
+    scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+      if (error instanceof AppError) {
+        if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
+        if (error instanceof NotFound) return ghError(reply, 404, `${error.what} not found`);
+        if (error.code === 'NOT_FOUND') return ghError(reply, 404, 'Job not found');
+        if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') {
+          void reply.header('www-authenticate', 'Basic realm="Job Board API"');
+          return ghError(reply, 401, 'Unauthorized');
+        }
+        return ghError(reply, HTTP_STATUS[error.code], error.message);
+      }
+      const status = (error as FastifyError).statusCode;
+      if (status && status >= 400 && status < 500) return ghError(reply, status, status === 413 ? 'Request body is too large' : error.message);
+      request.log.error({ err: error }, 'greenhouse route failed');
+      return ghError(reply, 500, 'Internal server error');
+    });
+
+    scope.get<{ Params: { token: string } }>(GREENHOUSE_BOARD_ROUTE, (request, reply) =>
+      // Jobgate has no board introduction text yet, so `content` is empty.
+      read(request, reply, async (site) => ok({ name: site.name, content: '' })),
+    );
+
+    scope.get<{ Params: { token: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/jobs`, (request, reply) =>
+      read(request, reply, async (site) => {
+        const withContent = isTrue(request.query, 'content');
+        const ctx = await board(site);
+        const departments = withContent ? departmentNodes(ctx) : [];
+        const jobs = ctx.rows.map((row) => (withContent ? fullJob(ctx, departments, row) : job(row, ctx.base, publicUrl)));
+        return ok({ jobs, meta: { total: jobs.length } });
+      }),
+    );
+
+    scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`, (request, reply) =>
+      read(request, reply, async (site) => {
+        const id = request.params.id;
+        const row = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
+        if (!row) throw new NotFound('Job');
+        const em = services.orm.em.fork();
+        const ids = await new BoardGroupRepository(em).idsFor(site.id, groupsOf([row]));
+        const ctx: BoardContext = { rows: [row], ids, base: { slug: site.slug, careersSiteUrl: site.careersSiteUrl }, publicUrl };
+        const body: Record<string, unknown> = fullJob(ctx, departmentNodes(ctx), row);
+        if (isTrue(request.query, 'questions')) {
+          body.questions = jobQuestions(row);
+          body.location_questions = [];
+          body.data_compliance = [];
+        }
+        if (isTrue(request.query, 'pay_transparency')) body.pay_input_ranges = payInputRanges(row);
+        return ok(body);
+      }),
+    );
+
+    for (const kind of ['departments', 'offices'] as const) {
+      scope.get<{ Params: { token: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/${kind}`, (request, reply) =>
+        read(request, reply, async (site) => {
+          const as = renderAs(request.query);
+          const ctx = await board(site);
+          return ok({ [kind]: as === 'tree' ? asTree(treeNodes(kind, ctx)) : listNodes(kind, ctx) });
+        }),
+      );
+
+      scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/${kind}/:id`, (request, reply) =>
+        read(request, reply, async (site) => {
+          const as = renderAs(request.query);
+          const what = kind === 'departments' ? 'Department' : 'Office';
+          if (!INTEGER_ID.test(request.params.id)) throw new NotFound(what);
+          const ctx = await board(site);
+          const id = Number(request.params.id);
+          const node = listNodes(kind, ctx).find((n) => n.id === id);
+          if (!node) throw new NotFound(what);
+          return ok(as === 'tree' ? asTree(treeNodes(kind, ctx), id)[0] : node);
+        }),
+      );
+    }
+
+    scope.post<{ Params: { token: string; id: string } }>(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+      const site = await sites.find(request.params.token);
+      allowOrigin(request, reply, site);
+      if (!site?.greenhouseApiEnabled) throw new NotFound('Job board');
+      const meta = requestMeta(request);
+      const header = request.headers.authorization;
+      // HTTP Basic with the postings key as the username (Bearer works too), checked before the body is read.
+      const principal = await postingsKeyPrincipal(services, site.id, extractSecret(header), meta);
+      const id = request.params.id;
+      const posting = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
+      if (!posting) throw new NotFound('Job');
+      const apply = greenhouseApplyInput(await readForm(request, 'resume'), posting.questions);
+      let applicationId: string;
+      try {
+        applicationId = await applyThroughCompat(services, principal, meta, posting, apply.input, apply.files);
+      } catch (err) {
+        // The shared validation knows one `name`; here it is first_name and last_name.
+        if (err instanceof BadInputError) throw new BadInputError(err.problems.map((p) => (p.field === 'name' ? { ...p, field: 'first_name/last_name' } : p)));
+        throw err;
+      }
+      return reply.status(200).header('cache-control', 'no-store').send({ success: 'Candidate saved successfully', application_id: applicationId });
+    });
+
+    for (const route of [GREENHOUSE_BOARD_ROUTE, `${GREENHOUSE_BOARD_ROUTE}/*`]) {
+      scope.options<{ Params: { token: string } }>(route, async (request, reply) => {
+        allowOrigin(request, reply, await sites.find(request.params.token), true);
+        return reply.status(204).send();
+      });
+    }
+  });
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { setTenant } from '../../db/request-filters';
+import { NotFoundError } from '../../errors';
+import { isUuid } from '../../ids';
+import { CREDENTIAL_LOGO_PATH } from './credential.loaders';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { CredentialRepository } from './credential.repository';
+import type { UploadService } from '../uploads/upload.service';
+
+/**
+ * `GET /credential-logos/:credentialId`: the key's logo, shown next to objects the
+ * key created. Logos are not secret, so no credential is needed; the key's
+ * organization is looked up by id and the file is read through a fork scoped to it.
+ */
+export function registerCredentialLogoRoute(app: FastifyInstance, services: { orm: MikroORM; uploads: UploadService }): void {
+  const credentials = new CredentialRepository(services.orm);
+  app.get<{ Params: { credentialId: string } }>(`${CREDENTIAL_LOGO_PATH}/:credentialId`, async (request, reply) => {
+    const { credentialId } = request.params;
+    const row = isUuid(credentialId) ? await credentials.logoOf(credentialId.toLowerCase()) : null;
+    if (!row?.logoFileId) throw new NotFoundError('Logo');
+    const em = services.orm.em.fork();
+    setTenant(em, row.organizationId);
+    const { content } = await services.uploads.read(em, row.logoFileId);
+    return reply
+      .header('content-type', 'image/png')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'public, max-age=300')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(content);
+  });
+}
