@@ -1,42 +1,27 @@
 import 'reflect-metadata';
-import { bootstrap } from './bootstrap';
+import { bootstrap, validateBootstrapConfig } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
+import { withStartupLock } from './db/database';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/app';
 import { createLogger } from './logger';
 import { seedDemoPostings } from './modules/postings/demo-postings';
 import { createServices } from './services';
+import { startupBanner } from './startup-banner';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
 async function main() {
+  // Every setting is checked before the database is opened or migrated.
   const config = loadConfig();
+  validateBootstrapConfig(config);
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]);
+  const demo = await withStartupLock(database.url, () => bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]));
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
-
-  const base = `http://${config.host}:${config.port}`;
-  const lines = [
-    '',
-    'Jobgate is running',
-    `  admin API   POST ${base}/graphql`,
-    `  public API  POST ${base}/public/graphql`,
-    `  job feed    GET  ${base}/feeds/<slug>.xml`,
-    `  health      GET  ${base}/healthz  ${base}/readyz  ${base}/metrics`,
-  ];
-  if (demo) {
-    lines.push(
-      '',
-      'Demo organization created (shown once; the password is not stored anywhere readable):',
-      `  organizationSlug: ${demo.organizationSlug}`,
-      `  email:            ${demo.email}`,
-      `  password:         ${demo.password}`,
-      `  feed:             ${base}/feeds/${demo.organizationSlug}.xml`,
-    );
-  }
-  process.stdout.write(lines.join('\n') + '\n\n');
+  process.stderr.write(startupBanner(`http://${config.host}:${config.port}`, demo));
+  logger.info({ organizationSlug: demo?.organizationSlug }, demo ? 'ready; demo organization created (login on stderr)' : 'ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {

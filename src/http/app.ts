@@ -5,6 +5,7 @@ import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from '../services';
 import { registerCors } from './cors';
 import { registerCredentialLogoRoute } from './credential-logo-route';
+import { registerDrainHooks } from './drain';
 import { installErrorHandler } from './error-reply';
 import { registerFileRoutes } from './files-route';
 import { registerGraphQL } from './graphql-route';
@@ -27,8 +28,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Drain (SIGTERM): idle keep-alive sockets are closed at once, a request that
+    // still arrives on an open connection gets 503 + `Connection: close` (Fastify),
+    // and responses in flight say `Connection: close` (below), so no client reuses
+    // a socket that is about to go away and sees a reset instead of an answer.
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  registerDrainHooks(app);
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
