@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { bootstrap, validateBootstrapConfig } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { withStartupLock } from './db/database';
+import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/app';
 import { createLogger } from './logger';
@@ -48,6 +49,8 @@ async function main() {
 main().catch((err) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else if (err instanceof EmbeddedPostgresError) {
+    process.stderr.write(`Jobgate failed to start: ${err.message}\n`);
   } else {
     process.stderr.write(`Jobgate failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

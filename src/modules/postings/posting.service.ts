@@ -12,6 +12,7 @@ import { PostingState } from './posting-enums';
 import type { AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
+import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
 
 /** Runs after a postings write commits, e.g. to invalidate the public response cache everywhere. */
@@ -79,7 +80,7 @@ export class PostingService {
     if (filter?.departments?.length) and.push(anyOfInsensitive('department', filter.departments));
     if (filter?.locations?.length) and.push({ locationNames: { $overlap: filter.locations.map((l) => l.trim().toLowerCase()) } });
     if (filter?.search?.trim()) {
-      and.push({ [raw(`search_vector @@ websearch_to_tsquery('english', ?)`, [filter.search.trim()])]: true } as FilterQuery<Posting>);
+      and.push({ [raw(postingSearchSql('search_vector'), [filter.search.trim()])]: true } as FilterQuery<Posting>);
     }
     return paginate(scope.em, Posting, and.length ? { $and: and } : {}, page, { createdAt: 'desc', id: 'desc' });
   }

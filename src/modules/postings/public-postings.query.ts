@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError, type FieldProblem } from '../../errors';
 import { WorkplaceType } from './posting-enums';
 import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
+import { postingSearchSql } from './posting-search.repository';
 import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
 
@@ -91,7 +92,7 @@ export function filterConditions(filter: PublicPostingFilter | null | undefined)
   const search = filter?.search?.trim();
   if (search) {
     if (search.length > MAX_SEARCH) problems.push({ field: 'filter.search', message: `must be at most ${MAX_SEARCH} characters` });
-    out.push({ facet: null, sql: `p.search_vector @@ websearch_to_tsquery('english', ?)`, params: [search] });
+    out.push({ facet: null, sql: postingSearchSql('p.search_vector'), params: [search] });
   }
   if (filter?.postedAfter) {
     if (Number.isNaN(filter.postedAfter.getTime())) problems.push({ field: 'filter.postedAfter', message: 'is not a valid date' });
