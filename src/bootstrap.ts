@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ConfigError, type BootstrapConfig, type Config } from './config';
+import { withStartupLock } from './db/database';
 import { BadInputError } from './errors';
 import { Organization, Plan } from './modules/organizations/organization.entity';
 import { validateNewOrganization, type CreateOrganizationInput } from './modules/organizations/organization.service';
@@ -48,17 +49,21 @@ export function validateBootstrapConfig(config: Config): void {
 /**
  * First start on an empty database: create the bootstrap organization from the
  * environment, or (embedded mode only) the demo organization. Both happen once;
- * restarts find an organization and change nothing. Callers run this under the
- * start-up lock (`withStartupLock`), so instances starting together on an empty
- * database do not both create it: the second one finds it and does nothing.
+ * restarts find an organization and change nothing. It runs under the start-up
+ * lock (the migrations' advisory lock), so instances starting together on an
+ * empty database do not both create it: the second one finds it and does nothing.
  */
 export async function bootstrap(
   config: Config,
   services: Services,
   logger: Logger,
-  embedded: boolean,
+  database: { url: string; embedded: boolean },
   demoSeeders: DemoSeeder[] = [],
 ): Promise<DemoLogin | null> {
+  return withStartupLock(database.url, () => seedOnce(config, services, logger, database.embedded, demoSeeders));
+}
+
+async function seedOnce(config: Config, services: Services, logger: Logger, embedded: boolean, demoSeeders: DemoSeeder[]): Promise<DemoLogin | null> {
   const em = services.orm.em.fork();
   if ((await em.count(Organization, {})) > 0) return null;
   if (config.bootstrap) {

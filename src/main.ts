@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { bootstrap, validateBootstrapConfig } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
-import { withStartupLock } from './db/database';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/app';
@@ -18,7 +17,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await withStartupLock(database.url, () => bootstrap(config, services, logger, database.embedded !== null, [seedDemoPostings]));
+  const demo = await bootstrap(config, services, logger, { url: database.url, embedded: database.embedded !== null }, [seedDemoPostings]);
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
   process.stderr.write(startupBanner(`http://${config.host}:${config.port}`, demo));
