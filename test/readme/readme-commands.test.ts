@@ -27,7 +27,7 @@ function shBlocks(text: string): string[] {
   return [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
 }
 
-export function readmeScript(markdown: string, port: number, password: string): string {
+function readmeScript(markdown: string, port: number, password: string): string {
   const blocks = [...shBlocks(section(markdown, '## Quick start')), ...shBlocks(section(markdown, '### Public API: a career-site walkthrough'))];
   const runnable = blocks.filter((b) => !/^npm start/m.test(b));
   const script = runnable.join('\n');
