@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { AppError } from '../src/errors';
 import { ConfigError, loadConfig } from '../src/config';
+import { EmbeddedPostgresError } from '../src/db/embedded-postgres';
 import { openDatabase } from '../src/app/open-database';
 import { createLogger } from '../src/logger';
 import { createServices } from '../src/app/services';
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof AppError || err instanceof ConfigError) {
+    if (err instanceof AppError || err instanceof ConfigError || err instanceof EmbeddedPostgresError) {
       process.stderr.write(`error: ${err.message}\n`);
     } else {
       process.stderr.write(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -88,6 +88,14 @@ function bootstrap(env: Env): BootstrapConfig | undefined {
   return { slug, name: env.JOBGATE_BOOTSTRAP_ORG_NAME ?? slug, plan, adminEmail, adminPassword };
 }
 
+/** Checked here, before any database work: a bad key must not leave a half-started deployment behind. */
+function secretKey(env: Env, databaseUrl: string | undefined): string | undefined {
+  const raw = env.JOBGATE_SECRET_KEY || undefined;
+  if (!raw && databaseUrl) throw new ConfigError('JOBGATE_SECRET_KEY is required when DATABASE_URL is set (generate one with: openssl rand -base64 32)');
+  if (raw && Buffer.from(raw, 'base64').length !== 32) throw new ConfigError('JOBGATE_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 4000);
   const host = env.HOST ?? '127.0.0.1';
@@ -95,12 +103,13 @@ export function loadConfig(env: Env = process.env): Config {
   if (rateLimitStore !== 'memory' && rateLimitStore !== 'postgres') {
     throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${rateLimitStore}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     host,
     port,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: path.resolve(env.JOBGATE_DATA_DIR ?? '.data'),
-    secretKey: env.JOBGATE_SECRET_KEY || undefined,
+    secretKey: secretKey(env, databaseUrl),
     publicUrl: (env.JOBGATE_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',

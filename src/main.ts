@@ -1,43 +1,26 @@
 import 'reflect-metadata';
-import { seedFirstOrganization } from './app/first-organization';
+import { seedFirstOrganization, validateBootstrapConfig } from './app/first-organization';
 import { ConfigError, loadConfig } from './config';
+import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { openDatabase } from './app/open-database';
 import { buildApp } from './app/build-app';
 import { createLogger } from './logger';
 import { createServices } from './app/services';
+import { startupBanner } from './app/startup-banner';
 
 /** Process entry: config → database → services → HTTP → graceful shutdown. */
 async function main() {
+  // Every setting is checked before the database is opened or migrated.
   const config = loadConfig();
+  validateBootstrapConfig(config);
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config, logger);
   const services = await createServices(config, database.orm, logger, { embeddedDataDir: database.embedded ? config.dataDir : null });
-  const demo = await seedFirstOrganization(config, services, logger, database.embedded !== null);
+  const demo = await seedFirstOrganization(config, services, logger, { url: database.url, embedded: database.embedded !== null });
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
-
-  const base = `http://${config.host}:${config.port}`;
-  const lines = [
-    '',
-    'Jobgate is running',
-    `  admin API   POST ${base}/graphql`,
-    `  public API  POST ${base}/public/graphql`,
-    `  job boards  GET  ${base}/jobs/<slug>   (landing page: ${base}/)`,
-    `  job feed    GET  ${base}/feeds/<slug>.xml`,
-    `  health      GET  ${base}/healthz  ${base}/readyz  ${base}/metrics`,
-  ];
-  if (demo) {
-    lines.push(
-      '',
-      'Demo organization created (shown once; the password is not stored anywhere readable):',
-      `  organizationSlug: ${demo.organizationSlug}`,
-      `  email:            ${demo.email}`,
-      `  password:         ${demo.password}`,
-      `  feed:             ${base}/feeds/${demo.organizationSlug}.xml`,
-      `  job board:        ${base}/jobs/${demo.organizationSlug}`,
-    );
-  }
-  process.stdout.write(lines.join('\n') + '\n\n');
+  process.stderr.write(startupBanner(`http://${config.host}:${config.port}`, demo));
+  logger.info({ organizationSlug: demo?.organizationSlug }, demo ? 'ready; demo organization created (login on stderr)' : 'ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +47,8 @@ async function main() {
 main().catch((err) => {
   if (err instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${err.message}\n`);
+  } else if (err instanceof EmbeddedPostgresError) {
+    process.stderr.write(`Jobgate failed to start: ${err.message}\n`);
   } else {
     process.stderr.write(`Jobgate failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   }

@@ -10,7 +10,6 @@
  * size before any baseline runs, because the baseline's big string leaves the heap
  * grown and would hide our own growth.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -22,6 +21,7 @@ import { connectOrm } from '../../src/app/orm-config';
 import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
+import { leverPostings } from '../../src/modules/postings/demo/lever-postings';
 import { createServices } from '../../src/app/services';
 import { openBenchDatabase } from './lib/bench-database';
 import { machineLine, table, writeSection } from './lib/report';
@@ -76,20 +76,12 @@ function fetchCounting(url: string, headers: Record<string, string>): Promise<nu
   });
 }
 
-interface LeverPosting {
-  text: string;
-  categories: { commitment?: string; team?: string; location?: string };
-  description: string;
-  lists: { text: string; content: string }[];
-  additional: string;
-}
-
 /**
  * N published postings in one INSERT … SELECT over generate_series, cycling through
  * the 19 real Lever postings for realistic HTML sizes (2–4 KB per posting).
  */
 async function seedPostings(client: pg.Client, organizationId: string, n: number): Promise<void> {
-  const lever = JSON.parse(fs.readFileSync('../shared/fixtures/lever-postings.json', 'utf8')) as LeverPosting[];
+  const lever = leverPostings();
   await client.query('create temp table if not exists lever_templates (n int, title text, team text, commitment text, city text, description_html text, lists jsonb, additional_html text)');
   await client.query('truncate lever_templates');
   for (const [i, p] of lever.entries()) {

@@ -1,14 +1,12 @@
-import type { Services } from '../../src/app/services';
+import type { Command } from './command';
 import { orgCreate } from './org-create';
 import { seed } from './seed';
+import { userResetPassword } from './user-reset-password';
 
-export interface Command {
-  usage: string;
-  /** Returns the one JSON value the command prints. Throws AppError for bad input. */
-  run(services: Services, args: string[]): Promise<unknown>;
-}
+export type { Command } from './command';
 
 export const commands: Record<string, Command> = {
   'org:create': orgCreate,
   seed,
+  'user:reset-password': userResetPassword,
 };

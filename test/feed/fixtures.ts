@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
 import { setTenant } from '../../src/db/request-filters';
 import { actorOf } from '../../src/modules/audit/actor';
+import { leverPostings } from '../../src/modules/postings/demo/lever-postings';
 import { htmlPair } from '../../src/modules/postings/html';
 import { Posting } from '../../src/modules/postings/posting.entity';
 import { PostingState, SalaryInterval, WorkplaceType } from '../../src/modules/postings/posting-enums';
@@ -51,19 +50,9 @@ export async function updatePosting(t: TestApp, organizationId: string, id: stri
   await em.flush();
 }
 
-interface LeverPosting {
-  id: string;
-  text: string;
-  categories: { commitment?: string; location?: string; team?: string };
-  description: string;
-  lists: { text: string; content: string }[];
-  additional: string;
-}
-
 /** The 19 real Lever postings, sanitized as the postings service would store them. */
 export function leverPostingInputs(): PostingInput[] {
-  const file = path.resolve(__dirname, '../../../shared/fixtures/lever-postings.json');
-  const lever = JSON.parse(fs.readFileSync(file, 'utf8')) as LeverPosting[];
+  const lever = leverPostings();
   return lever.map((p, i) => {
     const description = htmlPair(p.description);
     const additional = htmlPair(p.additional);

@@ -1,117 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/embedded-postgres';
-import { createTestDatabase } from '../helpers/database';
+import { createEmptyDatabase, createTestDatabase } from '../helpers/database';
+import { demoLogin, gql, jsonLines, killLeftovers, query, runCli, startService, stopService as stop } from '../helpers/service-process';
 import { TEST_SECRET_KEY } from '../helpers/test-app';
 
-const ROOT = path.resolve(__dirname, '../..');
-const VITE_NODE = path.join(ROOT, 'node_modules/.bin/vite-node');
 const LOGIN = `mutation($slug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $slug, email: $email, password: $password) { token }
 }`;
 
-/** The environment of the test runner minus anything that would change what the service does. */
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) {
-    if (key.startsWith('JOBGATE_') || key === 'DATABASE_URL' || key === 'TEST_DATABASE_URL' || key === 'PORT' || key === 'NODE_ENV') delete env[key];
-  }
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
-}
-
-interface Service {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  base: string;
-}
-
-const started: ChildProcess[] = [];
-
-async function startService(env: Record<string, string>): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(VITE_NODE, ['src/main.ts'], { cwd: ROOT, env: baseEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      // The banner is written in one call; wait for its trailing blank line.
-      if (/Jobgate is running[\s\S]*\n\n/.test(out)) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 100);
-    void exited.then((code) => {
-      clearInterval(timer);
-      reject(new Error(`service exited with ${code} before its banner\nstdout:\n${out}\nstderr:\n${err}`));
-    });
-  });
-  return { child, stdout: () => out, stderr: () => err, exited, base: `http://127.0.0.1:${port}` };
-}
-
-async function stop(service: Service): Promise<number | null> {
-  service.child.kill('SIGTERM');
-  return service.exited;
-}
-
-async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
-}
-
-function demoLogin(banner: string): { slug: string; email: string; password: string } | null {
-  const slug = /organizationSlug:\s+(\S+)/.exec(banner)?.[1];
-  const email = /email:\s+(\S+)/.exec(banner)?.[1];
-  const password = /password:\s+(\S+)/.exec(banner)?.[1];
-  return slug && email && password ? { slug, email, password } : null;
-}
-
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(VITE_NODE, ['scripts/cli.ts', '--', ...args], { cwd: ROOT, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    started.push(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-afterAll(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
+afterAll(killLeftovers);
 
 describe('the service process', () => {
   it('starts on embedded PostgreSQL, prints a demo login once, and shuts down cleanly', { timeout: 240_000 }, async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'jobgate-process-'));
     await fs.chmod(dataDir, 0o755);
     try {
-      const first = await startService({ JOBGATE_DATA_DIR: dataDir });
-      const banner = first.stdout();
+      const first = await startService({ JOBGATE_DATA_DIR: dataDir, LOG_LEVEL: 'debug' });
+      const banner = first.stderr();
       expect(banner).toContain(`POST ${first.base}/graphql`);
       expect(banner).toContain(`POST ${first.base}/public/graphql`);
       expect(banner).toMatch(/feeds\/<slug>\.xml/);
@@ -126,13 +33,31 @@ describe('the service process', () => {
       const token = login.data!.login.token;
       const me = await gql<{ me: { email: string; role: string } }>(first.base, '{ me { email role } }', {}, token);
       expect(me.data?.me).toEqual({ email: demo!.email, role: 'SUPER_ADMIN' });
-      // The password is shown once, on stdout, and never logged.
-      expect(first.stderr()).not.toContain(demo!.password);
+      // The demo organization has all 23 public postings: the Lever fixture ships inside the repository.
+      const key = await gql<{ revealPostingsApiKey: string }>(first.base, 'mutation { revealPostingsApiKey }', {}, token);
+      const pub = await gql<{ postings: { totalCount: number } }>(first.base, '{ postings { totalCount } }', {}, key.data!.revealPostingsApiKey, '/public/graphql');
+      expect(pub.data?.postings.totalCount).toBe(23);
+
+      // The CLI cannot open the data directory the server holds, and says so (it printed `error: undefined`).
+      const seedWhileRunning = await runCli(['seed', '--org', 'acme', '--postings', '1'], { JOBGATE_DATA_DIR: dataDir });
+      expect(seedWhileRunning.code).toBe(1);
+      expect(seedWhileRunning.stderr).toMatch(/^error: the embedded database in .* is in use by another process .*stop that server first/m);
+      expect(seedWhileRunning.stderr).not.toContain('undefined');
+      expect(seedWhileRunning.stdout).toBe('');
+
+      // stdout carries JSON log lines only (debug level: every log line there is), and none holds the password,
+      // which is shown once, on stderr, in the banner.
+      const logs = jsonLines(first.stdout());
+      expect(logs.length).toBeGreaterThan(3);
+      expect(logs.some((l) => l.msg === 'ready; demo organization created (login on stderr)')).toBe(true);
+      expect(first.stdout()).not.toContain(demo!.password);
+      expect(first.stdout()).not.toContain('Jobgate is running');
 
       expect(await stop(first)).toBe(0);
+      jsonLines(first.stdout()); // the shutdown lines too
 
       const second = await startService({ JOBGATE_DATA_DIR: dataDir });
-      expect(second.stdout()).not.toMatch(/Demo organization created|password:/);
+      expect(second.stderr()).not.toMatch(/Demo organization created|password:/);
       // The old session survived the restart, and the old password still signs in.
       const again = await gql<{ me: { email: string } }>(second.base, '{ me { email } }', {}, token);
       expect(again.data?.me.email).toBe(demo!.email);
@@ -156,7 +81,7 @@ describe('the service process', () => {
       JOBGATE_BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap password 1',
     };
     const first = await startService(env);
-    expect(first.stdout()).not.toMatch(/Demo organization created/);
+    expect(first.stderr()).not.toMatch(/Demo organization created/);
     const login = await gql<{ login: { token: string } }>(first.base, LOGIN, { slug: 'boot-org', email: 'boss@boot.test', password: 'bootstrap password 1' });
     expect(login.errors).toBeUndefined();
     const org = await gql<{ organization: { slug: string; name: string; plan: string } }>(first.base, '{ organization { slug name plan } }', {}, login.data!.login.token);
@@ -168,6 +93,50 @@ describe('the service process', () => {
     expect(await stop(second)).toBe(0);
     expect(await query(databaseUrl, 'select slug, plan from organizations')).toEqual([{ slug: 'boot-org', plan: 'BASIC' }]);
     expect(await query(databaseUrl, 'select email, role from users')).toEqual([{ email: 'boss@boot.test', role: 'SUPER_ADMIN' }]);
+  });
+});
+
+describe('start-up', () => {
+  it('two instances started together on an empty database with the same bootstrap settings both come up', { timeout: 120_000 }, async () => {
+    // Migrated but without organizations, so both instances reach the seeding at the same moment.
+    const databaseUrl = await createTestDatabase();
+    const env = {
+      DATABASE_URL: databaseUrl,
+      JOBGATE_SECRET_KEY: TEST_SECRET_KEY,
+      JOBGATE_BOOTSTRAP_ORG_SLUG: 'twin-org',
+      JOBGATE_BOOTSTRAP_ADMIN_EMAIL: 'twin@org.test',
+      JOBGATE_BOOTSTRAP_ADMIN_PASSWORD: 'twin password long',
+    };
+    const [a, b] = await Promise.all([startService(env), startService(env)]);
+    for (const s of [a, b]) expect((await fetch(`${s.base}/readyz`)).status).toBe(200);
+    const login = await gql<{ login: { token: string } }>(b.base, LOGIN, { slug: 'twin-org', email: 'twin@org.test', password: 'twin password long' });
+    expect(login.errors).toBeUndefined();
+    expect(await Promise.all([stop(a), stop(b)])).toEqual([0, 0]);
+    expect(await query(databaseUrl, 'select slug from organizations')).toEqual([{ slug: 'twin-org' }]);
+    expect(await query(databaseUrl, 'select email from users')).toEqual([{ email: 'twin@org.test' }]);
+  });
+
+  it('checks the configuration before it applies any migration', { timeout: 60_000 }, async () => {
+    const bad: [Record<string, string>, RegExp][] = [
+      [{}, /JOBGATE_SECRET_KEY is required/],
+      [{ JOBGATE_SECRET_KEY: 'dG9vIHNob3J0' }, /JOBGATE_SECRET_KEY must be 32 bytes/],
+      [
+        { JOBGATE_SECRET_KEY: TEST_SECRET_KEY, JOBGATE_BOOTSTRAP_ORG_SLUG: 'Bad Slug', JOBGATE_BOOTSTRAP_ADMIN_EMAIL: 'x@y.test', JOBGATE_BOOTSTRAP_ADMIN_PASSWORD: 'short' },
+        /JOBGATE_BOOTSTRAP_ORG_SLUG must be .*JOBGATE_BOOTSTRAP_ADMIN_PASSWORD must be at least/,
+      ],
+    ];
+    for (const [env, message] of bad) {
+      const databaseUrl = await createEmptyDatabase();
+      const run = await startService({ DATABASE_URL: databaseUrl, ...env }).then(
+        () => new Error('started'),
+        (err: Error) => err,
+      );
+      expect(run.message).toMatch(/exited with 1 before its banner/);
+      expect(run.message).toMatch(/Configuration error: /);
+      expect(run.message).toMatch(message);
+      // Nothing was written: not even the migrations table.
+      expect(await query(databaseUrl, `select to_regclass('public.mikro_orm_migrations') as t`)).toEqual([{ t: null }]);
+    }
   });
 });
 

@@ -63,4 +63,64 @@ describe('graceful shutdown', () => {
     // The shared database is still usable by the other app (the ORM is closed by main.ts after HTTP).
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
+
+  it('drains keep-alive connections without resets: idle ones closed, in-flight ones told to close, late ones answered 503', async () => {
+    const app = await buildApp(t.services);
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    app.get('/slow-drain', async () => {
+      started();
+      await t.services.orm.em.fork().getConnection().execute('select pg_sleep(0.5)');
+      return { slept: true };
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const viaAgent = (path: string) =>
+      new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, path, agent }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      // An idle kept-alive socket (the agent's, after one request) and a raw one that has sent half a request.
+      expect((await viaAgent('/healthz')).connection).toBe('keep-alive');
+      const idle = net.connect({ host: '127.0.0.1', port });
+      await new Promise((resolve) => idle.once('connect', resolve));
+      idle.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+      await new Promise((resolve) => idle.once('data', resolve));
+      const idleClosed = new Promise<void>((resolve) => idle.once('close', () => resolve()));
+      const late = net.connect({ host: '127.0.0.1', port });
+      await new Promise((resolve) => late.once('connect', resolve));
+      late.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+      let lateReply = '';
+      late.on('data', (chunk: Buffer) => (lateReply += chunk.toString()));
+      const lateClosed = new Promise<void>((resolve) => late.once('close', () => resolve()));
+
+      const slow = viaAgent('/slow-drain');
+      await inFlight;
+      const closing = app.close();
+      // The drain closes the idle keep-alive socket at once.
+      await idleClosed;
+      // A request that arrives during the drain is answered 503 with Connection: close, not reset.
+      late.write('\r\n');
+      await lateClosed;
+      expect(lateReply).toMatch(/^HTTP\/1\.1 503/);
+      expect(lateReply.toLowerCase()).toContain('connection: close');
+      // The request in flight completes, and tells its client not to reuse the socket.
+      const res = await slow;
+      expect(res.status).toBe(200);
+      expect(res.connection).toBe('close');
+      // So the drain ends when the in-flight work does, not at the keep-alive timeout or the forced close.
+      await closing;
+      expect(app.server.listening).toBe(false);
+    } finally {
+      agent.destroy();
+    }
+  });
 });

@@ -17,3 +17,17 @@ export async function createTestDatabase(): Promise<string> {
   }
   return withDatabase(serverUrl, name);
 }
+
+/** An empty database (no migrations applied), dropped with the template's clones at the end of the run. */
+export async function createEmptyDatabase(): Promise<string> {
+  const serverUrl = inject('serverUrl');
+  const name = `${inject('templateDatabase')}_empty_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, name);
+}

@@ -204,6 +204,7 @@ describe('admin postings API', () => {
     expect(await list({ departments: ['product'] })).toEqual([ids.b]);
     expect(await list({ locations: ['porto'] })).toEqual([ids.a]);
     expect(await list({ search: 'kernel' })).toEqual([ids.a]);
+    expect(await list({ search: 'kern' })).toEqual([ids.a]); // prefix matching, as on the public API
     expect(await list({ teams: ['design'], states: ['PUBLISHED'] })).toEqual([ids.b]);
 
     const page1 = await t.gql<{ postings: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(

@@ -35,7 +35,7 @@ describe('demo postings', () => {
     expect(pub.errors).toBeUndefined();
     const nodes = pub.data!.postings.nodes;
     expect(pub.data!.postings.totalCount).toBe(all.length - 3); // minus confidential, internal and draft
-    expect(nodes.length).toBeGreaterThanOrEqual(19 + 4);
+    expect(nodes.length).toBe(19 + 4); // the 19 Lever postings are in the repository (src/modules/postings/demo), so every clone gets all 23
     expect(new Set(nodes.map((n) => n.workplaceType))).toEqual(new Set(['REMOTE', 'HYBRID', 'ON_SITE']));
     expect(nodes.filter((n) => n.salaryRange).length).toBeGreaterThan(3);
     expect(pub.data!.postings.facets.teams.length).toBeGreaterThanOrEqual(5);

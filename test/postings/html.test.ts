@@ -1,17 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { leverPostings } from '../../src/modules/postings/demo/lever-postings';
 import { sanitizePostingHtml, toPlainText } from '../../src/modules/postings/html';
 
-interface LeverPosting {
-  text: string;
-  description: string;
-  descriptionPlain: string;
-  additional: string;
-  lists: { text: string; content: string }[];
-}
-
-const fixtures = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/lever-postings.json'), 'utf8')) as LeverPosting[];
+const fixtures = leverPostings();
 
 describe('posting HTML sanitizer and plain text', () => {
   it('keeps structure, drops styles, classes, scripts, iframes and unsafe links', () => {

@@ -183,6 +183,20 @@ describe('public postings API', () => {
     expect(await titles({ search: 'zzzunknownword' })).toEqual([]);
   });
 
+  it('matches word prefixes, so "postgres" finds PostgreSQL and "typescr" finds TypeScript, without parsing raw input as tsquery', async () => {
+    expect(await titles({ search: 'postgres' })).toEqual(['Backend Engineer']);
+    expect(await titles({ search: 'typescr' })).toEqual(['Frontend Engineer']);
+    expect(await titles({ search: 'Postgre clusters' })).toEqual(['Backend Engineer']);
+    expect(await titles({ search: 'engin -typescript' })).toEqual(['Backend Engineer']);
+    // Negated words stay exact: "-type" does not exclude TypeScript.
+    expect(await titles({ search: 'engineer -type' })).toEqual(['Backend Engineer', 'Frontend Engineer']);
+    // tsquery syntax in the input is just text to websearch_to_tsquery: no error, no 5xx.
+    for (const search of ["post:* & !'x", 'a <-> (b', "o'neil\\", '!!!', ':*']) {
+      const res = await t.gql<{ postings: { totalCount: number } }>('query($f: PostingFilter) { postings(filter: $f) { totalCount } }', { f: { search } }, { token: o.key, path: PUBLIC });
+      expect(res.errors, search).toBeUndefined();
+    }
+  });
+
   it('counts each facet with every filter except its own', async () => {
     const all = await facets();
     expect(facet(all.facets, 'teams')).toEqual({ Engineering: 2, Sales: 1, Design: 1, Finance: 1 });

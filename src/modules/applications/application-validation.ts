@@ -4,6 +4,8 @@ import { QuestionKind } from '../postings/posting-enums';
 import { type PostingQuestion } from '../postings/posting-values';
 import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
+// validator's isEmail (the same check as user emails, via class-validator): maintained, and no hand-written RFC 5322 regex.
+import isEmail from 'validator/lib/isEmail';
 
 /**
  * The one validation of an application, shared by the public apply and the admin
@@ -14,8 +16,6 @@ export const LIMITS = { name: 255, email: 255, phone: 50, currentCompany: 255, u
 
 // Greenhouse refuses URLs in names: a scheme, "www." or a bare domain with a common TLD is a spam signal.
 const URL_IN_NAME = /(\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\b[a-z0-9-]+\.(com|net|org|io|co|info|biz|xyz|ru|cn|app|dev|me|ly|site|online|top)\b)/i;
-// Deliberately loose (RFC 5322 is not a regex): one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
 
 /** An upload the application references, claimed inside the write transaction. */
 export interface UploadReference {
@@ -159,7 +159,7 @@ export function validateApplication(input: ApplicationInput, questions: PostingQ
   const name = requiredText(problems, 'name', input.name, LIMITS.name);
   if (name && URL_IN_NAME.test(name)) problems.push({ field: 'name', message: 'must not contain a URL' });
   const email = requiredText(problems, 'email', input.email, LIMITS.email);
-  if (email && email.length <= LIMITS.email && !EMAIL.test(email)) problems.push({ field: 'email', message: 'is not a valid e-mail address' });
+  if (email && email.length <= LIMITS.email && !isEmail(email)) problems.push({ field: 'email', message: 'is not a valid e-mail address' });
   const timezone = optionalText(problems, 'timezone', input.timezone, 64);
   if (timezone && !validTimezone(timezone)) problems.push({ field: 'timezone', message: 'is not an IANA time zone (e.g. Europe/Berlin)' });
   const resumeUploadId = input.resumeUploadId?.trim();

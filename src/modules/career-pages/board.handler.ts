@@ -17,7 +17,7 @@ type BoardRequest = FastifyRequest<{ Params: { slug: string }; Querystring: Reco
  */
 async function pageOf(ctx: CareerContext, board: Board, state: BoardState) {
   const em = ctx.services.orm.em.fork();
-  const conditions = filterConditions(toPostingFilter(state), { prefixSearch: true });
+  const conditions = filterConditions(toPostingFilter(state));
   const backwards = Boolean(state.before);
   const [page, counts] = await Promise.all([
     backwards

@@ -30,7 +30,8 @@ export interface CreatedOrganization {
 /** Runs inside the creating transaction, e.g. to issue the organization's postings key. */
 export type OrganizationCreatedHook = (em: EntityManager, organization: Organization) => Promise<void>;
 
-function validate(input: CreateOrganizationInput): void {
+/** The checks `create` runs; exported so start-up can reject a bad bootstrap organization before touching the database. */
+export function validateNewOrganization(input: CreateOrganizationInput): void {
   const problems: FieldProblem[] = [];
   if (!SLUG_PATTERN.test(input.slug)) problems.push({ field: 'slug', message: 'must be 2-63 characters of a-z, 0-9 and -' });
   problems.push(...checkName('name', input.name));
@@ -100,7 +101,7 @@ export class OrganizationService {
 
   /** Organization, Super Admin, hooks and audit event commit together or not at all. */
   async create(input: CreateOrganizationInput): Promise<CreatedOrganization> {
-    validate(input);
+    validateNewOrganization(input);
     const em = this.orm.em.fork();
     try {
       return await em.transactional(async (tx) => {

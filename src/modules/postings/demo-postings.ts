@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PostingService } from './posting.service';
 import { setTenant } from '../../db/request-filters';
@@ -9,17 +7,7 @@ import { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './pos
 import type { CreatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { validatePostingInput } from './posting-validation';
-
-/** The shape of the Lever v0 postings in ../shared/fixtures/lever-postings.json. */
-interface LeverPosting {
-  id: string;
-  text: string;
-  categories: { commitment?: string; location?: string; team?: string };
-  createdAt: number;
-  description: string;
-  additional: string;
-  lists: { text: string; content: string }[];
-}
+import { leverPostings, type LeverPosting } from './demo/lever-postings';
 
 interface DemoPosting {
   input: CreatePostingInput;
@@ -36,26 +24,6 @@ const DEPARTMENT_OF_TEAM: Record<string, string> = {
   People: 'G&A',
   Finance: 'G&A',
 };
-
-/** The nearest ancestor holding package.json: the same from src/ under vite-node and from dist/ when built. */
-function repoRoot(from: string): string {
-  let dir = from;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return from;
-    dir = parent;
-  }
-  return dir;
-}
-
-function readLeverFixtures(): LeverPosting[] {
-  const file = path.resolve(repoRoot(__dirname), '../shared/fixtures/lever-postings.json');
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LeverPosting[];
-  } catch {
-    return []; // a checkout without the shared fixtures still gets the built-in postings
-  }
-}
 
 /** Lever's postings, mapped to ours; some made hybrid and given pay so the demo shows both. */
 function fromLever(p: LeverPosting, i: number): DemoPosting {
@@ -206,7 +174,7 @@ function builtIn(): DemoPosting[] {
 export const seedDemoPostings = async (services: { orm: MikroORM; postings: PostingService }, organizationId: string): Promise<void> => {
   const em = services.orm.em.fork();
   setTenant(em, organizationId, true);
-  const demo = [...builtIn(), ...readLeverFixtures().map(fromLever)];
+  const demo = [...builtIn(), ...leverPostings().map(fromLever)];
   await em.transactional(async (tx) => {
     for (const d of demo) {
       const values = validatePostingInput(d.input, true);

@@ -1,3 +1,4 @@
+import { convert, type HtmlToTextOptions } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
 
 /**
@@ -22,9 +23,23 @@ export function sanitizePostingHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 
-const BLOCK_END = /<\/(p|div|li|h[1-6]|blockquote|ul|ol)>/gi;
-const BREAK = /<br\s*\/?>/gi;
-const LIST_ITEM = /<li>/gi;
+const BLOCK = { options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } };
+
+/**
+ * html-to-text (a maintained HTML parser and renderer) instead of regexes over
+ * tags: entities, nesting and odd markup are its job. One line per paragraph,
+ * "- " before every list item, link text without the URL (the HTML twin keeps
+ * the link), headings as written, no word wrapping.
+ */
+const TO_TEXT: HtmlToTextOptions = {
+  wordwrap: false,
+  selectors: [
+    ...['p', 'div', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, format: 'block', ...BLOCK })),
+    { selector: 'ul', options: { itemPrefix: '- ', leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'ol', format: 'unorderedList', options: { itemPrefix: '- ', leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+    { selector: 'a', options: { ignoreHref: true } },
+  ],
+};
 
 /**
  * The plain-text twin of sanitized HTML: tags removed, entities decoded, and the
@@ -33,15 +48,7 @@ const LIST_ITEM = /<li>/gi;
  */
 export function toPlainText(html: string | null | undefined): string {
   if (!html) return '';
-  const marked = html.replace(BREAK, '\n').replace(LIST_ITEM, '- ').replace(BLOCK_END, '\n');
-  // Stripping every tag with the same parser decodes all entities; its output
-  // re-escapes only these four, which we undo last (&amp; after the others).
-  const text = sanitizeHtml(marked, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags })
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-  return text
+  return convert(html, TO_TEXT)
     .replace(/\u00a0/g, ' ')
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

@@ -5,13 +5,16 @@ import { htmlPair } from './html';
 import { QuestionKind, SALARY_INTERVALS, SELECT_KINDS } from './posting-enums';
 import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
 import type { PostingListInput, PostingLocationInput, PostingQuestionInput, SalaryRangeInput, UpdatePostingInput } from './posting.inputs';
+import isISO31661Alpha2 from 'validator/lib/isISO31661Alpha2';
+import isISO4217 from 'validator/lib/isISO4217';
 
 export const MAX_HTML_BYTES = 100 * 1024;
 export const MAX_LOCATIONS = 50;
 export const MAX_QUESTIONS = 50;
 const MAX_TEXT = 200;
-const COUNTRY = /^[A-Z]{2}$/;
-const CURRENCY = /^[A-Z]{3}$/;
+// validator's lists of real ISO 3166-1 alpha-2 and ISO 4217 codes, not just the shape (XX, ABC pass a regex).
+const isCountryCode = (code: string) => /^[A-Z]{2}$/.test(code) && isISO31661Alpha2(code);
+const isCurrencyCode = (code: string) => /^[A-Z]{3}$/.test(code) && isISO4217(code);
 
 /** Collects every problem of one input, so a client sees them all at once. */
 class Problems {
@@ -52,7 +55,7 @@ function locations(p: Problems, input: PostingLocationInput[]): PostingLocation[
     if (key && seen.has(key)) p.add(`locations[${i}].name`, 'repeats another location of this posting');
     if (key) seen.add(key);
     const countryCode = text(p, `locations[${i}].countryCode`, l.countryCode, { max: 2 })?.toUpperCase() ?? null;
-    if (countryCode && !COUNTRY.test(countryCode)) p.add(`locations[${i}].countryCode`, 'must be an ISO 3166-1 alpha-2 code, e.g. US');
+    if (countryCode && !isCountryCode(countryCode)) p.add(`locations[${i}].countryCode`, 'must be an ISO 3166-1 alpha-2 code, e.g. US');
     return {
       name: text(p, `locations[${i}].name`, l.name, { required: true }) ?? '',
       city: text(p, `locations[${i}].city`, l.city),
@@ -65,7 +68,7 @@ function locations(p: Problems, input: PostingLocationInput[]): PostingLocation[
 
 function salary(p: Problems, input: SalaryRangeInput): SalaryRange {
   const currency = input.currency?.trim() ?? '';
-  if (!CURRENCY.test(currency)) p.add('salaryRange.currency', 'must be an ISO 4217 code of 3 upper-case letters, e.g. USD');
+  if (!isCurrencyCode(currency)) p.add('salaryRange.currency', 'must be an ISO 4217 code of 3 upper-case letters, e.g. USD');
   if (!Number.isFinite(input.min) || input.min < 0) p.add('salaryRange.min', 'must be a non-negative number');
   if (!Number.isFinite(input.max) || input.max < 0) p.add('salaryRange.max', 'must be a non-negative number');
   if (input.min > input.max) p.add('salaryRange.max', 'must be at least min');

@@ -15,6 +15,7 @@ import { PostingState } from './posting-enums';
 import { assertAdminPostingFilter, type AdminPostingFilter } from './admin-posting-filter';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
+import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
@@ -66,7 +67,7 @@ export class PostingService {
     if (filter?.departments?.length) and.push(anyOfInsensitive('department', filter.departments));
     if (filter?.locations?.length) and.push({ locationNames: { $overlap: filter.locations.map((l) => l.trim().toLowerCase()) } });
     if (filter?.search?.trim()) {
-      and.push({ [raw(`search_vector @@ websearch_to_tsquery('english', ?)`, [filter.search.trim()])]: true } as FilterQuery<Posting>);
+      and.push({ [raw(postingSearchSql('search_vector'), [filter.search.trim()])]: true } as FilterQuery<Posting>);
     }
     return paginate(scope.em, Posting, and.length ? { $and: and } : {}, page, { createdAt: 'desc', id: 'desc' });
   }

@@ -3,6 +3,7 @@ import { isUuid } from '../../ids';
 import { BadInputError, type FieldProblem } from '../../errors';
 import { WorkplaceType } from './posting-enums';
 import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
+import { postingSearchSql } from './posting-search.repository';
 import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
 
@@ -71,19 +72,8 @@ function values(problems: FieldProblem[], field: string, input: string[] | null 
   return [...new Set(input.map((v) => normalize(v.trim())))];
 }
 
-export interface FilterOptions {
-  /** Match each search word as a prefix ("eng" finds "engineer"), for search-as-you-type boxes; otherwise web-search syntax. */
-  prefixSearch?: boolean;
-}
-
-/** `to_tsquery` input from free text: its letters-and-digits words, each as a prefix, all required. Null when none is left. */
-export function prefixTsquery(text: string): string | null {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
-}
-
 /** Validates the filter and turns it into conditions on `postings p`. */
-export function filterConditions(filter: PublicPostingFilter | null | undefined, options: FilterOptions = {}): Condition[] {
+export function filterConditions(filter: PublicPostingFilter | null | undefined): Condition[] {
   const problems: FieldProblem[] = [];
   const out: Condition[] = [];
   const lower = (v: string) => v.toLowerCase();
@@ -107,9 +97,7 @@ export function filterConditions(filter: PublicPostingFilter | null | undefined,
   const search = filter?.search?.trim();
   if (search) {
     if (search.length > MAX_SEARCH) problems.push({ field: 'filter.search', message: `must be at most ${MAX_SEARCH} characters` });
-    const prefix = options.prefixSearch ? prefixTsquery(search) : null;
-    if (prefix) out.push({ facet: null, sql: `p.search_vector @@ to_tsquery('english', ?)`, params: [prefix] });
-    else out.push({ facet: null, sql: `p.search_vector @@ websearch_to_tsquery('english', ?)`, params: [search] });
+    out.push({ facet: null, sql: postingSearchSql('p.search_vector'), params: [search] });
   }
   if (filter?.postedAfter) {
     if (Number.isNaN(filter.postedAfter.getTime())) problems.push({ field: 'filter.postedAfter', message: 'is not a valid date' });

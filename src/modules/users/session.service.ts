@@ -82,8 +82,8 @@ export class SessionService {
     await this.orm.em.getConnection().execute('delete from sessions where id = ?', [sessionId]);
   }
 
-  /** Ends every session of a user inside the caller's transaction. */
-  async endAllForUser(em: EntityManager, userId: string): Promise<void> {
-    await em.nativeDelete(Session, { user: userId });
+  /** Ends every session of a user inside the caller's transaction; returns how many there were. */
+  async endAllForUser(em: EntityManager, userId: string): Promise<number> {
+    return em.nativeDelete(Session, { user: userId });
   }
 }
