@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from '../graphql/schemas';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
 import type { Services } from '../services';
+import { registerAdminConsoleRoute } from './admin-console-route';
 import { registerCors } from './cors';
 import { registerCredentialLogoRoute } from './credential-logo-route';
 import { installErrorHandler } from './error-reply';
@@ -50,5 +51,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerUploadRoutes(app, services);
   registerFileRoutes(app, services);
   registerCredentialLogoRoute(app, services);
+  await registerAdminConsoleRoute(app);
   return app;
 }
