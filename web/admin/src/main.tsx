@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './theme.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,9 +11,17 @@ import { App } from './app';
 // Darker shades than Mantine's defaults so text and buttons meet WCAG AA contrast.
 const theme = createTheme({
   primaryColor: 'blue',
-  primaryShade: { light: 8, dark: 8 },
+  primaryShade: { light: 9, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   autoContrast: true,
+  respectReducedMotion: true,
+});
+
+// Mantine's dimmed grey and error red are lighter than AA allows on white; these are not.
+const contrast: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-error': '#c92a2a', '--mantine-color-placeholder': '#6c737a' },
+  dark: {},
 });
 
 const queryClient = new QueryClient({
@@ -28,7 +36,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={contrast}>
       <QueryClientProvider client={queryClient}>
         <SessionProvider>
           <Router base="/admin">

@@ -59,8 +59,8 @@ export const CredentialFieldsFragment = graphql(`
 `);
 
 export const CredentialsDocument = graphql(`
-  query Credentials($after: String) {
-    apiCredentials(first: 100, after: $after, filter: { kind: DATA }) {
+  query Credentials($first: Int!, $after: String) {
+    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {
       totalCount
       nodes { ...CredentialFields }
       pageInfo { hasNextPage endCursor }
@@ -121,8 +121,8 @@ export const UserFieldsFragment = graphql(`
 `);
 
 export const UsersDocument = graphql(`
-  query Users($after: String) {
-    users(first: 100, after: $after) {
+  query Users($first: Int!, $after: String) {
+    users(first: $first, after: $after) {
       totalCount
       nodes { ...UserFields }
       pageInfo { hasNextPage endCursor }

@@ -16,7 +16,7 @@ interface ConfirmDialogProps {
 /** A confirmation step before anything destructive; Escape or Cancel closes it, focus is trapped inside. */
 export function ConfirmDialog({ opened, title, children, confirmLabel, danger, busy, error, onConfirm, onClose }: ConfirmDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title={title} centered>
       <Stack>
         {children}
         {error && (

@@ -5,7 +5,7 @@ const COLORS: Record<ApiCredentialStatus, string> = { ACTIVE: 'teal', REVOKED: '
 
 export function CredentialStatus({ status }: { status: ApiCredentialStatus }) {
   return (
-    <Badge color={COLORS[status]} variant="outline" autoContrast>
+    <Badge color={COLORS[status]} variant="filled">
       {status.toLowerCase()}
     </Badge>
   );

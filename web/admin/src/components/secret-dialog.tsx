@@ -24,7 +24,7 @@ export function SecretDialog({ secret, title, doneLabel, onDone }: SecretDialogP
       size="lg"
     >
       <Stack>
-        <Alert color="yellow" variant="outline" title="Copy it now">
+        <Alert color="red" variant="outline" title="Copy it now">
           This secret cannot be shown again. Store it somewhere safe, such as your integration's secret store.
         </Alert>
         <Code block className="secret" data-testid="new-secret" aria-label="New secret">

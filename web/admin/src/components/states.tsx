@@ -28,7 +28,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 export function ErrorState({ error }: { error: unknown }) {
   if (isApiError(error, 'FORBIDDEN')) {
     return (
-      <Alert color="orange" variant="outline" title="You don't have access to this screen" data-testid="forbidden">
+      <Alert color="grape" variant="outline" title="You don't have access to this screen" data-testid="forbidden">
         <Text size="sm">The API refused with FORBIDDEN: {error.message}</Text>
         <Text size="sm">Ask a Super Admin for the permission if you need it.</Text>
       </Alert>

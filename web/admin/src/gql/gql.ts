@@ -23,7 +23,7 @@ type Documents = {
     "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
     "\n  query Catalog {\n    apiEndpoints { name description operations { id endpoint action access call description showsCredentialLogo } }\n    permissionPresets { id name description operations }\n    integrationPartners { id name description operations }\n  }\n": typeof types.CatalogDocument,
     "\n  fragment CredentialFields on ApiCredential {\n    id kind name description partner fullAccess allowConfidential allowedCidrs expiresAt revokedAt\n    secretHint previousSecretExpiresAt rateLimitPerMinute lastUsedAt createdAt status operations useCount logoUrl\n    createdBy { id name email }\n  }\n": typeof types.CredentialFieldsFragmentDoc,
-    "\n  query Credentials($after: String) {\n    apiCredentials(first: 100, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CredentialsDocument,
+    "\n  query Credentials($first: Int!, $after: String) {\n    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CredentialsDocument,
     "\n  query Credential($id: ID!) {\n    apiCredential(id: $id) { ...CredentialFields }\n    organization { id settings { lockCredentialPermissions } }\n  }\n": typeof types.CredentialDocument,
     "\n  query PostingsKey { postingsApiCredential { ...CredentialFields } }\n": typeof types.PostingsKeyDocument,
     "\n  mutation RevealPostingsKey { revealPostingsApiKey }\n": typeof types.RevealPostingsKeyDocument,
@@ -34,7 +34,7 @@ type Documents = {
     "\n  mutation DeleteCredential($id: ID!) { deleteApiCredential(id: $id) }\n": typeof types.DeleteCredentialDocument,
     "\n  mutation RotateCredential($id: ID!, $previousSecretTtlSeconds: Int!) {\n    rotateApiCredential(id: $id, previousSecretTtlSeconds: $previousSecretTtlSeconds) {\n      secret\n      credential { ...CredentialFields }\n    }\n  }\n": typeof types.RotateCredentialDocument,
     "\n  fragment UserFields on User { id email name role canManageApiCredentials active createdAt }\n": typeof types.UserFieldsFragmentDoc,
-    "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ...UserFields } }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": typeof types.DeactivateUserDocument,
@@ -54,7 +54,7 @@ const documents: Documents = {
     "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
     "\n  query Catalog {\n    apiEndpoints { name description operations { id endpoint action access call description showsCredentialLogo } }\n    permissionPresets { id name description operations }\n    integrationPartners { id name description operations }\n  }\n": types.CatalogDocument,
     "\n  fragment CredentialFields on ApiCredential {\n    id kind name description partner fullAccess allowConfidential allowedCidrs expiresAt revokedAt\n    secretHint previousSecretExpiresAt rateLimitPerMinute lastUsedAt createdAt status operations useCount logoUrl\n    createdBy { id name email }\n  }\n": types.CredentialFieldsFragmentDoc,
-    "\n  query Credentials($after: String) {\n    apiCredentials(first: 100, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CredentialsDocument,
+    "\n  query Credentials($first: Int!, $after: String) {\n    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CredentialsDocument,
     "\n  query Credential($id: ID!) {\n    apiCredential(id: $id) { ...CredentialFields }\n    organization { id settings { lockCredentialPermissions } }\n  }\n": types.CredentialDocument,
     "\n  query PostingsKey { postingsApiCredential { ...CredentialFields } }\n": types.PostingsKeyDocument,
     "\n  mutation RevealPostingsKey { revealPostingsApiKey }\n": types.RevealPostingsKeyDocument,
@@ -65,7 +65,7 @@ const documents: Documents = {
     "\n  mutation DeleteCredential($id: ID!) { deleteApiCredential(id: $id) }\n": types.DeleteCredentialDocument,
     "\n  mutation RotateCredential($id: ID!, $previousSecretTtlSeconds: Int!) {\n    rotateApiCredential(id: $id, previousSecretTtlSeconds: $previousSecretTtlSeconds) {\n      secret\n      credential { ...CredentialFields }\n    }\n  }\n": types.RotateCredentialDocument,
     "\n  fragment UserFields on User { id email name role canManageApiCredentials active createdAt }\n": types.UserFieldsFragmentDoc,
-    "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ...UserFields } }\n": types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": types.DeactivateUserDocument,
@@ -112,7 +112,7 @@ export function graphql(source: "\n  fragment CredentialFields on ApiCredential 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Credentials($after: String) {\n    apiCredentials(first: 100, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').CredentialsDocument;
+export function graphql(source: "\n  query Credentials($first: Int!, $after: String) {\n    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').CredentialsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -156,7 +156,7 @@ export function graphql(source: "\n  fragment UserFields on User { id email name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($after: String) {\n    users(first: 100, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
+export function graphql(source: "\n  query Users($first: Int!, $after: String) {\n    users(first: $first, after: $after) {\n      totalCount\n      nodes { ...UserFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): typeof import('./graphql').UsersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

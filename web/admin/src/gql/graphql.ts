@@ -173,6 +173,7 @@ export type CatalogQuery = { apiEndpoints: Array<{ name: string, description: st
 export type CredentialFieldsFragment = { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null };
 
 export type CredentialsQueryVariables = Exact<{
+  first: number;
   after?: string | null | undefined;
 }>;
 
@@ -243,6 +244,7 @@ export type RotateCredentialMutation = { rotateApiCredential: { secret: string, 
 export type UserFieldsFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string };
 
 export type UsersQueryVariables = Exact<{
+  first: number;
   after?: string | null | undefined;
 }>;
 
@@ -487,8 +489,8 @@ export const CatalogDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
 export const CredentialsDocument = new TypedDocumentString(`
-    query Credentials($after: String) {
-  apiCredentials(first: 100, after: $after, filter: {kind: DATA}) {
+    query Credentials($first: Int!, $after: String) {
+  apiCredentials(first: $first, after: $after, filter: {kind: DATA}) {
     totalCount
     nodes {
       ...CredentialFields
@@ -729,8 +731,8 @@ export const RotateCredentialDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<RotateCredentialMutation, RotateCredentialMutationVariables>;
 export const UsersDocument = new TypedDocumentString(`
-    query Users($after: String) {
-  users(first: 100, after: $after) {
+    query Users($first: Int!, $after: String) {
+  users(first: $first, after: $after) {
     totalCount
     nodes {
       ...UserFields

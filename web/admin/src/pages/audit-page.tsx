@@ -19,7 +19,7 @@ export function AuditPage() {
   const after = cursors[cursors.length - 1];
   const query = useApiQuery(['audit'], AuditEventsDocument, { first: PAGE_SIZE, after, filter });
   // Actor names for the filter; users without users.list simply type an id.
-  const users = useApiQuery(['users'], UsersDocument, {});
+  const users = useApiQuery(['users'], UsersDocument, { first: 100 });
 
   const apply = () => {
     setFilter({
@@ -57,6 +57,7 @@ export function AuditPage() {
               value={draft.actorId || null}
               onChange={(v) => setDraft({ ...draft, actorId: v ?? '' })}
               clearable
+              clearButtonProps={{ 'aria-label': 'Any actor' }}
               searchable
               comboboxProps={{ withinPortal: false }}
             />

@@ -11,7 +11,7 @@ import { PostingsKeyCard } from './postings-key-card';
 /** Lever's Settings › Integrations and API › API Credentials. */
 export function CredentialsPage() {
   const [, navigate] = useLocation();
-  const query = useApiQuery(CREDENTIALS_KEY, CredentialsDocument, {});
+  const query = useApiQuery(CREDENTIALS_KEY, CredentialsDocument, { first: 100 });
   const [pending, setPending] = useState<PendingAction | null>(null);
 
   return (

@@ -47,7 +47,7 @@ function CreateKeyDialog({ opened, onClose }: { opened: boolean; onClose(): void
 
   return (
     <>
-      <Modal opened={opened && !created} onClose={close} title="Create New API key" centered size="lg">
+      <Modal opened={opened && !created} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="Create New API key" centered size="lg">
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -64,6 +64,7 @@ function CreateKeyDialog({ opened, onClose }: { opened: boolean; onClose(): void
               value={partnerId}
               onChange={setPartnerId}
               clearable
+              clearButtonProps={{ 'aria-label': 'No partner' }}
               error={fieldError(create.error, 'partnerId') ?? (catalog.error ? catalog.error.message : undefined)}
               comboboxProps={{ withinPortal: false }}
             />
@@ -102,7 +103,7 @@ function CreateKeyDialog({ opened, onClose }: { opened: boolean; onClose(): void
 /** Greenhouse's Dev Center › API Credential Management. */
 export function DevCenterPage() {
   const [, navigate] = useLocation();
-  const query = useApiQuery(CREDENTIALS_KEY, CredentialsDocument, {});
+  const query = useApiQuery(CREDENTIALS_KEY, CredentialsDocument, { first: 100 });
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<PendingAction | null>(null);
 

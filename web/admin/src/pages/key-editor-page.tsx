@@ -141,6 +141,7 @@ export function KeyEditorPage() {
                 description="A PNG under 500 KB, shown next to what the key creates."
                 accept="image/png"
                 clearable
+                clearButtonProps={{ 'aria-label': 'Remove logo' }}
                 value={logo}
                 onChange={setLogo}
                 error={localLogoError ?? fieldError(error, 'logoUploadId')}

@@ -65,7 +65,7 @@ export function PostingsPage() {
                         {posting.title}
                       </Text>
                       {posting.confidential && (
-                        <Badge size="xs" color="grape" variant="outline" autoContrast>
+                        <Badge size="xs" color="grape" variant="filled">
                           confidential
                         </Badge>
                       )}

@@ -101,6 +101,7 @@ export function SettingsPage() {
               disabled={readOnly}
               error={fieldError(save.error, 'allowedOrigins')}
               clearable
+              clearButtonProps={{ 'aria-label': 'Remove all origins' }}
             />
             <Switch label="Job feed enabled" description="Serve GET /feeds/<slug>.xml to job boards." checked={draft.feedEnabled} disabled={readOnly} onChange={(e) => setDraft({ ...draft, feedEnabled: e.currentTarget.checked })} error={fieldError(save.error, 'feedEnabled')} />
             <TextInput label="Careers site URL" description="Your own career site, if you have one; empty clears it." value={draft.careersSiteUrl} disabled={readOnly} onChange={(e) => setDraft({ ...draft, careersSiteUrl: e.currentTarget.value })} error={fieldError(save.error, 'careersSiteUrl')} />

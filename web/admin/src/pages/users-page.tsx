@@ -56,7 +56,7 @@ function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose(): voi
   };
   const fields = ['email', 'name', 'role', 'password'];
   return (
-    <Modal opened={opened} onClose={close} title="Create user" centered>
+    <Modal opened={opened} onClose={close} closeButtonProps={{ 'aria-label': 'Close' }} title="Create user" centered>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -99,7 +99,7 @@ function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose(): voi
 /** Users and roles: list, create, change role, grant "manage API credentials", deactivate and reactivate. */
 export function UsersPage() {
   const session = useSession();
-  const query = useApiQuery(USERS_KEY, UsersDocument, {});
+  const query = useApiQuery(USERS_KEY, UsersDocument, { first: 100 });
   const update = useApiMutation(UpdateUserDocument, [USERS_KEY]);
   const deactivate = useApiMutation(DeactivateUserDocument, [USERS_KEY]);
   const reactivate = useApiMutation(ReactivateUserDocument, [USERS_KEY]);
@@ -167,7 +167,7 @@ export function UsersPage() {
                     </Reasoned>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={user.active ? 'teal' : 'gray'} variant="outline" autoContrast>
+                    <Badge color={user.active ? 'teal' : 'gray'} variant="filled">
                       {user.active ? 'active' : 'deactivated'}
                     </Badge>
                   </Table.Td>
