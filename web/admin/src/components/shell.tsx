@@ -59,7 +59,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={2} component="nav" aria-label="Sections">
           {items.map((item) => (
-            <NavLink key={item.href} component={Link} href={item.href} label={item.label} active={location === item.href || location.startsWith(`${item.href}/`)} onClick={close} />
+            <NavLink key={item.href} component={Link} href={item.href} label={item.label} variant="filled" active={location === item.href || location.startsWith(`${item.href}/`)} onClick={close} />
           ))}
         </Stack>
       </AppShell.Navbar>
