@@ -53,7 +53,7 @@ test('generate a key with a preset, the confidential toggle and a logo; copy the
   expect(secret).toMatch(/^jgk_[A-Za-z0-9]{36}$/);
   await dialog.getByRole('button', { name: 'Copy' }).click();
   await expect(dialog.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(secret);
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('new-secret')).toHaveCount(0);

@@ -13,7 +13,7 @@ test('reveal and copy the postings key; reset it after a confirmation and watch 
   await expect(shown).toHaveText(/^jgp_[A-Za-z0-9]{36}$/);
   const oldKey = (await shown.textContent()) ?? '';
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(oldKey);
+  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(oldKey);
   const before = await request.post('/public/graphql', { data: PUBLIC_QUERY, headers: { authorization: `Bearer ${oldKey}` } });
   expect(before.status()).toBe(200);
 

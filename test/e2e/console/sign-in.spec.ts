@@ -65,7 +65,7 @@ test('an ended session returns to sign-in on the same page, and signing in again
 test('the session token is kept out of web storage, cookies and the URL', async ({ page, context }) => {
   await signIn(page, '/admin/settings');
   await expect(page.getByRole('heading', { name: 'Organization settings' })).toBeVisible();
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const storage = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie');
   expect(storage).not.toMatch(/jgs_/);
   expect((await context.cookies()).map((c) => c.value).join()).not.toMatch(/jgs_/);
   expect(page.url()).not.toMatch(/jgs_/);
