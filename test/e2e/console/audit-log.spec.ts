@@ -18,7 +18,9 @@ test('audit log: newest first, filters by action, actor, target and date, pages,
 
   await page.getByLabel(/^Target id/).fill(user.id);
   await page.getByLabel(/^Action/).fill('user.');
-  await page.getByLabel(/^Since/).fill(new Date().toISOString().slice(0, 10));
+  const today = await page.evaluate<string>('new Date().toLocaleDateString("en-CA")');
+  await page.getByLabel(/^Since/).fill(today);
+  await page.getByLabel(/^Until/).fill(today);
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText(/^23 events · page 1$/)).toBeVisible();
   const rows = page.getByTestId('audit-row');
@@ -41,6 +43,13 @@ test('audit log: newest first, filters by action, actor, target and date, pages,
   // Actor filter: events made by the demo admin about this user are all of them; by the user themselves, none.
   await page.getByLabel(/^Actor/).first().click();
   await page.getByRole('option', { name: new RegExp(user.email) }).click();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByText('No events match')).toBeVisible();
+
+  // A range that ends before today has none of them either.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+  await page.getByLabel(/^Until/).fill('2020-01-01');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText('No events match')).toBeVisible();
 });

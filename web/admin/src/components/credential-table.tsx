@@ -2,6 +2,7 @@ import { ActionIcon, Avatar, Group, NumberFormatter, Table, Text, Tooltip } from
 import type { CredentialFieldsFragment } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../format';
 import { CredentialStatus } from './credential-status';
+import { Icon, type IconName } from './icons';
 
 export type Credential = CredentialFieldsFragment;
 export type CredentialAction = 'edit' | 'revoke' | 'reenable' | 'rotate' | 'delete';
@@ -12,12 +13,12 @@ interface CredentialTableProps {
   onAction(action: CredentialAction, credential: Credential): void;
 }
 
-const ICONS: Record<CredentialAction, { glyph: string; label: string; color?: string }> = {
-  edit: { glyph: '✎', label: 'Edit' },
-  revoke: { glyph: '⊘', label: 'Revoke', color: 'red' },
-  reenable: { glyph: '↺', label: 'Re-enable', color: 'teal' },
-  rotate: { glyph: '⟳', label: 'Rotate secret' },
-  delete: { glyph: '🗑', label: 'Delete', color: 'red' },
+const ICONS: Record<CredentialAction, { icon: IconName; label: string; color?: string }> = {
+  edit: { icon: 'edit', label: 'Edit' },
+  revoke: { icon: 'ban', label: 'Revoke', color: 'red' },
+  reenable: { icon: 'restore', label: 'Re-enable', color: 'teal' },
+  rotate: { icon: 'rotate', label: 'Rotate secret' },
+  delete: { icon: 'trash', label: 'Delete', color: 'red' },
 };
 
 /** The key list: name, hint, creator, dates, uses, status, expiry and the row's actions. */
@@ -88,7 +89,7 @@ export function CredentialTable({ credentials, actions, onAction }: CredentialTa
                     .map((action) => (
                       <Tooltip key={action} label={ICONS[action].label}>
                         <ActionIcon variant="subtle" color={ICONS[action].color ?? 'dark'} aria-label={`${ICONS[action].label} ${key.name}`} onClick={() => onAction(action, key)}>
-                          <span aria-hidden>{ICONS[action].glyph}</span>
+                          <Icon name={ICONS[action].icon} />
                         </ActionIcon>
                       </Tooltip>
                     ))}

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { gqlRequest } from '../api/graphql-client';
@@ -28,6 +28,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const session = useSession();
   const [location] = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // Folded away on narrow screens it is not rendered at all, so Tab never walks through hidden links.
+  const wide = useMediaQuery('(min-width: 62em)', true);
   const items = NAV.filter((item) => !item.credentials || session.canManageCredentials);
 
   const signOut = async () => {
@@ -56,6 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Group>
         </Group>
       </AppShell.Header>
+      {(wide || opened) && (
       <AppShell.Navbar p="xs" aria-label="Main">
         <Stack gap={2} component="nav" aria-label="Sections">
           {items.map((item) => (
@@ -63,6 +66,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </Stack>
       </AppShell.Navbar>
+      )}
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
   );

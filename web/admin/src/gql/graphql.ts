@@ -49,6 +49,8 @@ export type AuditEventFilter = {
   actorId?: string | null | undefined;
   since?: string | null | undefined;
   targetId?: string | null | undefined;
+  /** Only events before this instant (exclusive); with since, a date range. */
+  until?: string | null | undefined;
 };
 
 export type CreateApiCredentialInput = {

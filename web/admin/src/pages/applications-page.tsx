@@ -33,7 +33,7 @@ function ResumeButton({ applicationId, filename }: { applicationId: string; file
   };
   return (
     <Stack gap={2}>
-      <Button size="xs" variant="light" loading={busy} onClick={() => void download()} aria-label={`Download resume ${filename}`}>
+      <Button size="xs" variant="outline" loading={busy} onClick={() => void download()} aria-label={`Download resume ${filename}`}>
         Resume
       </Button>
       {problem && (

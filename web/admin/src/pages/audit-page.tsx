@@ -12,7 +12,7 @@ const COMMON_ACTIONS = ['api_credential.', 'user.', 'organization.', 'posting.',
 
 /** The audit log: newest first, filtered by action, actor, target and date, with before/after diffs. */
 export function AuditPage() {
-  const [draft, setDraft] = useState({ action: '', actorId: '', targetId: '', since: '' });
+  const [draft, setDraft] = useState({ action: '', actorId: '', targetId: '', since: '', until: '' });
   const [filter, setFilter] = useState<AuditEventFilter>({});
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [open, setOpen] = useState<string | null>(null);
@@ -27,6 +27,8 @@ export function AuditPage() {
       actorId: draft.actorId || undefined,
       targetId: draft.targetId.trim() || undefined,
       since: draft.since ? new Date(`${draft.since}T00:00:00`).toISOString() : undefined,
+      // Through the whole chosen day: the API's until is exclusive.
+      until: draft.until ? new Date(new Date(`${draft.until}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined,
     });
     setCursors([null]);
   };
@@ -41,7 +43,7 @@ export function AuditPage() {
         }}
         aria-label="Audit filters"
       >
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
           <TextInput
             label="Action"
             description={`Exact, or a prefix such as ${COMMON_ACTIONS[0]}`}
@@ -66,6 +68,7 @@ export function AuditPage() {
           )}
           <TextInput label="Target id" description="The changed object's id" value={draft.targetId} onChange={(e) => setDraft({ ...draft, targetId: e.currentTarget.value })} />
           <TextInput type="date" label="Since" description="From this day on" value={draft.since} onChange={(e) => setDraft({ ...draft, since: e.currentTarget.value })} />
+          <TextInput type="date" label="Until" description="Through this day" value={draft.until} onChange={(e) => setDraft({ ...draft, until: e.currentTarget.value })} />
         </SimpleGrid>
         <datalist id="audit-actions">
           {COMMON_ACTIONS.map((a) => (
@@ -76,7 +79,7 @@ export function AuditPage() {
           <Button
             variant="default"
             onClick={() => {
-              setDraft({ action: '', actorId: '', targetId: '', since: '' });
+              setDraft({ action: '', actorId: '', targetId: '', since: '', until: '' });
               setFilter({});
               setCursors([null]);
             }}

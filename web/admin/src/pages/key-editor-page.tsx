@@ -108,7 +108,7 @@ export function KeyEditorPage() {
                 {catalog.data.permissionPresets.map((preset) => (
                   <Button
                     key={preset.id}
-                    variant="light"
+                    variant="outline"
                     size="xs"
                     title={preset.description}
                     onClick={() => setSelected(new Set([...selected, ...preset.operations]))}

@@ -85,7 +85,7 @@ export function PostingsPage() {
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
                         {posting.state !== 'PUBLISHED' && (
-                          <Button size="xs" variant="light" aria-label={`Publish ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'PUBLISHED' })}>
+                          <Button size="xs" variant="outline" aria-label={`Publish ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'PUBLISHED' })}>
                             Publish
                           </Button>
                         )}
