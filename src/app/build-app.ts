@@ -8,6 +8,7 @@ import { registerFeedRoutes } from '../modules/feed/feed.route';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
+import { registerAdminConsoleRoute } from '../http/admin-console-route';
 import { registerDrainHooks } from '../http/drain';
 import { installErrorHandler } from '../http/error-reply';
 import { registerFileRoutes } from '../modules/uploads/files.route';
@@ -75,5 +76,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerFileRoutes(app, services);
   registerCredentialLogoRoute(app, services);
   await registerCareerPages(app, services);
+  await registerAdminConsoleRoute(app);
   return app;
 }

@@ -24,6 +24,9 @@ export class AuditEventFilter {
 
   @Field(() => Date, { nullable: true })
   since?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only events before this instant (exclusive); with since, a date range.' })
+  until?: Date | null;
 }
 
 @ArgsType()
@@ -38,7 +41,8 @@ function where(filter: AuditEventFilter | null | undefined): FilterQuery<AuditEv
   if (filter.action) query.action = filter.action.endsWith('.') ? { $like: `${escapeLike(filter.action)}%` } : filter.action;
   if (filter.actorId) query.actorId = assertUuid('filter.actorId', filter.actorId);
   if (filter.targetId) query.targetId = filter.targetId;
-  if (filter.since) query.at = { $gte: filter.since };
+  // A date range for the console's audit screen: since is inclusive, until exclusive.
+  if (filter.since || filter.until) query.at = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
   return query;
 }
 

@@ -1,0 +1,921 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActorType =
+  | 'API_CREDENTIAL'
+  | 'SYSTEM'
+  | 'USER';
+
+export type AdminPostingFilter = {
+  /** Only confidential (true) or only regular (false) postings. */
+  confidential?: boolean | null | undefined;
+  /** Case-insensitive exact match; at most 100. */
+  departments?: Array<string> | null | undefined;
+  /** Matches any of a posting's location names, case-insensitively; at most 100. */
+  locations?: Array<string> | null | undefined;
+  /** Full-text search (web search syntax) over title, description, team and locations. */
+  search?: string | null | undefined;
+  states?: Array<PostingState> | null | undefined;
+  /** Case-insensitive exact match; at most 100. */
+  teams?: Array<string> | null | undefined;
+};
+
+export type ApiCredentialKind =
+  | 'DATA'
+  | 'POSTINGS';
+
+export type ApiCredentialStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+export type ApplicationFilter = {
+  postingId?: string | number | null | undefined;
+  /** Case-insensitive substring of the name or e-mail. */
+  search?: string | null | undefined;
+  status?: ApplicationStatus | null | undefined;
+};
+
+export type ApplicationStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED';
+
+export type AuditEventFilter = {
+  /** Exact action, or a prefix ending in "." (e.g. "user."). */
+  action?: string | null | undefined;
+  actorId?: string | null | undefined;
+  since?: string | null | undefined;
+  targetId?: string | null | undefined;
+  /** Only events before this instant (exclusive); with since, a date range. */
+  until?: string | null | undefined;
+};
+
+export type CreateApiCredentialInput = {
+  allowConfidential?: boolean;
+  /** CIDRs such as 203.0.113.0/24 or 2001:db8::/32. */
+  allowedCidrs?: Array<string> | null | undefined;
+  /** At most 500 characters. */
+  description?: string | null | undefined;
+  expiresAt?: string | null | undefined;
+  fullAccess?: boolean;
+  /** A staged PNG upload (POST /uploads, purpose=LOGO). */
+  logoUploadId?: string | number | null | undefined;
+  /** 1 to 100 characters; shown on every object the key creates. */
+  name: string;
+  /** Catalog operation ids (apiEndpoints). */
+  operations?: Array<string> | null | undefined;
+  /** An integrationPartners id; its operations are added to the grant. */
+  partnerId?: string | null | undefined;
+  /** permissionPresets ids; their operations are added to the grant. */
+  presetIds?: Array<string> | null | undefined;
+  /** 1 to 100000; default 600. */
+  rateLimitPerMinute?: number | null | undefined;
+};
+
+export type CreateUserInput = {
+  email: string;
+  name: string;
+  /** At least 12 characters. */
+  password: string;
+  role: Role;
+};
+
+export type Plan =
+  | 'BASIC'
+  | 'FULL';
+
+export type PostingState =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'INTERNAL'
+  | 'PUBLISHED';
+
+export type Role =
+  | 'ADMIN'
+  | 'SUPER_ADMIN'
+  | 'TEAM_MEMBER';
+
+export type UpdateApiCredentialInput = {
+  allowConfidential?: boolean | null | undefined;
+  allowedCidrs?: Array<string> | null | undefined;
+  description?: string | null | undefined;
+  expiresAt?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Replaces the explicit grant. Refused when the organization locks permissions. */
+  operations?: Array<string> | null | undefined;
+  rateLimitPerMinute?: number | null | undefined;
+};
+
+export type UpdateOrganizationSettingsInput = {
+  /** Origins such as https://careers.example.com (at most 50). */
+  allowedOrigins?: Array<string> | null | undefined;
+  careersPageEnabled?: boolean | null | undefined;
+  /** http(s) URL; an empty string clears it. */
+  careersSiteUrl?: string | null | undefined;
+  clearMaxCredentialLifetime?: boolean | null | undefined;
+  feedEnabled?: boolean | null | undefined;
+  /** Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off. */
+  greenhouseApiEnabled?: boolean | null | undefined;
+  /** Plain text, at most 1000 characters; an empty string clears it. */
+  intro?: string | null | undefined;
+  /** Switches the Lever-compatible Postings API (/v0/postings/:slug) on or off. */
+  leverApiEnabled?: boolean | null | undefined;
+  lockCredentialPermissions?: boolean | null | undefined;
+  /** 1 to 3650; set clearMaxCredentialLifetime to remove the limit. */
+  maxCredentialLifetimeDays?: number | null | undefined;
+};
+
+export type UpdateUserInput = {
+  /** Only a Super Admin may change this. */
+  canManageApiCredentials?: boolean | null | undefined;
+  name?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
+export type WorkplaceType =
+  | 'HYBRID'
+  | 'ON_SITE'
+  | 'REMOTE'
+  | 'UNSPECIFIED';
+
+export type LoginMutationVariables = Exact<{
+  organizationSlug: string;
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } } };
+
+export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentUserQuery = { me: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } | null };
+
+export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationQuery = { organization: { id: string, slug: string, name: string, plan: Plan, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string> } } | null };
+
+export type UpdateOrganizationSettingsMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string> } } };
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { apiEndpoints: Array<{ name: string, description: string, operations: Array<{ id: string, endpoint: string, action: string, access: string, call: string, description: string, showsCredentialLogo: boolean }> }> | null, permissionPresets: Array<{ id: string, name: string, description: string, operations: Array<string> }> | null, integrationPartners: Array<{ id: string, name: string, description: string, operations: Array<string> }> | null };
+
+export type CredentialFieldsFragment = { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null };
+
+export type CredentialsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CredentialsQuery = { apiCredentials: { totalCount: number, nodes: Array<{ id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type CredentialQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CredentialQuery = { apiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } | null, organization: { id: string, settings: { lockCredentialPermissions: boolean } } | null };
+
+export type PostingsKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PostingsKeyQuery = { postingsApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } | null };
+
+export type RevealPostingsKeyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevealPostingsKeyMutation = { revealPostingsApiKey: string };
+
+export type CreateCredentialMutationVariables = Exact<{
+  input: CreateApiCredentialInput;
+}>;
+
+
+export type CreateCredentialMutation = { createApiCredential: { secret: string, credential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } } };
+
+export type UpdateCredentialMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateApiCredentialInput;
+}>;
+
+
+export type UpdateCredentialMutation = { updateApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
+
+export type RevokeCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeCredentialMutation = { revokeApiCredential: { id: string, status: ApiCredentialStatus, revokedAt: string | null } };
+
+export type ReenableCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReenableCredentialMutation = { reenableApiCredential: { id: string, status: ApiCredentialStatus, revokedAt: string | null } };
+
+export type DeleteCredentialMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteCredentialMutation = { deleteApiCredential: boolean };
+
+export type RotateCredentialMutationVariables = Exact<{
+  id: string | number;
+  previousSecretTtlSeconds: number;
+}>;
+
+
+export type RotateCredentialMutation = { rotateApiCredential: { secret: string, credential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } } };
+
+export type UserFieldsFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string };
+
+export type UsersQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string } };
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, createdAt: string } };
+
+export type AuditEventsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actorType: ActorType, actorId: string | null, actorName: string | null, onBehalfOfUserId: string | null, action: string, targetType: string | null, targetId: string | null, changes: Record<string, unknown> | null, ip: string | null, requestId: string | null }> } | null };
+
+export type PostingsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: AdminPostingFilter | null | undefined;
+}>;
+
+
+export type PostingsQuery = { postings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, state: PostingState, confidential: boolean, team: string | null, workplaceType: WorkplaceType, publishedAt: string | null, updatedAt: string, locations: Array<{ name: string }> }> } | null };
+
+export type SetPostingStateMutationVariables = Exact<{
+  id: string | number;
+  state: PostingState;
+}>;
+
+
+export type SetPostingStateMutation = { setPostingState: { id: string, state: PostingState, publishedAt: string | null, updatedAt: string } };
+
+export type ApplicationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: ApplicationFilter | null | undefined;
+}>;
+
+
+export type ApplicationsQuery = { applications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, email: string, status: ApplicationStatus, createdAt: string, posting: { id: string, title: string } | null, resume: { id: string, filename: string, size: number } | null }> } | null };
+
+export type ResumeLinkQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResumeLinkQuery = { application: { id: string, resume: { id: string, filename: string, downloadUrl: string | null } | null } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const MeFragmentDoc = new TypedDocumentString(`
+    fragment Me on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+}
+    `, {"fragmentName":"Me"}) as unknown as TypedDocumentString<MeFragment, unknown>;
+export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}
+    `, {"fragmentName":"CredentialFields"}) as unknown as TypedDocumentString<CredentialFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
+  login(organizationSlug: $organizationSlug, email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      ...Me
+    }
+  }
+}
+    fragment Me on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const CurrentUserDocument = new TypedDocumentString(`
+    query CurrentUser {
+  me {
+    ...Me
+  }
+}
+    fragment Me on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+}`) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
+export const OrganizationDocument = new TypedDocumentString(`
+    query Organization {
+  organization {
+    id
+    slug
+    name
+    plan
+    settingsVersion
+    settings {
+      lockCredentialPermissions
+      maxCredentialLifetimeDays
+      feedEnabled
+      careersSiteUrl
+      allowedOrigins
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const UpdateOrganizationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    id
+    settingsVersion
+    settings {
+      lockCredentialPermissions
+      maxCredentialLifetimeDays
+      feedEnabled
+      careersSiteUrl
+      allowedOrigins
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationSettingsMutation, UpdateOrganizationSettingsMutationVariables>;
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog {
+  apiEndpoints {
+    name
+    description
+    operations {
+      id
+      endpoint
+      action
+      access
+      call
+      description
+      showsCredentialLogo
+    }
+  }
+  permissionPresets {
+    id
+    name
+    description
+    operations
+  }
+  integrationPartners {
+    id
+    name
+    description
+    operations
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const CredentialsDocument = new TypedDocumentString(`
+    query Credentials($first: Int!, $after: String) {
+  apiCredentials(first: $first, after: $after, filter: {kind: DATA}) {
+    totalCount
+    nodes {
+      ...CredentialFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<CredentialsQuery, CredentialsQueryVariables>;
+export const CredentialDocument = new TypedDocumentString(`
+    query Credential($id: ID!) {
+  apiCredential(id: $id) {
+    ...CredentialFields
+  }
+  organization {
+    id
+    settings {
+      lockCredentialPermissions
+    }
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<CredentialQuery, CredentialQueryVariables>;
+export const PostingsKeyDocument = new TypedDocumentString(`
+    query PostingsKey {
+  postingsApiCredential {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<PostingsKeyQuery, PostingsKeyQueryVariables>;
+export const RevealPostingsKeyDocument = new TypedDocumentString(`
+    mutation RevealPostingsKey {
+  revealPostingsApiKey
+}
+    `) as unknown as TypedDocumentString<RevealPostingsKeyMutation, RevealPostingsKeyMutationVariables>;
+export const CreateCredentialDocument = new TypedDocumentString(`
+    mutation CreateCredential($input: CreateApiCredentialInput!) {
+  createApiCredential(input: $input) {
+    secret
+    credential {
+      ...CredentialFields
+    }
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
+export const UpdateCredentialDocument = new TypedDocumentString(`
+    mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {
+  updateApiCredential(id: $id, input: $input) {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<UpdateCredentialMutation, UpdateCredentialMutationVariables>;
+export const RevokeCredentialDocument = new TypedDocumentString(`
+    mutation RevokeCredential($id: ID!) {
+  revokeApiCredential(id: $id) {
+    id
+    status
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeCredentialMutation, RevokeCredentialMutationVariables>;
+export const ReenableCredentialDocument = new TypedDocumentString(`
+    mutation ReenableCredential($id: ID!) {
+  reenableApiCredential(id: $id) {
+    id
+    status
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ReenableCredentialMutation, ReenableCredentialMutationVariables>;
+export const DeleteCredentialDocument = new TypedDocumentString(`
+    mutation DeleteCredential($id: ID!) {
+  deleteApiCredential(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
+export const RotateCredentialDocument = new TypedDocumentString(`
+    mutation RotateCredential($id: ID!, $previousSecretTtlSeconds: Int!) {
+  rotateApiCredential(
+    id: $id
+    previousSecretTtlSeconds: $previousSecretTtlSeconds
+  ) {
+    secret
+    credential {
+      ...CredentialFields
+    }
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<RotateCredentialMutation, RotateCredentialMutationVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users($first: Int!, $after: String) {
+  users(first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...UserFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+  updateUser(id: $id, input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($id: ID!) {
+  deactivateUser(id: $id) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  email
+  name
+  role
+  canManageApiCredentials
+  active
+  createdAt
+}`) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const AuditEventsDocument = new TypedDocumentString(`
+    query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      at
+      actorType
+      actorId
+      actorName
+      onBehalfOfUserId
+      action
+      targetType
+      targetId
+      changes
+      ip
+      requestId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
+export const PostingsDocument = new TypedDocumentString(`
+    query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {
+  postings(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+      state
+      confidential
+      team
+      workplaceType
+      publishedAt
+      updatedAt
+      locations {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PostingsQuery, PostingsQueryVariables>;
+export const SetPostingStateDocument = new TypedDocumentString(`
+    mutation SetPostingState($id: ID!, $state: PostingState!) {
+  setPostingState(id: $id, state: $state) {
+    id
+    state
+    publishedAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SetPostingStateMutation, SetPostingStateMutationVariables>;
+export const ApplicationsDocument = new TypedDocumentString(`
+    query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {
+  applications(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      name
+      email
+      status
+      createdAt
+      posting {
+        id
+        title
+      }
+      resume {
+        id
+        filename
+        size
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplicationsQuery, ApplicationsQueryVariables>;
+export const ResumeLinkDocument = new TypedDocumentString(`
+    query ResumeLink($id: ID!) {
+  application(id: $id) {
+    id
+    resume {
+      id
+      filename
+      downloadUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeLinkQuery, ResumeLinkQueryVariables>;

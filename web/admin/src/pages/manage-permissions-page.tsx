@@ -1,0 +1,73 @@
+import { Alert, Anchor, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { fieldError, otherErrors } from '../api/api-error';
+import { useApiMutation, useApiQuery } from '../api/hooks';
+import { CatalogDocument, CredentialDocument, UpdateCredentialDocument } from '../api/operations';
+import { CREDENTIALS_KEY } from '../components/credential-action-dialogs';
+import { CredentialStatus } from '../components/credential-status';
+import { PermissionGrid } from '../components/permission-grid';
+import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+
+/** Greenhouse's Manage Permissions page (also the edit icon's target): description and permissions, with Save. */
+export function ManagePermissionsPage({ id }: { id: string }) {
+  const catalog = useApiQuery(['catalog'], CatalogDocument, {});
+  const query = useApiQuery([...CREDENTIALS_KEY, 'one'], CredentialDocument, { id });
+  const update = useApiMutation(UpdateCredentialDocument, [CREDENTIALS_KEY]);
+  const [selected, setSelected] = useState<Set<string> | null>(null);
+  const [description, setDescription] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const key = query.data?.apiCredential;
+  useEffect(() => {
+    if (key && selected === null) setSelected(new Set(key.operations));
+  }, [key, selected]);
+
+  if (catalog.isPending || query.isPending) return <LoadingState />;
+  if (catalog.error || query.error) return <ErrorState error={catalog.error ?? query.error} />;
+  if (!key) return <EmptyState title="This key does not exist">It may have been deleted.</EmptyState>;
+  const locked = query.data.organization.settings.lockCredentialPermissions;
+  const current = selected ?? new Set(key.operations);
+  const save = () => {
+    setSaved(false);
+    update.mutate(
+      { id, input: locked ? { description: description ?? key.description ?? '' } : { description: description ?? key.description ?? '', operations: [...current] } },
+      { onSuccess: () => setSaved(true) },
+    );
+  };
+
+  return (
+    <Stack>
+      <Anchor component={Link} href="/dev-center" size="sm">
+        ← API Credential Management
+      </Anchor>
+      <PageTitle description={<>Key {key.secretHint} · {key.partner ? `partner: ${key.partner}` : 'custom'}</>}>Manage Permissions: {key.name}</PageTitle>
+      <Group>
+        <CredentialStatus status={key.status} />
+        {key.fullAccess && <Text size="sm">Full access (every operation that existed when the key was created)</Text>}
+      </Group>
+      {locked && (
+        <Alert color="blue" variant="outline" title="Permissions are locked" data-testid="permissions-locked">
+          Your organization locks API key permissions: they cannot change after a key is created. Create a new key with the permissions you need and delete
+          this one. You can still edit the description.
+        </Alert>
+      )}
+      <Textarea label="Description" value={description ?? key.description ?? ''} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(update.error, 'description')} autosize minRows={2} />
+      <PermissionGrid endpoints={catalog.data.apiEndpoints} selected={current} onChange={setSelected} readOnly={locked} error={fieldError(update.error, 'operations')} />
+      {otherErrors(update.error, ['description', 'operations']) && (
+        <Alert color="red" variant="outline" role="alert">
+          {otherErrors(update.error, ['description', 'operations'])}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        {saved && (
+          <Text size="sm" role="status">
+            Saved. Changes apply from the key's next request.
+          </Text>
+        )}
+        <Button onClick={save} loading={update.isPending}>
+          Save
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
