@@ -102,7 +102,8 @@ async function main() {
     await createPeerView(db.url, org.id, PUBLIC_URL);
     console.error(`seeded ${postings} postings and the peer view in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
-    const production = { NODE_ENV: 'production' };
+    // Production mode for both: graphql-js and Grafast skip their development-only checks.
+    const production = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
     const jobgateServer = await startChildServer(
       'Jobgate',
       jobgateNode,
@@ -156,7 +157,7 @@ async function main() {
       `Jobgate's public \`postings(first: ${PAGE_SIZE})\` next to PostGraphile ${peerPostgraphileVersion()} (Amber preset, grafserv on \`node:http\`, no GraphiQL/watch/explain),`,
       `in the same run on the same database: one organization with ${postings.toLocaleString('en')} synthetic postings. PostGraphile serves a view of that`,
       "organization's publicly visible postings (Jobgate's own `publiclyVisibleSql`, no ORDER BY; `scripts/bench/lib/peer-view.repository.ts`),",
-      `ordered by \`orderBy: [PUBLISHED_AT_DESC, ID_DESC]\` like Jobgate's NEWEST. Both answer a page of ${PAGE_SIZE} with \`totalCount\`, every posting field`,
+      `ordered by \`orderBy: [PUBLISHED_AT_DESC, ROW_ID_DESC]\` like Jobgate's NEWEST. Both answer a page of ${PAGE_SIZE} with \`totalCount\`, every posting field`,
       '(the view computes `hostedUrl`/`applyUrl` from the organization row as Jobgate does), edges with cursors and `pageInfo`; the filter is',
       `\`filter: { teams: ["${FILTER_TEAM}"] }\` for Jobgate (case-insensitive) and \`condition: { team: "${FILTER_TEAM}" }\` for PostGraphile (exact).`,
       `Before timing, both returned the same totals (${checks.map((c) => c.total.toLocaleString('en')).join(' and ')}) and the same ${PAGE_SIZE} ids in the same order.`,

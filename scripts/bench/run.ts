@@ -20,6 +20,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
       ['applies.ts', ['--seconds', '3']],
       ['compat.ts', ['--postings', '2000', '--seconds', '2']],
+      ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -29,6 +30,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['feed-not-modified.ts', ['--postings', '100000']],
       ['applies.ts', ['--seconds', '10']],
       ['compat.ts', ['--postings', '10000', '--seconds', '5']],
+      ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');

@@ -4,7 +4,8 @@
  * with one team as a filter. Same fields, same connection shape (edges with
  * cursor, pageInfo). Jobgate's structured fields (locations, lists, salaryRange,
  * questions) are typed objects; the view exposes the same jsonb columns, which
- * PostGraphile serves as JSON scalars.
+ * PostGraphile serves as JSON scalars. PostGraphile's Amber preset names the `id`
+ * column `rowId` (its `id` is the global Node id), so the peer aliases it back.
  */
 
 const JOBGATE_NODE = `id title team department commitment level workplaceType country
@@ -15,7 +16,7 @@ const JOBGATE_NODE = `id title team department commitment level workplaceType co
         questions { id label kind required options }
         hostedUrl applyUrl publishedAt updatedAt`;
 
-const PEER_NODE = `id title team department commitment level workplaceType country
+const PEER_NODE = `id: rowId title team department commitment level workplaceType country
         locations
         openingHtml openingPlain descriptionHtml descriptionPlain additionalHtml additionalPlain
         lists
@@ -33,7 +34,7 @@ const JOBGATE_QUERY = `query($first: Int!, $filter: PostingFilter) {
 
 // Newest first with the id tiebreak, as Jobgate's NEWEST order (published_at desc, id desc).
 const peerQuery = (condition: string) => `query($first: Int!${condition ? ', $team: String!' : ''}) {
-  allBenchVisiblePostings(first: $first, orderBy: [PUBLISHED_AT_DESC, ID_DESC]${condition}) {
+  allBenchVisiblePostings(first: $first, orderBy: [PUBLISHED_AT_DESC, ROW_ID_DESC]${condition}) {
     totalCount
     edges { cursor node { ${PEER_NODE} } }
     pageInfo { hasNextPage endCursor }

