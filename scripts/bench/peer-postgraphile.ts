@@ -16,6 +16,7 @@
  * total and the same ids in the same order, or the bench fails. Then, per query and
  * round: Jobgate, then PostGraphile, one at a time, each after an unmeasured warm-up.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createBenchOrg, startBenchApp } from './lib/bench-app';
 import { hasFlag, intFlag } from './lib/args';
@@ -120,6 +121,7 @@ async function main() {
     for (const v of PEER_VARIANTS) checks.push(await checkSameAnswers(jobgate, peer, v));
     console.error(`same answers: totals ${checks.map((c) => c.total).join(', ')}, same ${PAGE_SIZE} ids in the same order`);
 
+    const loadBefore = os.loadavg()[0]!;
     const rows: (string | number)[][] = [];
     const detail: (string | number)[][] = [];
     for (const [i, v] of PEER_VARIANTS.entries()) {
@@ -151,6 +153,7 @@ async function main() {
       }
     }
 
+    const loadAfter = os.loadavg()[0]!;
     const markdown = [
       '## Public postings against PostGraphile 5',
       '',
@@ -170,6 +173,10 @@ async function main() {
       `Run: \`npx vite-node scripts/bench/peer-postgraphile.ts -- --postings ${postings} --seconds ${seconds} --rounds ${rounds}\`.`,
       '',
       machineLine(db.serverVersion),
+      `Load average (1 min) when the timed phases began and ended: ${loadBefore.toFixed(1)} and ${loadAfter.toFixed(1)}` +
+        (Math.max(loadBefore, loadAfter) > os.cpus().length
+          ? ` (above the ${os.cpus().length} cores: other work shared the machine, so absolute figures are low; alternating the servers keeps the ratio fairer).`
+          : '.'),
       '',
       table(['query', 'Jobgate uncached (req/s)', 'PostGraphile (req/s)', 'Jobgate / PostGraphile', 'goal', 'met'], rows),
       '',
