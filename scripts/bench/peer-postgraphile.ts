@@ -170,7 +170,7 @@ async function main() {
       'its normal per-request work (postings key check, organization scope, metrics); both run with `NODE_ENV=production` and a pool of 10.',
       `autocannon, ${CONNECTIONS} connections, ${seconds} s per phase after a 2 s warm-up of each; ${rounds} round${rounds > 1 ? 's' : ''} of Jobgate then PostGraphile per query,`,
       'one server at a time; figures per round, the ratio from their means.',
-      `Run: \`npx vite-node scripts/bench/peer-postgraphile.ts -- --postings ${postings} --seconds ${seconds} --rounds ${rounds}\`.`,
+      `Run: \`npx vite-node scripts/bench/peer-postgraphile.ts -- --postings ${postings} --seconds ${seconds} --rounds ${rounds}${jobgateOnBenchNode ? ' --jobgate-on-bench-node' : ''}\`.`,
       '',
       machineLine(db.serverVersion),
       `Load average (1 min) when the timed phases began and ended: ${loadBefore.toFixed(1)} and ${loadAfter.toFixed(1)}` +
