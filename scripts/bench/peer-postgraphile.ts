@@ -2,7 +2,7 @@
  * Jobgate's public postings against a peer, PostGraphile 5, in the same run and on
  * the same database.
  *
- *   npx vite-node scripts/bench/peer-postgraphile.ts -- [--postings 10000] [--seconds 5] [--rounds 2] [--jobgate-on-bench-node]
+ *   npx vite-node scripts/bench/peer-postgraphile.ts -- [--postings 10000] [--seconds 5] [--rounds 2] [--jobgate-on-bench-node] [--profile]
  *
  * One organization with N synthetic postings (the project's seeder). PostGraphile
  * serves that organization's publicly visible postings through a view
@@ -15,6 +15,9 @@
  * check, organization scope, metrics. Before any timing both must return the same
  * total and the same ids in the same order, or the bench fails. Then, per query and
  * round: Jobgate, then PostGraphile, one at a time, each after an unmeasured warm-up.
+ * --profile starts both servers with --cpu-prof: .cpuprofile files (open in Chrome
+ * DevTools) land in .data/bench-profiles when the servers stop; such a run prints its
+ * table but leaves docs/BENCHMARKS.md alone.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -92,6 +95,8 @@ async function main() {
   const peerNodeVersion = ensurePeerRuntime();
   const jobgateNode = jobgateOnBenchNode ? process.execPath : PEER_NODE;
   const jobgateNodeVersion = jobgateOnBenchNode ? process.version : peerNodeVersion;
+  const profileDir = path.resolve('.data/bench-profiles');
+  const nodeFlags = hasFlag(process.argv, 'profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
 
   const db = await openBenchDatabase('jobgate_bench_peer');
   const servers: ChildServer[] = [];
@@ -108,11 +113,11 @@ async function main() {
     const jobgateServer = await startChildServer(
       'Jobgate',
       jobgateNode,
-      [path.resolve('node_modules/vite-node/vite-node.mjs'), 'scripts/bench/lib/jobgate-server.ts'],
+      [...nodeFlags, path.resolve('node_modules/vite-node/vite-node.mjs'), 'scripts/bench/lib/jobgate-server.ts'],
       { ...production, DATABASE_URL: db.url, JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_PUBLIC_URL: PUBLIC_URL },
     );
     servers.push(jobgateServer);
-    const peerServer = await startChildServer('PostGraphile', PEER_NODE, [PEER_SERVER], { ...production, DATABASE_URL: db.url, PEER_SCHEMA });
+    const peerServer = await startChildServer('PostGraphile', PEER_NODE, [...nodeFlags, PEER_SERVER], { ...production, DATABASE_URL: db.url, PEER_SCHEMA });
     servers.push(peerServer);
     const jobgate: Target = { name: 'Jobgate', server: jobgateServer, headers: { authorization: `Bearer ${org.postingsKey}` }, body: (v) => v.jobgateBody };
     const peer: Target = { name: 'PostGraphile', server: peerServer, headers: {}, body: (v) => v.peerBody };
@@ -187,11 +192,13 @@ async function main() {
       '',
       table(['query', 'server', 'Node CPU ms/request', 'p50 ms', 'p99 ms', 'response bytes'], detail),
     ].join('\n');
-    writeSection('peer-postgraphile', markdown);
+    // A profiled run is slower than a plain one: print it, keep docs/BENCHMARKS.md's figures.
+    if (!nodeFlags.length) writeSection('peer-postgraphile', markdown);
     process.stdout.write(markdown + '\n');
   } finally {
     for (const s of servers) await s.stop();
     await db.close();
+    if (nodeFlags.length) console.error(`CPU profiles of both servers: ${profileDir}`);
   }
 }
 
