@@ -23,6 +23,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['career-pages.ts', ['--postings', '2000', '--seconds', '2']],
       ['hostile-flood.ts', ['--seconds', '3']],
       ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
+      ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -35,6 +36,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['career-pages.ts', ['--postings', '10000', '--seconds', '5']],
       ['hostile-flood.ts', ['--seconds', '10']],
       ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
+      ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');
