@@ -72,14 +72,24 @@ export class CredentialUsageService {
     return since;
   }
 
+  /**
+   * Never flushes: the flush's insert takes a key-share lock on the key's row, so a flush
+   * from inside a transaction that locked that row FOR UPDATE would wait on itself.
+   * Callers flush first (`flushed`), outside any transaction.
+   */
   private async tallyOf(em: EntityManager, credentialId: string, since: Date): Promise<UsageTally> {
-    await this.counters.flush();
     return tally(await this.repository.rowsSince(em, credentialId, since));
+  }
+
+  /** This instance's counters written, so reads include every call it served. */
+  private async flushed(): Promise<void> {
+    await this.counters.flush();
   }
 
   async usage(scope: Scope, id: string, sinceArg: Date | null | undefined): Promise<KeyUsageSummary> {
     const since = this.window(sinceArg);
     const credential = await this.credentials.get(scope, id);
+    await this.flushed();
     const granted = new Set(this.credentials.effectiveOperations(credential));
     const usage = await this.tallyOf(scope.em, credential.id, since);
     const ids = [...new Set([...granted, ...usage.operations.keys()])].sort();
@@ -114,6 +124,7 @@ export class CredentialUsageService {
     throwIfProblems(checkOperations(next.operations));
     const credential = await this.credentials.get(scope, id);
     if (credential.kind === CredentialKind.POSTINGS) throw BadInputError.field('operations', 'does not apply to the postings key');
+    await this.flushed();
     return this.impact(scope.em, credential, next);
   }
 
@@ -130,12 +141,15 @@ export class CredentialUsageService {
 
   async suggest(scope: Scope, id: string, since: Date | null | undefined): Promise<NarrowingSuggestion> {
     const window = this.window(since);
-    return this.suggestFor(scope.em, await this.credentials.get(scope, id), window);
+    const credential = await this.credentials.get(scope, id);
+    await this.flushed();
+    return this.suggestFor(scope.em, credential, window);
   }
 
   /** Applies the suggestion when its impact is still the one the manager saw; audited as `credential.narrowed`. */
   async narrow(scope: Scope, id: string, sinceArg: Date | null | undefined, expectedImpactHash: string): Promise<ApiCredential> {
     const since = this.window(sinceArg);
+    await this.flushed();
     const credential = await scope.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId });
       const c = await this.credentials.get({ ...scope, em }, id, true);
@@ -175,7 +189,8 @@ export class CredentialUsageService {
    * key locked. CONFLICT when the impact differs from the preview the manager saw; when the
    * save breaks used calls anyway, an audit event records who accepted it.
    */
-  updateGuard(scope: Scope, expectedImpactHash: string, input: { operations?: string[] | null; allowConfidential?: boolean | null }) {
+  async updateGuard(scope: Scope, expectedImpactHash: string, input: { operations?: string[] | null; allowConfidential?: boolean | null }) {
+    await this.flushed();
     return async (em: EntityManager, c: ApiCredential): Promise<void> => {
       const impact = await this.impact(em, c, {
         operations: input.operations ?? c.operations,

@@ -69,7 +69,7 @@ export class CredentialResolver {
 
   @Mutation(() => ApiCredential, { description: 'Permission changes take effect on the next request; refused when the organization locks permissions.' })
   @HumansOnly('credentialManager')
-  updateApiCredential(
+  async updateApiCredential(
     @Arg('id', () => ID) id: string,
     @Arg('input') input: UpdateApiCredentialInput,
     @Arg('expectedImpactHash', () => String, {
@@ -79,7 +79,7 @@ export class CredentialResolver {
     expectedImpactHash: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const guard = expectedImpactHash != null ? ctx.services.keyUsage.updateGuard(scope(ctx), expectedImpactHash, input) : undefined;
+    const guard = expectedImpactHash != null ? await ctx.services.keyUsage.updateGuard(scope(ctx), expectedImpactHash, input) : undefined;
     return ctx.services.credentials.update(scope(ctx), id, input, guard);
   }
 
