@@ -15,6 +15,7 @@ const BENCHES: [script: string, args: string[]][] = quick
   ? [
       ['public-postings.ts', ['--postings', '2000', '--seconds', '2']],
       ['credential-verification.ts', []],
+      ['usage-overhead.ts', ['--seconds', '2', '--rounds', '2']],
       ['depth.ts', ['--postings', '100000', '--samples', '10']],
       ['feed.ts', ['--postings', '2000']],
       ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
@@ -28,6 +29,7 @@ const BENCHES: [script: string, args: string[]][] = quick
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
       ['credential-verification.ts', []],
+      ['usage-overhead.ts', ['--seconds', '5', '--rounds', '3']],
       ['depth.ts', ['--postings', '1000000']],
       ['feed.ts', ['--postings', '10000,100000']],
       ['feed-not-modified.ts', ['--postings', '100000']],

@@ -18,6 +18,7 @@ import { ValidatedDocuments } from '../graphql/validated-documents';
 import { registerPrincipalHook } from '../http/principal-hook';
 import { publicCacheHooks } from '../modules/public-cache/public-cache.hooks';
 import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
+import { registerUploadUsageCounting } from '../modules/credentials/upload-usage.hook';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -73,6 +74,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerFeedRoutes(app, services);
   await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);
+  registerUploadUsageCounting(app, UPLOADS_PATH, services);
   registerFileRoutes(app, services);
   registerCredentialLogoRoute(app, services);
   await registerCareerPages(app, services);

@@ -3,6 +3,7 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Organization } from '../modules/organizations/organization.entity';
 import { OrganizationSettings } from '../modules/organizations/organization-settings';
 import { ApiCredential } from '../modules/credentials/credential.entity';
+import { CredentialUsage } from '../modules/credentials/credential-usage.entity';
 import { Application } from '../modules/applications/application.entity';
 import { Candidate } from '../modules/applications/candidate.entity';
 import { Posting } from '../modules/postings/posting.entity';
@@ -13,4 +14,4 @@ import { StoredFile } from '../modules/uploads/stored-file.entity';
 import { StoredFileContent } from '../modules/uploads/stored-file-content.entity';
 
 /** Every entity the ORM knows. Each module adds its own here. */
-export const entities = [Organization, OrganizationSettings, User, Session, AuditEvent, ActorRef, Posting, StoredFile, StoredFileContent, ApiCredential, Candidate, Application, BoardGroup];
+export const entities = [Organization, OrganizationSettings, User, Session, AuditEvent, ActorRef, Posting, StoredFile, StoredFileContent, ApiCredential, CredentialUsage, Candidate, Application, BoardGroup];

@@ -16,6 +16,10 @@ import { CredentialVerifier } from '../auth/credential-verifier';
 import { KeyRepository } from '../auth/key.repository';
 import { KeyRateLimiter } from '../auth/key-rate-limiter';
 import { UsageRecorder } from '../auth/usage-recorder';
+import { OperationUsage } from '../auth/operation-usage';
+import { ConfidentialReadCounter } from '../modules/credentials/confidential-read-counter';
+import { CredentialUsageRepository } from '../modules/credentials/credential-usage.repository';
+import { CredentialUsageService, USAGE_RETENTION_DAYS } from '../modules/credentials/credential-usage.service';
 import { PublicResponseCache } from '../modules/public-cache/response-cache';
 import { OrganizationService } from '../modules/organizations/organization.service';
 import { PostingService } from '../modules/postings/posting.service';
@@ -50,6 +54,10 @@ export interface Services {
   credentialVerifier: CredentialVerifier;
   /** Batched lastUsedAt/useCount writes. */
   credentialUsage: UsageRecorder;
+  /** Per-key, per-operation allowed/refused/confidential-read counters, batched like credentialUsage. */
+  operationUsage: OperationUsage;
+  /** What each key uses, the impact of a permission change, narrowing (least privilege from usage). */
+  keyUsage: CredentialUsageService;
   postings: PostingService;
   /** Staged uploads, stored files and signed download links. */
   uploads: UploadService;
@@ -103,6 +111,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const keys = new KeyRepository(orm);
   const credentialUsage = new UsageRecorder(keys, logger, config.usageFlushIntervalMs);
   closers.push(() => credentialUsage.close());
+  const usageRepository = new CredentialUsageRepository(orm);
+  const operationUsage = new OperationUsage(usageRepository, logger, config.usageFlushIntervalMs);
+  closers.push(() => operationUsage.close());
+  orm.em.getEventManager().registerSubscriber(new ConfidentialReadCounter(operationUsage));
   const credentialVerifier = new CredentialVerifier(keys, notifier, new KeyRateLimiter(config.rateLimitStore, knex), credentialUsage, {
     cacheTtlMs: config.credentialCacheTtlMs,
     catalog,
@@ -134,6 +146,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
     intervalMs: uploads.purgeIntervalMs,
     auditRetentionDays: config.auditRetentionDays,
+    credentialUsage: { days: USAGE_RETENTION_DAYS, deleteOlderThan: (days, batch) => usageRepository.deleteOlderThan(days, batch) },
   });
   housekeeping.start();
   closers.push(() => housekeeping.stop());
@@ -150,6 +163,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     credentials,
     credentialVerifier,
     credentialUsage,
+    operationUsage,
+    keyUsage: new CredentialUsageService(usageRepository, operationUsage, credentials, events),
     postings,
     uploads,
     applications: new ApplicationService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),

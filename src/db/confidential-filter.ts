@@ -4,6 +4,11 @@ export const CONFIDENTIAL_FILTER = 'confidential';
 
 export interface ConfidentialFilterParams {
   allow: boolean;
+  /**
+   * The data key reading under this filter, if any: confidential rows it loads are
+   * counted as its confidential reads (modules/credentials/confidential-read-counter.ts).
+   */
+  reader?: string;
 }
 
 /**

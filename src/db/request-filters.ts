@@ -8,7 +8,11 @@ export function setTenant(em: EntityManager, organizationId: string, allowConfid
   em.setFilterParams(CONFIDENTIAL_FILTER, { allow: allowConfidential });
 }
 
-/** Every request fork goes through here, once, when it is made. */
-export function setRequestFilters(em: EntityManager, principal: { organizationId: string; allowConfidential: boolean }): void {
+/**
+ * Every request fork goes through here, once, when it is made. `reader` is the data
+ * key's id, kept beside the confidential switch so its confidential reads can be counted.
+ */
+export function setRequestFilters(em: EntityManager, principal: { organizationId: string; allowConfidential: boolean; reader?: string }): void {
   setTenant(em, principal.organizationId, principal.allowConfidential);
+  if (principal.reader && principal.allowConfidential) em.setFilterParams(CONFIDENTIAL_FILTER, { allow: true, reader: principal.reader });
 }

@@ -2,7 +2,8 @@ import type { AuthCheckerFn } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { canManageCredentials } from '../auth/role-grants';
 import { Role } from '../auth/role';
-import type { GraphQLContext } from './context';
+import type { UsageOutcome } from '../auth/operation-usage';
+import { loaderFor, type GraphQLContext } from './context';
 import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC, type HumanCondition } from './permissions';
 
 const HUMANS_ONLY_MESSAGE = 'This operation is for signed-in users only; API keys cannot call it';
@@ -18,9 +19,27 @@ function checkHuman(ctx: GraphQLContext, condition: HumanCondition): void {
   }
 }
 
+/**
+ * Counts a data key's check once per request and operation (a field rule such as
+ * Application.resume.downloadUrl runs once per row; it is still one call). In memory only.
+ */
+function countKeyUse(ctx: GraphQLContext, operationId: string, outcome: UsageOutcome): void {
+  const principal = ctx.principal!;
+  if (principal.kind !== 'DATA_KEY' || !principal.credentialId) return;
+  const seen = loaderFor(ctx, 'operation-usage-seen', () => new Set<string>());
+  const key = outcome + operationId;
+  if (seen.has(key)) return;
+  seen.add(key);
+  ctx.services.operationUsage.record(principal.credentialId, operationId, outcome);
+}
+
 function checkOperation(ctx: GraphQLContext, operationId: string): void {
   const principal = ctx.principal!;
-  if (principal.grants.has(operationId)) return;
+  if (principal.grants.has(operationId)) {
+    countKeyUse(ctx, operationId, 'ALLOWED');
+    return;
+  }
+  countKeyUse(ctx, operationId, 'REFUSED');
   const who = principal.kind === 'USER' ? `Your role ${principal.role}` : 'This API key';
   throw new ForbiddenError(`${who} is not granted ${operationId}`, { missingOperation: operationId });
 }

@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OperationUsage } from '../auth/operation-usage';
 import type { Principal, RequestMeta } from '../auth/principal';
 
 /**
- * The instance's services as resolvers see them. Empty here so that graphql/ knows no
- * module; the composition root (app/services.ts) fills it in by declaration merging.
+ * The instance's services as resolvers see them. Only the auth checker's counter here,
+ * so that graphql/ knows no module; the composition root (app/services.ts) fills in the
+ * rest by declaration merging.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ContextServices {}
+export interface ContextServices {
+  /** Per-key, per-operation allowed/refused counters (auth/operation-usage.ts), fed by the auth checker. */
+  operationUsage: OperationUsage;
+}
 
 /** Built once per request by http/graphql-context.ts. Nothing reaches the ORM any other way. */
 export interface GraphQLContext {

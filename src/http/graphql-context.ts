@@ -13,7 +13,10 @@ export function graphqlContextFactory(services: HttpServices) {
   return async (request: FastifyRequest): Promise<GraphQLContext> => {
     const principal = request.principal;
     const em = services.orm.em.fork();
-    if (principal) setRequestFilters(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential });
+    if (principal) {
+      const reader = principal.kind === 'DATA_KEY' ? principal.credentialId : undefined;
+      setRequestFilters(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential, reader });
+    }
     return { em, principal, meta: requestMeta(request), services, loaders: new Map() };
   };
 }

@@ -154,6 +154,18 @@ describe('ceiling matrix', () => {
     return { res, readBack: () => storedKeyReach(key.id) };
   };
 
+  /** The key makes `keyCall`, a super admin reads the suggestion's hash, then `token` narrows the key to it. */
+  const narrowCredential = (keyInput: Record<string, unknown>, keyCall: string): Case['run'] => async (token) => {
+    const key = await createKey(t, superToken, { name: `narrowed ${++counter}`, ...keyInput });
+    await t.gql(keyCall, {}, { token: key.secret });
+    const suggestion = await asSuper<{ suggestApiCredentialPermissions: { impact: { impactHash: string } } }>(
+      'query($id: ID!) { suggestApiCredentialPermissions(id: $id) { impact { impactHash } } }',
+      { id: key.id },
+    );
+    const res = await t.gql('mutation($id: ID!, $h: String!) { narrowApiCredential(id: $id, expectedImpactHash: $h) { id } }', { id: key.id, h: suggestion.suggestApiCredentialPermissions.impact.impactHash }, { token });
+    return { res, readBack: () => storedKeyReach(key.id) };
+  };
+
   const postingsKeyReset: Case['run'] = async (token) => {
     const res = await t.gql('mutation { rotateApiCredential(id: "%ID%") { secret } }'.replace('%ID%', await postingsKeyId()), {}, { token });
     return { res, readBack: async () => reachOfKey(['applications.create', 'uploads.upload'], false) };
@@ -241,6 +253,16 @@ describe('ceiling matrix', () => {
       name: 'reenableApiCredential of a full-access confidential key',
       run: changeCredential({ fullAccess: true, allowConfidential: true }, 'mutation($id: ID!) { reenableApiCredential(id: $id) { id } }', { revoked: true }),
       expected: row({ ...managers, TEAM_MEMBER_CM: 'ceiling' }, 'denied'),
+    },
+    {
+      name: 'narrowApiCredential of a full-access key',
+      run: narrowCredential({ fullAccess: true }, '{ postings { totalCount } }'),
+      expected: row({ ...managers, TEAM_MEMBER_CM: 'ceiling' }, 'denied'),
+    },
+    {
+      name: 'narrowApiCredential of a postings.list + postings.read key',
+      run: narrowCredential({ operations: ['postings.list', 'postings.read'] }, '{ postings { totalCount } }'),
+      expected: row({ ...managers, TEAM_MEMBER_CM: 'allow' }, 'denied'),
     },
     {
       name: 'reenableApiCredential of a postings.list key',

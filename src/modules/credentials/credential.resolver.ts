@@ -69,8 +69,18 @@ export class CredentialResolver {
 
   @Mutation(() => ApiCredential, { description: 'Permission changes take effect on the next request; refused when the organization locks permissions.' })
   @HumansOnly('credentialManager')
-  updateApiCredential(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateApiCredentialInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.update(scope(ctx), id, input);
+  async updateApiCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: UpdateApiCredentialInput,
+    @Arg('expectedImpactHash', () => String, {
+      nullable: true,
+      description: 'The impactHash of previewApiCredentialPermissions the manager saw: CONFLICT if usage changed since; a save that breaks used calls is audited as credential.impact_accepted.',
+    })
+    expectedImpactHash: string | null | undefined,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const guard = expectedImpactHash != null ? await ctx.services.keyUsage.updateGuard(scope(ctx), expectedImpactHash, input) : undefined;
+    return ctx.services.credentials.update(scope(ctx), id, input, guard);
   }
 
   @Mutation(() => ApiCredential)

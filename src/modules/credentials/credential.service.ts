@@ -190,7 +190,8 @@ export class CredentialService {
     return { credential, secret };
   }
 
-  async update(scope: Scope, id: string, input: UpdateApiCredentialInput): Promise<ApiCredential> {
+  /** `beforeChange` runs in the transaction with the key locked and unchanged (the usage impact check). */
+  async update(scope: Scope, id: string, input: UpdateApiCredentialInput, beforeChange?: (em: EntityManager, credential: ApiCredential) => Promise<void>): Promise<ApiCredential> {
     const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
     const cidrs = input.allowedCidrs != null ? normalizeCidrs(input.allowedCidrs) : null;
     const problems = [
@@ -216,6 +217,7 @@ export class CredentialService {
       }
       if (!c.fullAccess && nextOps.length === 0) throw BadInputError.field('operations', 'a key without fullAccess needs at least one operation');
       this.assertWithinCeiling(scope, c);
+      if (beforeChange) await beforeChange(em, c);
       const before = { ...c, operations: this.effectiveOperations(c) };
       if (input.name != null) c.name = input.name.trim();
       if (input.description != null) c.description = input.description.trim() || null;

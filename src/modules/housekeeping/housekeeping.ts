@@ -8,17 +8,21 @@ export interface HousekeepingOptions {
   /** Audit events older than this are deleted; 0 keeps them forever. */
   auditRetentionDays: number;
   batchSize?: number;
+  /** Per-operation key usage: daily buckets older than `days` are deleted (credential-usage.repository.ts). */
+  credentialUsage?: { days: number; deleteOlderThan(days: number, batchSize: number): Promise<number> };
 }
 
 export interface HousekeepingReport {
   staleUploads: number;
   expiredSessions: number;
   auditEvents: number;
+  credentialUsageRows: number;
 }
 
 /**
  * The periodic deletes that keep tables from growing without bound: stale uploads
- * (and orphaned file content), expired sessions, audit events past retention.
+ * (and orphaned file content), expired sessions, audit events past retention, key
+ * usage buckets past 90 days.
  * Every instance runs it; the deletes are idempotent, so overlapping runs only
  * find less to do.
  */
@@ -39,8 +43,9 @@ export class Housekeeping {
       staleUploads: await this.uploads.purgeStale(),
       expiredSessions: await this.retention.deleteExpiredSessions(batch),
       auditEvents: this.options.auditRetentionDays ? await this.retention.deleteAuditEventsOlderThan(this.options.auditRetentionDays, batch) : 0,
+      credentialUsageRows: this.options.credentialUsage ? await this.options.credentialUsage.deleteOlderThan(this.options.credentialUsage.days, batch) : 0,
     };
-    if (report.expiredSessions || report.auditEvents) this.logger.info(report, 'housekeeping deleted expired rows');
+    if (report.expiredSessions || report.auditEvents || report.credentialUsageRows) this.logger.info(report, 'housekeeping deleted expired rows');
     return report;
   }
 
