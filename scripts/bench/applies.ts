@@ -10,8 +10,9 @@
  *
  *   npx vite-node scripts/bench/applies.ts -- [--seconds 10] [--concurrency 20] [--cpu-prof]
  *
- * With --cpu-prof the server writes a V8 CPU profile to .data/bench-profiles/ and the
- * run prints the functions and packages with the most self time.
+ * With --cpu-prof the server profiles the measured run (node:inspector's Profiler, the
+ * same data as node --cpu-prof without start-up) to .data/bench-profiles/ and the run
+ * prints the packages and functions with the most self time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,11 +62,8 @@ async function main() {
     JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY: '100000000',
     JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP: '100000000',
   };
-  if (profile) {
-    fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    serverEnv.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim();
-  }
-  const profilesBefore = new Set(profile ? fs.readdirSync(PROFILE_DIR) : []);
+  const profileFile = profile ? path.join(PROFILE_DIR, `applies-server-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : null;
+  if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const server = child('server.ts', serverEnv);
   const load = child('load.ts', {});
   try {
@@ -83,8 +81,16 @@ async function main() {
     load.send({ type: 'warmup', target, count: 20 });
     const warmed = await next<{ acknowledged: number; failures: Record<string, number> }>(load, 'warmed');
     const statementsBefore = await statements();
+    if (profileFile) {
+      server.send({ type: 'profile-start' });
+      await next(server, 'profiling');
+    }
     load.send({ type: 'run', target, seconds, concurrency });
     const measured = await next<LoadRun>(load, 'done');
+    if (profileFile) {
+      server.send({ type: 'profile-stop', file: profileFile });
+      await next(server, 'profiled');
+    }
     const statementsDuring = (await statements()) - statementsBefore;
 
     const client = new pg.Client({ connectionString: db.url });
@@ -137,10 +143,7 @@ async function main() {
     await exited;
     await db.close();
   }
-  if (profile) {
-    const written = fs.readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile') && !profilesBefore.has(f));
-    for (const file of written) process.stdout.write(`\nServer CPU profile ${path.join(PROFILE_DIR, file)}:\n${summarizeProfile(path.join(PROFILE_DIR, file))}\n`);
-  }
+  if (profileFile) process.stdout.write(`\nServer CPU profile of the measured run, ${profileFile}:\n${summarizeProfile(profileFile)}\n`);
 }
 
 main().catch((err: unknown) => {

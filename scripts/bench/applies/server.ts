@@ -4,9 +4,12 @@
  * one published posting. Talks to its parent over IPC:
  *   → { type: 'ready', base, postingsKey, postingId, organizationId }
  *   ← 'statements'  → { type: 'statements', count }   (every statement sent through knex)
- *   ← 'stop'        closes and exits (so --cpu-prof writes its profile)
+ *   ← { type: 'profile-start' } / { type: 'profile-stop', file }   a V8 CPU profile of just that window
+ *   ← 'stop'        closes and exits
  * Env: BENCH_DB_URL, plus any JOBGATE_* the parent passes.
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../src/config';
 import { connectOrm } from '../../../src/app/orm-config';
@@ -35,8 +38,21 @@ async function main(): Promise<void> {
   const org = await createBenchOrg({ base, services, orm, queries: { count: 0 }, close }, 1);
   const [{ id: postingId }] = await orm.em.fork().getConnection().execute<{ id: string }[]>('select id from postings where organization_id = ? limit 1', [org.id]);
 
+  // The profiler runs only over the measured window, so start-up (module loading, transpiling) stays out of it.
+  const inspector = new Session();
+  inspector.connect();
   process.on('message', (message: unknown) => {
     if (message === 'statements') process.send!({ type: 'statements', count: statements.count });
+    if ((message as { type?: string }).type === 'profile-start') {
+      void inspector.post('Profiler.enable').then(() => inspector.post('Profiler.start')).then(() => process.send!({ type: 'profiling' }));
+    }
+    if ((message as { type?: string }).type === 'profile-stop') {
+      const file = (message as { file: string }).file;
+      void inspector.post('Profiler.stop').then(({ profile }) => {
+        fs.writeFileSync(file, JSON.stringify(profile));
+        process.send!({ type: 'profiled', file });
+      });
+    }
     if (message === 'stop') void close().then(() => process.exit(0));
   });
   process.send({ type: 'ready', base, postingsKey: org.postingsKey, postingId, organizationId: org.id });
