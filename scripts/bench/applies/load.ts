@@ -7,6 +7,9 @@
  * IPC with the parent:
  *   ← { type: 'warmup', target, count }            → { type: 'warmed', acknowledged, failures }
  *   ← { type: 'run', target, seconds, concurrency } → { type: 'done', ...LoadRun }
+ *   ← { type: 'preupload', target, count, concurrency } → { type: 'preuploaded', count }
+ *   ← { type: 'run-applies', target, seconds, concurrency } → { type: 'done', ...LoadRun }: applies only,
+ *     each with one of the pre-uploaded résumés, until the time is up or they run out
  */
 import http from 'node:http';
 import { multipart } from '../../../test/helpers/multipart';
@@ -55,15 +58,22 @@ function post(url: URL, headers: Record<string, string>, body: Buffer): Promise<
 }
 
 let sequence = 0;
+const preuploaded: string[] = [];
 
-/** One upload + apply; returns the two durations, or why it failed. */
-async function once(target: Target): Promise<{ uploadMs: number; applyMs: number } | string> {
+async function upload(target: Target): Promise<string | { failure: string }> {
+  const up = await post(new URL('/uploads', target.base), { authorization: `Bearer ${target.postingsKey}`, 'content-type': form.contentType }, form.body);
+  const uploadId = up.json.id;
+  if (up.status !== 201 || typeof uploadId !== 'string') return { failure: `upload ${up.status} ${(up.json.error as { code?: string } | undefined)?.code ?? ''}` };
+  return uploadId;
+}
+
+/** One upload (or a pre-uploaded résumé) + apply; returns the two durations, or why it failed. */
+async function once(target: Target, applyOnly = false): Promise<{ uploadMs: number; applyMs: number } | string> {
   const n = sequence++;
   const auth = `Bearer ${target.postingsKey}`;
   const started = performance.now();
-  const up = await post(new URL('/uploads', target.base), { authorization: auth, 'content-type': form.contentType }, form.body);
-  const uploadId = up.json.id;
-  if (up.status !== 201 || typeof uploadId !== 'string') return `upload ${up.status} ${(up.json.error as { code?: string } | undefined)?.code ?? ''}`;
+  const uploadId = applyOnly ? preuploaded.pop()! : await upload(target);
+  if (typeof uploadId !== 'string') return uploadId.failure;
   const uploaded = performance.now();
   const input = { name: `Bench Candidate ${n}`, email: `candidate-${process.pid}-${n}@bench.test`, resumeUploadId: uploadId };
   const res = await post(new URL('/public/graphql', target.base), { authorization: auth, 'content-type': 'application/json' }, Buffer.from(JSON.stringify({ query: APPLY, variables: { postingId: target.postingId, input } })));
@@ -72,17 +82,17 @@ async function once(target: Target): Promise<{ uploadMs: number; applyMs: number
   return { uploadMs: uploaded - started, applyMs: performance.now() - uploaded };
 }
 
-async function run(target: Target, concurrency: number, seconds: number | null, count: number | null): Promise<LoadRun> {
+async function run(target: Target, concurrency: number, seconds: number | null, count: number | null, applyOnly = false): Promise<LoadRun> {
   const result: LoadRun = { acknowledged: 0, elapsedSeconds: 0, failures: {}, pairMs: [], uploadMs: [], applyMs: [] };
   let started = 0;
   const deadline = seconds === null ? Infinity : performance.now() + seconds * 1000;
-  const more = () => (count === null ? performance.now() < deadline : started < count);
+  const more = () => (applyOnly && !preuploaded.length ? false : count === null ? performance.now() < deadline : started < count);
   const at = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (more()) {
         started += 1;
-        const outcome = await once(target).catch((err: unknown) => `error ${(err as Error).message}`);
+        const outcome = await once(target, applyOnly).catch((err: unknown) => `error ${(err as Error).message}`);
         if (typeof outcome === 'string') result.failures[outcome] = (result.failures[outcome] ?? 0) + 1;
         else {
           result.acknowledged += 1;
@@ -102,11 +112,20 @@ process.on('message', (raw: unknown) => {
   if (message.type === 'warmup') {
     void run(message.target, 1, null, message.count ?? 20).then((r) => process.send!({ type: 'warmed', acknowledged: r.acknowledged, failures: r.failures }));
   }
-  if (message.type === 'run') {
-    void run(message.target, message.concurrency ?? 20, message.seconds ?? 10, null).then((r) => {
-      process.send!({ type: 'done', ...r });
-      agent.destroy();
-    });
+  if (message.type === 'run' || message.type === 'run-applies') {
+    void run(message.target, message.concurrency ?? 20, message.seconds ?? 10, null, message.type === 'run-applies').then((r) => process.send!({ type: 'done', ...r }));
+  }
+  if (message.type === 'preupload') {
+    let left = message.count ?? 0;
+    void Promise.all(
+      Array.from({ length: message.concurrency ?? 20 }, async () => {
+        while (left > 0) {
+          left -= 1;
+          const id = await upload(message.target);
+          if (typeof id === 'string') preuploaded.push(id);
+        }
+      }),
+    ).then(() => process.send!({ type: 'preuploaded', count: preuploaded.length }));
   }
 });
 if (!process.send) throw new Error('run by scripts/bench/applies.ts (needs an IPC channel)');
