@@ -1,123 +1,172 @@
 /**
- * Applies per second: each of 20 concurrent clients loops over the candidate's real
- * path, POST /uploads (multipart, purpose RESUME, a 200 KB PDF) then applyToPosting
- * on /public/graphql with that upload, for a fixed duration. The apply rate limit is
- * raised for the run (JOBGATE_APPLY_RATE_PER_SECOND), as the issue asks. Afterwards
- * the stored applications are counted and compared with the acknowledged ones.
+ * Applies per second, with the server and the load generator in separate processes
+ * (scripts/bench/applies/server.ts and load.ts), so the generator's CPU is not
+ * counted against the server's event loop. `concurrency` clients loop over
+ * POST /uploads (a 200 KB PDF résumé) then applyToPosting with that upload, for a
+ * fixed duration, after 20 unmeasured warm-up pairs. The apply and upload rate limits
+ * are raised for the run (still consulted on every request). Afterwards the stored
+ * applications are counted and compared with the acknowledged ones (warm-up included),
+ * and the server reports the statements it sent through knex during the measured run.
  *
- *   npx vite-node scripts/bench/applies.ts -- [--seconds 10] [--concurrency 20]
+ *   npx vite-node scripts/bench/applies.ts -- [--seconds 10] [--concurrency 20] [--cpu-prof]
  *
- * The clients are plain fetch loops in this process rather than autocannon, because
- * each iteration is two dependent requests (the apply needs the upload's id).
+ * With --cpu-prof the server profiles the measured run (node:inspector's Profiler, the
+ * same data as node --cpu-prof without start-up) to .data/bench-profiles/ and the run
+ * prints the packages and functions with the most self time.
  */
-import { startBenchApp, createBenchOrg } from './lib/bench-app';
-import { intFlag } from './lib/args';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { hasFlag, intFlag } from './lib/args';
 import { openBenchDatabase } from './lib/bench-database';
-import { multipart } from '../../test/helpers/multipart';
 import { machineLine, table, writeSection } from './lib/report';
+import type { LoadRun, Target } from './applies/load';
+import { summarizeProfile } from './applies/profile-summary';
+import { RESUME_BYTES } from './applies/resume';
 
-const APPLY = `mutation($postingId: ID!, $input: ApplicationInput!) { applyToPosting(postingId: $postingId, input: $input) { applicationId } }`;
-const RESUME_BYTES = 200 * 1024;
+const viteNode = path.resolve('node_modules/.bin/vite-node');
+const PROFILE_DIR = path.resolve('.data/bench-profiles');
 
-/** A PDF that passes content sniffing, padded with a comment to 200 KB (PDF readers skip `%` lines). */
-function resumePdf(): Buffer {
-  const head = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n');
-  const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  const pad = Buffer.concat([Buffer.from('%'), Buffer.alloc(RESUME_BYTES - head.length - tail.length - 1, 0x61)]);
-  return Buffer.concat([head, pad, tail]);
+function child(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(viteNode, [path.join('scripts/bench/applies', script)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
 }
+
+function next<T>(proc: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type?: string }) => {
+      if (message?.type !== type) return;
+      proc.off('message', onMessage);
+      proc.off('exit', onExit);
+      resolve(message as T);
+    };
+    const onExit = (code: number | null) => reject(new Error(`child exited (${code}) while waiting for "${type}"`));
+    proc.on('message', onMessage);
+    proc.on('exit', onExit);
+  });
+}
+
+const percentile = (list: number[], p: number): string => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(0) : 'n/a';
+};
 
 async function main() {
   const seconds = intFlag(process.argv, 'seconds', 10);
   const concurrency = intFlag(process.argv, 'concurrency', 20);
+  const preuploads = intFlag(process.argv, 'preuploads', 1000);
+  const profile = hasFlag(process.argv, 'cpu-prof');
   const db = await openBenchDatabase('jobgate_bench_applies');
-  const app = await startBenchApp(db.url, { JOBGATE_APPLY_RATE_PER_SECOND: '1000000' });
+  const serverEnv: Record<string, string> = {
+    BENCH_DB_URL: db.url,
+    JOBGATE_APPLY_RATE_PER_SECOND: '1000000',
+    JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY: '100000000',
+    JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP: '100000000',
+  };
+  const profileFile = profile ? path.join(PROFILE_DIR, `applies-server-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`) : null;
+  const applyProfileFile = profileFile?.replace('applies-server-', 'applies-alone-server-') ?? null;
+  if (profileFile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
+  const server = child('server.ts', serverEnv);
+  const load = child('load.ts', {});
   try {
-    const org = await createBenchOrg(app, 1);
-    const [{ id: postingId }] = await app.orm.em.fork().getConnection().execute<{ id: string }[]>('select id from postings where organization_id = ? limit 1', [org.id]);
-    const pdf = resumePdf();
-    const auth = { authorization: `Bearer ${org.postingsKey}` };
-    let acknowledged = 0;
-    const failures = new Map<string, number>();
-    const fail = (why: string): void => void failures.set(why, (failures.get(why) ?? 0) + 1);
-    const latencies: number[] = [];
-    // The two halves timed apart, to show which one the time goes to.
-    const uploadMs: number[] = [];
-    const applyMs: number[] = [];
-
-    const once = async (n: number): Promise<void> => {
-      const started = performance.now();
-      const form = multipart([
-        { name: 'purpose', value: 'RESUME' },
-        { name: 'file', value: pdf, filename: 'resume.pdf', contentType: 'application/pdf' },
-      ]);
-      const up = await fetch(`${app.base}/uploads`, { method: 'POST', headers: { ...auth, 'content-type': form.contentType }, body: new Uint8Array(form.body.buffer as ArrayBuffer, form.body.byteOffset, form.body.length) });
-      const upJson = (await up.json()) as { id?: string; error?: { code: string } };
-      if (up.status !== 201 || !upJson.id) return fail(`upload ${up.status} ${upJson.error?.code ?? ''}`);
-      const uploaded = performance.now();
-      const input = { name: `Bench Candidate ${n}`, email: `candidate-${n}@bench.test`, resumeUploadId: upJson.id };
-      const res = await fetch(`${app.base}/public/graphql`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ query: APPLY, variables: { postingId, input } }) });
-      const json = (await res.json()) as { data?: { applyToPosting?: { applicationId: string } }; errors?: { extensions?: { code?: string } }[] };
-      if (!json.data?.applyToPosting?.applicationId) return fail(`apply ${res.status} ${json.errors?.[0]?.extensions?.code ?? ''}`);
-      acknowledged += 1;
-      const done = performance.now();
-      latencies.push(done - started);
-      uploadMs.push(uploaded - started);
-      applyMs.push(done - uploaded);
+    const [ready] = await Promise.all([
+      next<Target & { organizationId: string }>(server, 'ready'),
+      next(load, 'listening'),
+    ]);
+    const target: Target = { base: ready.base, postingsKey: ready.postingsKey, postingId: ready.postingId };
+    const statements = async () => {
+      const reply = next<{ count: number }>(server, 'statements');
+      server.send('statements');
+      return (await reply).count;
     };
 
-    // Warm-up, unmeasured and not counted below: JIT, pools, the credential cache.
-    for (let i = 0; i < 20; i++) await once(-1 - i);
-    const [{ n: before }] = await app.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from applications where organization_id = ?', [org.id]);
-    acknowledged = 0;
-    latencies.length = 0;
-    uploadMs.length = 0;
-    applyMs.length = 0;
-    failures.clear();
+    load.send({ type: 'warmup', target, count: 20 });
+    const warmed = await next<{ acknowledged: number; failures: Record<string, number> }>(load, 'warmed');
+    // Phase 2 first measured below is the candidate's whole path; then, to isolate the apply
+    // (this repository's part) from the upload (bytes through the file store), applies
+    // alone with résumés uploaded beforehand.
+    const statementsBefore = await statements();
+    if (profileFile) {
+      server.send({ type: 'profile-start' });
+      await next(server, 'profiling');
+    }
+    load.send({ type: 'run', target, seconds, concurrency });
+    const measured = await next<LoadRun>(load, 'done');
+    if (profileFile) {
+      server.send({ type: 'profile-stop', file: profileFile });
+      await next(server, 'profiled');
+    }
+    const statementsDuring = (await statements()) - statementsBefore;
 
-    const statementsBefore = app.queries.count;
-    let next = 0;
-    const deadline = performance.now() + seconds * 1000;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (performance.now() < deadline) await once(next++);
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    const statements = (app.queries.count - statementsBefore) / Math.max(1, acknowledged);
-    const [{ n: after }] = await app.orm.em.fork().getConnection().execute<{ n: string }[]>('select count(*) as n from applications where organization_id = ?', [org.id]);
-    const stored = Number(after) - Number(before);
-    const pct = (p: number, list = latencies) => {
-      const sorted = [...list].sort((a, b) => a - b);
-      return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(0) : 'n/a';
-    };
-    const perSecond = acknowledged / elapsed;
+    load.send({ type: 'preupload', target, count: preuploads, concurrency });
+    const { count: preuploaded } = await next<{ count: number }>(load, 'preuploaded');
+    const applyStatementsBefore = await statements();
+    if (applyProfileFile) {
+      server.send({ type: 'profile-start' });
+      await next(server, 'profiling');
+    }
+    load.send({ type: 'run-applies', target, seconds, concurrency });
+    const appliesOnly = await next<LoadRun>(load, 'done');
+    if (applyProfileFile) {
+      server.send({ type: 'profile-stop', file: applyProfileFile });
+      await next(server, 'profiled');
+    }
+    const applyStatements = (await statements()) - applyStatementsBefore;
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>('select count(*) as n from applications where organization_id = $1', [ready.organizationId]);
+    await client.end();
+    const stored = Number(rows[0]!.n);
+    const acknowledged = warmed.acknowledged + measured.acknowledged + appliesOnly.acknowledged;
+    const attempts = measured.acknowledged + Object.values(measured.failures).reduce((a, b) => a + b, 0);
+    const perSecond = measured.acknowledged / measured.elapsedSeconds;
+    const failures = { ...warmed.failures };
+    for (const [k, v] of [...Object.entries(measured.failures), ...Object.entries(appliesOnly.failures)]) failures[k] = (failures[k] ?? 0) + v;
+    const applyAttempts = appliesOnly.acknowledged + Object.values(appliesOnly.failures).reduce((a, b) => a + b, 0);
+    const appliesPerSecond = appliesOnly.acknowledged / appliesOnly.elapsedSeconds;
 
     const markdown = [
       '## Applies',
       '',
-      `${concurrency} concurrent clients in this process, each looping for ${seconds} s over \`POST /uploads\` (multipart, purpose RESUME,`,
-      `a ${RESUME_BYTES / 1024} KB PDF) then \`applyToPosting\` with that upload (a new candidate email each time), over loopback,`,
-      'after 20 unmeasured warm-up applies. The apply rate limit is raised for the run (`JOBGATE_APPLY_RATE_PER_SECOND=1000000`).',
-      'Latency is per upload + apply pair. Stored = rows added to `applications` during the run, counted afterwards.',
-      `Run: \`npx vite-node scripts/bench/applies.ts -- --seconds ${seconds} --concurrency ${concurrency}\`.`,
+      `The server and the load generator run in separate processes (\`scripts/bench/applies/server.ts\`, \`load.ts\`), on the same 2 cores.`,
+      `${concurrency} concurrent keep-alive clients loop for ${seconds} s over \`POST /uploads\` (multipart, purpose RESUME, a ${RESUME_BYTES / 1024} KB PDF)`,
+      'then `applyToPosting` with that upload (a new candidate e-mail each time), over loopback, after 20 unmeasured warm-up pairs.',
+      'The apply and upload rate limits are raised for the run (still checked per request). Latency is per upload + apply pair.',
+      'Stored = rows in `applications` after the run; acknowledged = applies answered with an id (warm-up included).',
+      'Statements = every statement the server sent through knex (ORM, raw, BEGIN/COMMIT) during the measured run, per pair.',
+      `The second row isolates the apply: ${preuploaded} résumés uploaded beforehand (not timed), then \`applyToPosting\` alone`,
+      `with the same ${concurrency} clients, until ${seconds} s pass or the résumés run out.`,
+      `Run: \`npx vite-node scripts/bench/applies.ts -- --seconds ${seconds} --concurrency ${concurrency} --preuploads ${preuploads}\`${profile ? ' `--cpu-prof`' : ''}.`,
       '',
       machineLine(db.serverVersion),
       '',
       table(
-        ['applies/s', 'goal', 'p50 ms (upload / apply)', 'p99 ms', 'SQL statements per upload + apply', 'acknowledged', 'stored', 'stored = acknowledged', 'failures'],
+        ['path', 'applies/s', 'goal', 'p50 ms (upload / apply)', 'p99 ms', 'SQL statements per upload + apply', 'acknowledged', 'stored', 'stored = acknowledged', 'failures'],
         [
           [
+            'upload + apply',
             perSecond.toFixed(1),
             `≥ 200/s: ${perSecond >= 200 ? 'met' : '**missed**'}`,
-            `${pct(0.5)} (${pct(0.5, uploadMs)} / ${pct(0.5, applyMs)})`,
-            pct(0.99),
-            statements.toFixed(1),
+            `${percentile(measured.pairMs, 0.5)} (${percentile(measured.uploadMs, 0.5)} / ${percentile(measured.applyMs, 0.5)})`,
+            percentile(measured.pairMs, 0.99),
+            (statementsDuring / Math.max(1, attempts)).toFixed(1),
             acknowledged,
             stored,
             stored === acknowledged ? 'yes' : '**no**',
-            failures.size ? [...failures].map(([k, v]) => `${k}: ${v}`).join(', ') : 'none',
+            Object.keys(failures).length ? Object.entries(failures).map(([k, v]) => `${k}: ${v}`).join(', ') : 'none',
+          ],
+          [
+            'apply alone (résumé pre-uploaded)',
+            appliesPerSecond.toFixed(1),
+            `(apply's share) ${appliesPerSecond >= 200 ? '≥ 200/s' : '< 200/s'}`,
+            `${percentile(appliesOnly.applyMs, 0.5)} (— / ${percentile(appliesOnly.applyMs, 0.5)})`,
+            percentile(appliesOnly.applyMs, 0.99),
+            `${(applyStatements / Math.max(1, applyAttempts)).toFixed(1)} (apply only)`,
+            '(both rows)',
+            '(both rows)',
+            '',
+            '',
           ],
         ],
       ),
@@ -125,9 +174,14 @@ async function main() {
     writeSection('applies', markdown);
     process.stdout.write(markdown + '\n');
   } finally {
-    await app.close();
+    load.kill();
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    if (server.exitCode === null) server.send('stop');
+    await exited;
     await db.close();
   }
+  if (profileFile) process.stdout.write(`\nServer CPU profile, upload + apply, ${profileFile}:\n${summarizeProfile(profileFile)}\n`);
+  if (applyProfileFile) process.stdout.write(`\nServer CPU profile, apply alone, ${applyProfileFile}:\n${summarizeProfile(applyProfileFile)}\n`);
 }
 
 main().catch((err: unknown) => {

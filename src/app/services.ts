@@ -8,7 +8,8 @@ import { DomainEventBus } from '../events';
 import { resolveMasterKey } from '../db/master-key';
 import { PgNotifier } from '../db/pg-notifier';
 import { Metrics } from '../http/metrics';
-import { ApplicationService } from '../modules/applications/application.service';
+import { ApplicationIntakeService } from '../modules/applications/application-intake.service';
+import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
@@ -61,8 +62,10 @@ export interface Services {
   postings: PostingService;
   /** Staged uploads, stored files and signed download links. */
   uploads: UploadService;
-  /** Applications: public applies (rate-limited, idempotent) and admin management. */
-  applications: ApplicationService;
+  /** New applications: public applies (rate-limited) and admin imports, idempotent, one write statement each. */
+  applicationIntake: ApplicationIntakeService;
+  /** Applications on the admin API: list, read, archive, reactivate. */
+  applicationReview: ApplicationReviewService;
   /** AES-256-GCM key that encrypts the postings key at rest. */
   masterKey: Buffer;
   /** The instance's LISTEN connection: subscribe to hear about changes made on any instance. */
@@ -167,7 +170,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     keyUsage: new CredentialUsageService(usageRepository, operationUsage, credentials, events),
     postings,
     uploads,
-    applications: new ApplicationService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),
+    applicationIntake: new ApplicationIntakeService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),
+    applicationReview: new ApplicationReviewService(),
     masterKey,
     notifier,
     publicCache,

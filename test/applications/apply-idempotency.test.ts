@@ -53,6 +53,16 @@ describe('applyToPosting with an Idempotency-Key', () => {
     expect(await countRows(t, 'applications', f.org.organizationId, `and idempotency_key = '${key}'`)).toBe(1);
   });
 
+  it('makes exactly one application out of 20 concurrent identical requests without an upload (the key\'s unique index decides)', async () => {
+    const key = randomUUID();
+    const input = minimalInput();
+    const before = await countRows(t, 'applications', f.org.organizationId);
+    const results = await Promise.all(Array.from({ length: 20 }, () => apply(t, f.key, f.plain, input, withKey(key))));
+    for (const res of results) expect(res.errors).toBeUndefined();
+    expect(new Set(results.map((r) => r.data!.applyToPosting.applicationId)).size).toBe(1);
+    expect(await countRows(t, 'applications', f.org.organizationId)).toBe(before + 1);
+  });
+
   it('without a key, two identical requests are two applications', async () => {
     const input = minimalInput();
     const a = await apply(t, f.key, f.plain, input);

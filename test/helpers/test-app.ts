@@ -26,6 +26,11 @@ export interface TestApp {
   rawLogs: string[];
   /** SQL statements issued through the ORM since the last reset. */
   queries: string[];
+  /**
+   * Every statement sent to PostgreSQL through the instance's knex (the ORM's, raw
+   * knex queries, BEGIN and COMMIT), since the last reset. `queries` misses raw knex.
+   */
+  statements: string[];
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions): Promise<GqlResponse<T>>;
   close(): Promise<void>;
 }
@@ -65,6 +70,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger(config.logLevel, sink);
   const queries: string[] = [];
   const orm = await connectOrm({ clientUrl: databaseUrl, poolMax: 5, onQuery: (sql) => queries.push(sql) });
+  const statements: string[] = [];
+  orm.em.getKnex().on('query', (query: { sql: string }) => statements.push(query.sql));
   const services = await createServices(config, orm, logger);
   const app = await buildApp(services);
   await app.ready();
@@ -78,6 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return rawLogs.flatMap((line) => line.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
     },
     queries,
+    statements,
     async gql(query, variables, opts = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;

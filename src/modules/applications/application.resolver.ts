@@ -27,13 +27,13 @@ export class ApplicationResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return toConnection(await ctx.services.applications.list(scope(ctx), filter, page));
+    return toConnection(await ctx.services.applicationReview.list(scope(ctx), filter, page));
   }
 
   @Query(() => Application, { nullable: true })
   @Requires('applications.read')
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applications.get(scope(ctx), id).catch((err: unknown) => {
+    return ctx.services.applicationReview.get(scope(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -41,20 +41,21 @@ export class ApplicationResolver {
 
   @Mutation(() => Application, { description: "Imports a candidate's application; the posting may be in any state. Honours Idempotency-Key." })
   @Requires('applications.create')
-  createApplication(@Arg('postingId', () => ID) postingId: string, @Arg('input') input: ApplicationInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applications.create(scope(ctx), postingId, input);
+  async createApplication(@Arg('postingId', () => ID) postingId: string, @Arg('input') input: ApplicationInput, @Ctx() ctx: GraphQLContext) {
+    const id = await ctx.services.applicationIntake.importApplication(scope(ctx), postingId, input);
+    return ctx.services.applicationReview.get(scope(ctx), id);
   }
 
   @Mutation(() => Application, { description: 'Archiving an archived application updates its reason.' })
   @Requires('applications.remove')
   archiveApplication(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applications.archive(scope(ctx), id, reason);
+    return ctx.services.applicationReview.archive(scope(ctx), id, reason);
   }
 
   @Mutation(() => Application)
   @Requires('applications.reactivate')
   reactivateApplication(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applications.reactivate(scope(ctx), id);
+    return ctx.services.applicationReview.reactivate(scope(ctx), id);
   }
 
   @FieldResolver(() => Posting, { nullable: true, description: "The posting applied to. Never null in practice: an application whose posting you may not see is hidden along with it." })

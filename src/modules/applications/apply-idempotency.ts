@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { configure } from 'safe-stable-stringify';
 import type { RequestMeta } from '../../auth/principal';
 import { BadInputError, ConflictError } from '../../errors';
@@ -32,38 +31,13 @@ export function requestHash(postingId: string, input: unknown): string {
 }
 
 /**
- * The application an earlier request with this key made within the window, when
- * the request is the same; CONFLICT when the key was used for a different one.
- * Plain SQL by organization: a retry is answered whatever filters the fork has.
+ * The answer to a request whose Idempotency-Key an application already holds: that
+ * application when the request is the same, CONFLICT when the key was used for a
+ * different one.
  */
-export async function replayedApplication(em: EntityManager, organizationId: string, key: string, hash: string): Promise<string | null> {
-  const rows = await em.getConnection().execute<{ id: string; request_hash: string }[]>(
-    `select id, request_hash from applications where organization_id = ? and idempotency_key = ? and created_at > now() - make_interval(hours => ?)`,
-    [organizationId, key, IDEMPOTENCY_WINDOW_HOURS],
-    'all',
-    em.getTransactionContext(),
-  );
-  const row = rows[0];
-  if (!row) return null;
-  if (row.request_hash !== hash) {
+export function replayOf(earlier: { id: string; requestHash: string | null }, hash: string | null): string {
+  if (earlier.requestHash !== hash) {
     throw new ConflictError('This Idempotency-Key was already used for a different application request; use a new key for a new request');
   }
-  return row.id;
-}
-
-/**
- * Serializes requests carrying the same key for the rest of the transaction, then
- * releases the key from an application older than the window so the unique index
- * lets a new one take it.
- */
-export async function lockIdempotencyKey(em: EntityManager, organizationId: string, key: string): Promise<void> {
-  const conn = em.getConnection();
-  const trx = em.getTransactionContext();
-  await conn.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`apply:${organizationId}:${key}`], 'all', trx);
-  await conn.execute(
-    `update applications set idempotency_key = null where organization_id = ? and idempotency_key = ? and created_at <= now() - make_interval(hours => ?)`,
-    [organizationId, key, IDEMPOTENCY_WINDOW_HOURS],
-    'run',
-    trx,
-  );
+  return earlier.id;
 }

@@ -22,7 +22,7 @@ export class PublicApplyResolver {
     @Arg('input') input: ApplicationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApplyPayload> {
-    const applicationId = await ctx.services.applications.apply({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
+    const applicationId = await ctx.services.applicationIntake.applyPublicly({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
     return { applicationId };
   }
 }

@@ -18,19 +18,10 @@ export interface AuditEntry {
   posting?: { id: string; confidential: boolean };
 }
 
-/**
- * Adds an audit event to `em`'s unit of work, so it commits in the same
- * transaction as the change it describes (or not at all).
- */
-export function recordAudit(
-  em: EntityManager,
-  organizationId: string,
-  principal: Principal | null,
-  meta: RequestMeta | null,
-  entry: AuditEntry,
-): AuditEvent {
+/** The column values of an audit event (as entity properties), for `recordAudit` and for repositories that insert events in SQL. */
+export function auditEventValues(organizationId: string, principal: Principal | null, meta: RequestMeta | null, entry: AuditEntry) {
   const actorType = !principal ? ActorType.SYSTEM : principal.kind === 'USER' ? ActorType.USER : ActorType.API_CREDENTIAL;
-  return em.create(AuditEvent, {
+  return {
     organization: organizationId,
     at: new Date(),
     actorType,
@@ -46,7 +37,21 @@ export function recordAudit(
     requestId: meta?.requestId ?? null,
     postingId: entry.posting?.id ?? null,
     confidential: entry.posting?.confidential ?? false,
-  });
+  };
+}
+
+/**
+ * Adds an audit event to `em`'s unit of work, so it commits in the same
+ * transaction as the change it describes (or not at all).
+ */
+export function recordAudit(
+  em: EntityManager,
+  organizationId: string,
+  principal: Principal | null,
+  meta: RequestMeta | null,
+  entry: AuditEntry,
+): AuditEvent {
+  return em.create(AuditEvent, auditEventValues(organizationId, principal, meta, entry));
 }
 
 /** The keys whose values differ between `before` and `after`, as `{ key: { before, after } }`. */

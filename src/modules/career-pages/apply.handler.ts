@@ -166,7 +166,7 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
       uploads.set(field, stored.id);
     }
     const { input } = toApplicationInput(values, row.questions, uploads);
-    await ctx.services.applications.apply({ em, principal, meta }, row.id, input);
+    await ctx.services.applicationIntake.applyPublicly({ em, principal, meta }, row.id, input);
     return reply.code(303).header('location', thanksPath).send();
   } catch (err) {
     if (err instanceof RateLimitedError) {

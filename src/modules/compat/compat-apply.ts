@@ -85,5 +85,5 @@ export async function applyThroughCompat(
   }
   const em = services.orm.em.fork();
   setRequestFilters(em, principal);
-  return services.applications.apply({ em, principal, meta }, posting.id, withUploadIds(input, files, ids));
+  return services.applicationIntake.applyPublicly({ em, principal, meta }, posting.id, withUploadIds(input, files, ids));
 }

@@ -5,43 +5,20 @@ import { BadInputError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertUuid, isUuid } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import type { UploadService } from '../uploads/upload.service';
 import { ApplicationStatus } from './application-enums';
 import { Application } from './application.entity';
-import type { ApplicationFilter, ApplicationInput } from './application.inputs';
-import type { ApplyRateLimiter } from './apply-rate-limiter';
-import { ApplyService } from './apply.service';
+import type { ApplicationFilter } from './application.inputs';
 import { escapeLike } from '../../db/escape-like';
 
 const MAX_REASON = 500;
 
-
 /**
- * Applications on the admin API. Reads and writes go through the request fork,
- * so the tenant and confidential filters decide what exists for the caller.
+ * Reviewing applications on the admin API: list, read, archive, reactivate. (New
+ * applications come in through ApplicationIntakeService.) Reads and writes go
+ * through the request fork, so the tenant and confidential filters decide what
+ * exists for the caller.
  */
-export class ApplicationService {
-  private readonly writer: ApplyService;
-
-  constructor(
-    uploads: UploadService,
-    private readonly rateLimiter: ApplyRateLimiter,
-  ) {
-    this.writer = new ApplyService(uploads);
-  }
-
-  /** A career site's apply through the public API; returns the application id. Rate-limited before any other work. */
-  async apply(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
-    await this.rateLimiter.consume(scope.principal.credentialId ?? scope.principal.organizationId, scope.meta.ip);
-    return this.writer.create(scope, postingId, input, 'public');
-  }
-
-  /** An import through the admin API: the posting may be in any state the caller can see. */
-  async create(scope: Scope, postingId: string, input: ApplicationInput): Promise<Application> {
-    const id = await this.writer.create(scope, postingId, input, 'import');
-    return this.get(scope, id);
-  }
-
+export class ApplicationReviewService {
   list(scope: Scope, filter: ApplicationFilter | null | undefined, page: PageRequest): Promise<Page<Application>> {
     const and: FilterQuery<Application>[] = [];
     if (filter?.postingId) and.push({ posting: assertUuid('filter.postingId', filter.postingId) });

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Scope } from '../../auth/scope';
+import { BadInputError, NotFoundError } from '../../errors';
+import { isUuid } from '../../ids';
+import type { UploadService } from '../uploads/upload.service';
+import { UploadPurpose } from '../uploads/upload-purpose';
+import type { ApplicationInput } from './application.inputs';
+import { ApplicationRepository } from './application.repository';
+import { validateApplication, type UploadReference, type ValidApplication } from './application-validation';
+import { idempotencyKeyOf, replayOf, requestHash } from './apply-idempotency';
+import type { ApplyRateLimiter } from './apply-rate-limiter';
+
+/** `public`: a career site's apply (only publicly visible postings). `import`: an admin/data-key import (any state). */
+type ApplyMode = 'public' | 'import';
+
+const CLAIM_PURPOSES: Record<UploadReference['kind'], readonly UploadPurpose[]> = {
+  resume: [UploadPurpose.RESUME],
+  answer: [UploadPurpose.ATTACHMENT, UploadPurpose.RESUME],
+};
+
+/** A write whose uploads were taken by a concurrent request that then rolled back is retried this often. */
+const CLAIM_ATTEMPTS = 3;
+
+class ExplainedNothing extends Error {}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof UniqueConstraintViolationException || (err as { code?: string } | null)?.code === '23505';
+}
+
+/**
+ * New applications coming in: the career site's public apply and the admin/data-key
+ * import. Both validate the same way and write the same way: one read (the posting
+ * and any application already holding the Idempotency-Key) and one statement that
+ * claims the uploads, upserts the candidate and inserts the application and its audit
+ * event, all or nothing. With an Idempotency-Key a retry returns the first
+ * application's id; of concurrent identical requests one writes, and the others lose
+ * on the upload's row lock or the key's unique index and answer with the winner.
+ */
+export class ApplicationIntakeService {
+  private readonly repository = new ApplicationRepository();
+
+  constructor(
+    private readonly uploads: UploadService,
+    private readonly rateLimiter: ApplyRateLimiter,
+  ) {}
+
+  /** A career site's apply through the public API; returns the application id. Rate-limited before any other work. */
+  async applyPublicly(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
+    await this.rateLimiter.consume(scope.principal.credentialId ?? scope.principal.organizationId, scope.meta.ip);
+    return this.submit(scope, postingId, input, 'public');
+  }
+
+  /** An import through the admin API: the posting may be in any state the caller can see. Returns the application id. */
+  importApplication(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
+    return this.submit(scope, postingId, input, 'import');
+  }
+
+  private async submit(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode): Promise<string> {
+    const { em, principal } = scope;
+    const organizationId = principal.organizationId;
+    const key = idempotencyKeyOf(scope.meta);
+    const hash = key ? requestHash(postingId, input) : null;
+    const target = await this.repository.findApplyTarget(em, {
+      organizationId,
+      postingId: isUuid(postingId) ? postingId.toLowerCase() : null,
+      publicOnly: mode === 'public',
+      allowConfidential: principal.allowConfidential,
+      idempotencyKey: key,
+    });
+    // A retry is answered before anything else: its uploads are already claimed, its posting may have closed since.
+    if (target.earlier?.fresh) return replayOf(target.earlier, hash);
+    // NOT_FOUND with one message whatever the reason (absent, other organization, unpublished, confidential, expired).
+    if (!target.posting) throw new NotFoundError('Posting', postingId);
+    const valid = validateApplication(input, target.posting.questions);
+    if (key && target.earlier) await this.repository.releaseStaleKey(em, organizationId, key);
+
+    const posting = { id: target.posting.id, confidential: target.posting.confidential };
+    const resume = valid.uploads.find((u) => u.kind === 'resume');
+    for (let attempt = 1; ; attempt++) {
+      const id = randomUUID();
+      let written: string | null;
+      try {
+        written = await this.repository.insert(em, {
+          id,
+          organizationId,
+          posting,
+          principal,
+          meta: scope.meta,
+          name: valid.name,
+          email: valid.email,
+          phone: valid.phone,
+          currentCompany: valid.currentCompany,
+          urls: valid.urls,
+          comments: valid.comments,
+          answers: valid.answers,
+          consent: valid.consent,
+          source: valid.source,
+          timezone: valid.timezone,
+          // The candidate's own browser for public applies; an import's caller is an integration, not the candidate.
+          ip: mode === 'public' ? scope.meta.ip : null,
+          userAgent: mode === 'public' ? scope.meta.userAgent : null,
+          resumeUploadId: resume?.uploadId ?? null,
+          uploads: valid.uploads.map((u) => ({ uploadId: u.uploadId, purposes: CLAIM_PURPOSES[u.kind] })),
+          idempotencyKey: key,
+          requestHash: hash,
+          auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
+        });
+      } catch (err) {
+        // Another request took the key first; the whole statement was rolled back.
+        const winner = key && isUniqueViolation(err) ? await this.repository.findByIdempotencyKey(em, organizationId, key) : null;
+        if (winner) return replayOf(winner, hash);
+        throw err;
+      }
+      if (written) return written;
+      // An upload could not be claimed, so nothing was written. With a key, the
+      // request that claimed it may be this one's twin.
+      const winner = key ? await this.repository.findByIdempotencyKey(em, organizationId, key) : null;
+      if (winner) return replayOf(winner, hash);
+      await this.explainUnclaimable(em, organizationId, valid);
+      if (attempt >= CLAIM_ATTEMPTS) throw BadInputError.field(valid.uploads[0]!.field, 'this upload is being used by another request; try again');
+    }
+  }
+
+  /**
+   * Throws the upload module's own refusal (unknown, already used, wrong purpose,
+   * naming the field) by claiming each upload in a transaction that is always rolled
+   * back. Returns only if every claim now succeeds (a concurrent claimer rolled back).
+   */
+  private async explainUnclaimable(em: EntityManager, organizationId: string, valid: ValidApplication): Promise<void> {
+    try {
+      await em.transactional(async (tx) => {
+        for (const upload of valid.uploads) {
+          await this.uploads.claim(tx, organizationId, upload.uploadId, { field: upload.field, purposes: CLAIM_PURPOSES[upload.kind] });
+        }
+        throw new ExplainedNothing();
+      });
+    } catch (err) {
+      if (!(err instanceof ExplainedNothing)) throw err;
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal, RequestMeta } from '../../auth/principal';
+import { auditEventValues } from '../audit/audit.service';
+import type { PostingQuestion } from '../postings/posting-values';
+import { publiclyVisibleSql } from '../postings/public-visibility';
+import type { UploadPurpose } from '../uploads/upload-purpose';
+import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
+import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
+
+/** The dedup key of candidates: e-mail addresses are compared case-insensitively (as Lever does). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface ApplyTargetQuery {
+  organizationId: string;
+  /** Null when the id is not a UUID: no posting matches, but an earlier request with the key is still found. */
+  postingId: string | null;
+  /** Only publicly visible postings (a career site's apply); otherwise any state. */
+  publicOnly: boolean;
+  /** Whether the caller may see confidential postings (the fork's confidential filter says the same). */
+  allowConfidential: boolean;
+  idempotencyKey: string | null;
+}
+
+export interface ApplyTarget {
+  posting: { id: string; confidential: boolean; questions: PostingQuestion[] } | null;
+  /** The application that holds the Idempotency-Key; `fresh` while within the window. */
+  earlier: { id: string; requestHash: string | null; fresh: boolean } | null;
+}
+
+/** An upload the new application claims, and the purposes that reference accepts. */
+export interface UploadClaim {
+  uploadId: string;
+  purposes: readonly UploadPurpose[];
+}
+
+export interface NewApplication {
+  id: string;
+  organizationId: string;
+  posting: { id: string; confidential: boolean };
+  principal: Principal;
+  meta: RequestMeta;
+  name: string;
+  email: string;
+  phone: string | null;
+  currentCompany: string | null;
+  urls: ApplicationUrl[];
+  comments: string | null;
+  answers: ApplicationAnswer[];
+  consent: ApplicationConsent;
+  source: string | null;
+  timezone: string | null;
+  /** The candidate's browser (public applies only). */
+  ip: string | null;
+  userAgent: string | null;
+  resumeUploadId: string | null;
+  uploads: UploadClaim[];
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  /** The audit event's `changes`; the statement adds `candidateId`. */
+  auditChanges: Record<string, unknown>;
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+
+/**
+ * Every claim, the candidate upsert, the application and its audit event in ONE
+ * statement, so an apply is atomic without BEGIN/COMMIT round trips:
+ * - `claimable` locks the referenced uploads that are unclaimed, of this organization
+ *   and of an accepted purpose; a concurrent claimer waits on the row lock, then sees
+ *   `claimed_at` set and drops out;
+ * - everything after it happens only when ALL of them are claimable, so a refused
+ *   upload writes nothing (not even the other claims);
+ * - a second application with the same Idempotency-Key fails on the unique index,
+ *   which aborts the whole statement.
+ * Returns the application id, or null when an upload could not be claimed.
+ */
+const INSERT_APPLICATION = `
+with wanted as (
+  select u.id, u.purposes from jsonb_to_recordset(?::jsonb) as u(id uuid, purposes text[])
+),
+claimable as materialized (
+  select f.id from stored_files f join wanted w on w.id = f.id
+  where f.organization_id = ? and f.claimed_at is null and f.purpose = any(w.purposes)
+  for update of f
+),
+ready as (
+  select (select count(*) from claimable) = (select count(*) from wanted) as ok
+),
+claimed as (
+  update stored_files set claimed_at = now()
+  where id in (select id from claimable) and (select ok from ready)
+  returning id
+),
+candidate as (
+  insert into candidates (id, organization_id, name, email, email_key, phone, created_at, updated_at)
+  select ?, ?, ?, ?, ?, ?, now(), now() from ready where ok
+  on conflict (organization_id, email_key) do update
+    set name = excluded.name, email = excluded.email, phone = coalesce(excluded.phone, candidates.phone), updated_at = now()
+  returning id
+),
+application as (
+  insert into applications (id, organization_id, posting_id, candidate_id, confidential, name, email, phone, current_company,
+    urls, comments, answers, consent, source, timezone, ip, user_agent, status, resume_id, created_at,
+    created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id, idempotency_key, request_hash)
+  select ?, ?, ?, candidate.id, ?, ?, ?, ?, ?,
+    ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 'ACTIVE', ?, now(),
+    ?, ?, ?, ?, ?, ?
+  from candidate
+  returning id, candidate_id
+),
+audit as (
+  insert into audit_events (id, organization_id, at, actor_type, actor_id, actor_name, on_behalf_of_user_id, action, target_type, target_id,
+    changes, ip, user_agent, request_id, posting_id, confidential)
+  select ?, ?, now(), ?, ?, ?, ?, ?, ?, application.id::text,
+    ?::jsonb || jsonb_build_object('candidateId', application.candidate_id), ?, ?, ?, ?, ?
+  from application
+  returning id
+)
+select (select id from application) as application_id, (select count(*) from claimed) as claimed, (select count(*) from audit) as audited`;
+
+/** The applications module's SQL: the apply path, which the ORM's unit of work would spread over many round trips. */
+export class ApplicationRepository {
+  /**
+   * The posting an apply targets (null when absent, another organization's, hidden
+   * from the caller, or, for public applies, not publicly visible) and the
+   * application already holding the Idempotency-Key, in one round trip. The
+   * earlier application is found whatever the posting's state now: a retry is
+   * answered even after the posting closed.
+   */
+  async findApplyTarget(em: EntityManager, query: ApplyTargetQuery): Promise<ApplyTarget> {
+    const visible = query.publicOnly ? `and ${publiclyVisibleSql('p')}` : '';
+    const rows = await em.getConnection().execute<
+      { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null }[]
+    >(
+      `select p.id as posting_id, p.confidential, p.questions, e.id as earlier_id, e.request_hash, e.fresh
+       from (select 1) as one
+       left join postings p on p.id = ? and p.organization_id = ? and (? or p.confidential = false) ${visible}
+       left join lateral (
+         select a.id, a.request_hash, a.created_at > now() - make_interval(hours => ?) as fresh
+         from applications a where a.organization_id = ? and a.idempotency_key = ?
+         order by a.created_at desc limit 1
+       ) e on true`,
+      [query.postingId, query.organizationId, query.allowConfidential, IDEMPOTENCY_WINDOW_HOURS, query.organizationId, query.idempotencyKey],
+      'all',
+      em.getTransactionContext(),
+    );
+    const row = rows[0]!;
+    return {
+      posting: row.posting_id ? { id: row.posting_id, confidential: Boolean(row.confidential), questions: row.questions ?? [] } : null,
+      earlier: row.earlier_id ? { id: row.earlier_id, requestHash: row.request_hash, fresh: Boolean(row.fresh) } : null,
+    };
+  }
+
+  /** The application made with this key within the window, if any (after a lost race for the key). */
+  async findByIdempotencyKey(em: EntityManager, organizationId: string, key: string): Promise<{ id: string; requestHash: string | null } | null> {
+    const rows = await em.getConnection().execute<{ id: string; request_hash: string | null }[]>(
+      `select id, request_hash from applications where organization_id = ? and idempotency_key = ? and created_at > now() - make_interval(hours => ?)`,
+      [organizationId, key, IDEMPOTENCY_WINDOW_HOURS],
+      'all',
+      em.getTransactionContext(),
+    );
+    return rows[0] ? { id: rows[0].id, requestHash: rows[0].request_hash } : null;
+  }
+
+  /** Frees a key held by an application older than the window, so the unique index lets a new application take it. */
+  async releaseStaleKey(em: EntityManager, organizationId: string, key: string): Promise<void> {
+    await em.getConnection().execute(
+      `update applications set idempotency_key = null where organization_id = ? and idempotency_key = ? and created_at <= now() - make_interval(hours => ?)`,
+      [organizationId, key, IDEMPOTENCY_WINDOW_HOURS],
+      'run',
+      em.getTransactionContext(),
+    );
+  }
+
+  /** Writes the application in one statement (see INSERT_APPLICATION); null when an upload could not be claimed. */
+  async insert(em: EntityManager, app: NewApplication): Promise<string | null> {
+    const audit = auditEventValues(app.organizationId, app.principal, app.meta, {
+      action: 'application.created',
+      targetType: 'Application',
+      targetId: app.id,
+      changes: app.auditChanges,
+      posting: app.posting,
+    });
+    const actor = app.principal;
+    const params: unknown[] = [
+      json(app.uploads.map((u) => ({ id: u.uploadId, purposes: u.purposes }))),
+      app.organizationId,
+      // candidate
+      randomUUID(), app.organizationId, app.name, app.email, emailKey(app.email), app.phone,
+      // application
+      app.id, app.organizationId, app.posting.id, app.posting.confidential, app.name, app.email, app.phone, app.currentCompany,
+      json(app.urls), app.comments, json(app.answers), json(app.consent), app.source, app.timezone, app.ip, app.userAgent, app.resumeUploadId,
+      audit.actorType, audit.actorId, audit.actorName, actor.onBehalfOfUserId ?? null, app.idempotencyKey, app.requestHash,
+      // audit event
+      randomUUID(), app.organizationId, audit.actorType, audit.actorId, audit.actorName, audit.onBehalfOfUserId, audit.action, audit.targetType,
+      json(audit.changes ?? {}), audit.ip, audit.userAgent, audit.requestId, audit.postingId, audit.confidential,
+    ];
+    const rows = await em.getConnection().execute<{ application_id: string | null }[]>(INSERT_APPLICATION, params, 'all', em.getTransactionContext());
+    return rows[0]?.application_id ?? null;
+  }
+}
