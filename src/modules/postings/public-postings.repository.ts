@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { numbered, preparedRows, type RowSource } from '../../db/prepared-statements';
 import { isUuid } from '../../ids';
 import { BadInputError, type FieldProblem } from '../../errors';
 import { WorkplaceType } from './posting-enums';
@@ -6,16 +7,26 @@ import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange 
 import { postingSearchSql } from './posting-search.repository';
 import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
+import { tableCounts } from './posting-counts.repository';
 
 /**
  * The public postings list in hand-written SQL: keyset pages over the partial
- * "published" indexes, and the total with every facet in one UNION ALL statement,
- * so a request costs the same few statements whatever the page size or depth.
- * Every statement goes through `em.getConnection().execute` (which inlines
- * escaped parameters, so list values are written `array[?]::text[]`), names the
- * organization explicitly (raw SQL bypasses the ORM's tenant filter) and applies
- * the single public-visibility predicate.
+ * "published" indexes reading only the columns the caller asks for; totals and
+ * facets from the counts table when nothing is filtered, else one UNION ALL of
+ * GROUP BYs over the filtered rows. A request costs two statements whatever the
+ * page size or depth. Every statement is a named prepared statement with bind
+ * parameters (db/prepared-statements.ts), names the organization explicitly (raw
+ * SQL bypasses the ORM's tenant filter) and applies the single visibility predicate.
  */
+
+/** The ORM's entity manager (statements run on its pool) or any other row source (the raw benchmark baseline). */
+export type PostingsDb = EntityManager | RowSource;
+
+const rowsOf = (db: PostingsDb): RowSource => ('rows' in db ? db : preparedRows(db));
+
+async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T[]> {
+  return rowsOf(db).rows<T>(numbered(sql), params);
+}
 
 export type FacetName = 'teams' | 'departments' | 'locations' | 'commitments' | 'levels' | 'workplaceTypes' | 'countries';
 export const FACET_NAMES: FacetName[] = ['teams', 'departments', 'locations', 'commitments', 'levels', 'workplaceTypes', 'countries'];
@@ -52,6 +63,51 @@ export interface PostingRow {
   /** published_at in integer microseconds since the epoch (exact, unlike a JS Date), for cursors. */
   published_key: string;
   title_key: string;
+  /** Only when the URLs were asked for: the organization's slug and careers site (joined, not a separate lookup). */
+  org_slug?: string;
+  org_careers_site_url?: string | null;
+}
+
+/** Public GraphQL field → the columns it needs. Fields not listed (hostedUrl, applyUrl) need only the id. */
+export const FIELD_COLUMNS: Record<string, string[]> = {
+  title: ['p.title'],
+  team: ['p.team'],
+  department: ['p.department'],
+  commitment: ['p.commitment'],
+  level: ['p.level'],
+  workplaceType: ['p.workplace_type'],
+  locations: ['p.locations'],
+  country: ['p.country'],
+  openingHtml: ['p.opening_html'],
+  openingPlain: ['p.opening_plain'],
+  descriptionHtml: ['p.description_html'],
+  descriptionPlain: ['p.description_plain'],
+  additionalHtml: ['p.additional_html'],
+  additionalPlain: ['p.additional_plain'],
+  lists: ['p.lists'],
+  salaryRange: ['p.salary_range'],
+  salaryDescription: ['p.salary_description'],
+  questions: ['p.questions'],
+  publishedAt: ['p.published_at'],
+  updatedAt: ['p.updated_at'],
+};
+const URL_FIELDS = ['hostedUrl', 'applyUrl'];
+/** Always read: the id and both cursor keys. */
+const KEY_COLUMNS = `p.id, (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
+
+/**
+ * The select list for the selected public fields (null = every column, for the
+ * compat APIs and pages). With a URL field, the organization's slug and careers
+ * site come from a join in the same statement instead of a separate lookup.
+ */
+function selectList(fields: ReadonlySet<string> | null): { columns: string; join: string } {
+  if (!fields) return { columns: COLUMNS, join: '' };
+  const columns = new Set<string>();
+  for (const field of fields) for (const c of FIELD_COLUMNS[field] ?? []) columns.add(c);
+  const wantsUrl = URL_FIELDS.some((f) => fields.has(f));
+  const list = [KEY_COLUMNS, ...columns];
+  if (wantsUrl) list.push(`o.slug as org_slug, o.settings->>'careersSiteUrl' as org_careers_site_url`);
+  return { columns: list.join(', '), join: wantsUrl ? ' join organizations o on o.id = p.organization_id' : '' };
 }
 
 const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.workplace_type, p.locations, p.country,
@@ -85,14 +141,14 @@ export function filterConditions(filter: PublicPostingFilter | null | undefined)
   ];
   for (const [facet, field, column] of categories) {
     const list = values(problems, field, filter?.[field] as string[] | null, lower);
-    if (list) out.push({ facet, sql: `lower(p.${column}) = any(array[?]::text[])`, params: [list] });
+    if (list) out.push({ facet, sql: `lower(p.${column}) = any(?::text[])`, params: [list] });
   }
   const locations = values(problems, 'locations', filter?.locations, lower);
-  if (locations) out.push({ facet: 'locations', sql: `p.location_names && array[?]::text[]`, params: [locations] });
+  if (locations) out.push({ facet: 'locations', sql: `p.location_names && ?::text[]`, params: [locations] });
   const countries = values(problems, 'countries', filter?.countries, (v) => v.toUpperCase());
-  if (countries) out.push({ facet: 'countries', sql: `p.country = any(array[?]::text[])`, params: [countries] });
+  if (countries) out.push({ facet: 'countries', sql: `p.country = any(?::text[])`, params: [countries] });
   if (filter?.workplaceTypes?.length) {
-    out.push({ facet: 'workplaceTypes', sql: `p.workplace_type = any(array[?]::text[])`, params: [[...new Set(filter.workplaceTypes)]] });
+    out.push({ facet: 'workplaceTypes', sql: `p.workplace_type = any(?::text[])`, params: [[...new Set(filter.workplaceTypes)]] });
   }
   const search = filter?.search?.trim();
   if (search) {
@@ -149,38 +205,40 @@ const ORDER_SQL: Record<PostingOrder, { by: string; after: string }> = {
 
 /** One page, plus one row to learn whether another page follows. */
 export async function fetchPage(
-  em: EntityManager,
+  db: PostingsDb,
   organizationId: string,
   conditions: Condition[],
   order: PostingOrder,
   first: number,
   after: string | null | undefined,
+  fields: ReadonlySet<string> | null = null,
 ): Promise<{ rows: PostingRow[]; hasNextPage: boolean }> {
   const cursor = after ? decodeCursor(order, after) : null;
   const w = where(organizationId, conditions);
   const params = [...w.params];
-  let sql = `select ${COLUMNS} from postings p where ${w.sql}`;
+  const select = selectList(fields);
+  let sql = `select ${select.columns} from postings p${select.join} where ${w.sql}`;
   if (cursor) {
     sql += ` and ${ORDER_SQL[order].after}`;
     params.push(cursor.key, cursor.id);
   }
   sql += ` order by ${ORDER_SQL[order].by} limit ?`;
   params.push(first + 1);
-  const rows = await em.getConnection().execute<PostingRow[]>(sql, params);
+  const rows = await run<PostingRow>(db, sql, params);
   return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
 /** One visible posting by id, or nothing. */
-export async function fetchOne(em: EntityManager, organizationId: string, id: string): Promise<PostingRow | null> {
+export async function fetchOne(db: PostingsDb, organizationId: string, id: string): Promise<PostingRow | null> {
   const w = where(organizationId, []);
-  const rows = await em.getConnection().execute<PostingRow[]>(`select ${COLUMNS} from postings p where ${w.sql} and p.id = ?`, [...w.params, id]);
+  const rows = await run<PostingRow>(db, `select ${COLUMNS} from postings p where ${w.sql} and p.id = ?::uuid`, [...w.params, id]);
   return rows[0] ?? null;
 }
 
 /** One visible posting by its integer board id (the Greenhouse-compatible API), or nothing. */
-export async function fetchOneByBoardId(em: EntityManager, organizationId: string, boardId: string): Promise<PostingRow | null> {
+export async function fetchOneByBoardId(db: PostingsDb, organizationId: string, boardId: string): Promise<PostingRow | null> {
   const w = where(organizationId, []);
-  const rows = await em.getConnection().execute<PostingRow[]>(`select ${COLUMNS} from postings p where ${w.sql} and p.board_id = ?::bigint`, [...w.params, boardId]);
+  const rows = await run<PostingRow>(db, `select ${COLUMNS} from postings p where ${w.sql} and p.board_id = ?::bigint`, [...w.params, boardId]);
   return rows[0] ?? null;
 }
 
@@ -202,16 +260,21 @@ export interface Counts {
 }
 
 /**
- * The total and the requested facets in ONE statement: a UNION ALL of one
- * GROUP BY per facet, each with every filter except its own.
+ * The total and the requested facets in ONE statement. Unfiltered: from the
+ * counts table (cost independent of the number of postings). Filtered or searched:
+ * grouped over the filtered rows only.
  */
-export async function fetchCounts(
-  em: EntityManager,
-  organizationId: string,
-  conditions: Condition[],
-  wantTotal: boolean,
-  facets: FacetName[],
-): Promise<Counts> {
+export async function fetchCounts(db: PostingsDb, organizationId: string, conditions: Condition[], wantTotal: boolean, facets: FacetName[]): Promise<Counts> {
+  if (conditions.length === 0) return sorted(await tableCounts(rowsOf(db), organizationId, wantTotal, facets), facets);
+  return fetchCountsByGroupBy(db, organizationId, conditions, wantTotal, facets);
+}
+
+/**
+ * The total and the requested facets as a UNION ALL of one GROUP BY per facet,
+ * each with every filter except its own. (Before the counts table, unfiltered
+ * requests used this too: the benchmark's "GROUP-BY raw baseline" still does.)
+ */
+export async function fetchCountsByGroupBy(db: PostingsDb, organizationId: string, conditions: Condition[], wantTotal: boolean, facets: FacetName[]): Promise<Counts> {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (wantTotal) {
@@ -227,11 +290,22 @@ export async function fetchCounts(
   }
   const result: Counts = { total: null, facets: {} };
   if (!parts.length) return result;
-  const rows = await em.getConnection().execute<{ facet: string; value: string | null; count: string }[]>(parts.join(' union all '), params);
+  const rows = await run<CountRow>(db, parts.join(' union all '), params);
+  return sorted(rows, facets);
+}
+
+export interface CountRow {
+  facet: string;
+  value: string | null;
+  count: string | number;
+}
+
+function sorted(rows: CountRow[], facets: FacetName[]): Counts {
+  const result: Counts = { total: null, facets: {} };
   for (const facet of facets) result.facets[facet] = [];
   for (const row of rows) {
     if (row.facet === '_total') result.total = Number(row.count);
-    else result.facets[row.facet as FacetName]!.push({ value: row.value ?? '', count: Number(row.count) });
+    else result.facets[row.facet as FacetName]?.push({ value: row.value ?? '', count: Number(row.count) });
   }
   // Most common first, then alphabetical, so menus are stable.
   for (const list of Object.values(result.facets)) list!.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
