@@ -94,10 +94,10 @@ export async function startRawBaseline(databaseUrl: string, organizationId: stri
             const [p, c, orgRows] = await Promise.all([
               fetchPage(db, organizationId, conditions, PostingOrder.NEWEST, first, variables?.after ?? null),
               fetchCountsByGroupBy(db, organizationId, conditions, true, FACET_NAMES),
-              pool.query<{ slug: string; settings: { careersSiteUrl?: string | null } }>('select slug, settings from organizations where id = $1', [organizationId]),
+              pool.query<{ slug: string; settings: { careers_site_url?: string | null } }>('select slug, settings from organizations where id = $1', [organizationId]),
             ]);
             [page, counts] = [p, c];
-            base = { slug: orgRows.rows[0].slug, careersSiteUrl: orgRows.rows[0].settings?.careersSiteUrl ?? null };
+            base = { slug: orgRows.rows[0].slug, careersSiteUrl: orgRows.rows[0].settings?.careers_site_url ?? null };
           } else {
             // Two reads: the page with the org's URL settings joined in, the counts from the table (GROUP BY when filtered).
             [page, counts] = await Promise.all([

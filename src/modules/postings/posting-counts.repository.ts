@@ -39,8 +39,11 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
     ), c(facet, value, n) as (
       select facet, value, count from posting_counts where organization_id = $1 and facet = any($2::text[])
       union all ${corrections.join(' union all ')}
+    ), spelled as (
+      -- Net count per exact spelling first: a spelling at zero (kept row, or all its postings expired) must not win min().
+      select facet, value, sum(n) as n from c group by facet, value having sum(n) > 0
     )
-    select facet, min(value) as value, sum(n)::int as count from c group by facet, ${GROUP_KEY} having sum(n) > 0`;
+    select facet, min(value) as value, sum(n)::int as count from spelled group by facet, ${GROUP_KEY}`;
   const rows = await db.rows<CountRow>(sql, [organizationId, wanted]);
   if (wantTotal && !rows.some((r) => r.facet === '_total')) rows.push({ facet: '_total', value: '', count: 0 });
   return rows;

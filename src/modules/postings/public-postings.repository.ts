@@ -106,7 +106,7 @@ function selectList(fields: ReadonlySet<string> | null): { columns: string; join
   for (const field of fields) for (const c of FIELD_COLUMNS[field] ?? []) columns.add(c);
   const wantsUrl = URL_FIELDS.some((f) => fields.has(f));
   const list = [KEY_COLUMNS, ...columns];
-  if (wantsUrl) list.push(`o.slug as org_slug, o.settings->>'careersSiteUrl' as org_careers_site_url`);
+  if (wantsUrl) list.push(`o.slug as org_slug, o.settings->>'careers_site_url' as org_careers_site_url`);
   return { columns: list.join(', '), join: wantsUrl ? ' join organizations o on o.id = p.organization_id' : '' };
 }
 
