@@ -22,6 +22,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['compat.ts', ['--postings', '2000', '--seconds', '2']],
       ['career-pages.ts', ['--postings', '2000', '--seconds', '2']],
       ['hostile-flood.ts', ['--seconds', '3']],
+      ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
     ]
   : [
       ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
@@ -33,6 +34,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['compat.ts', ['--postings', '10000', '--seconds', '5']],
       ['career-pages.ts', ['--postings', '10000', '--seconds', '5']],
       ['hostile-flood.ts', ['--seconds', '10']],
+      ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
     ];
 
 const viteNode = path.resolve('node_modules/.bin/vite-node');

