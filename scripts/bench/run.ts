@@ -13,7 +13,7 @@ const quick = hasFlag(process.argv, 'quick');
 
 const BENCHES: [script: string, args: string[]][] = quick
   ? [
-      ['public-postings.ts', ['--postings', '2000', '--seconds', '2']],
+      ['public-postings.ts', ['--postings', '2000,20000', '--seconds', '2']],
       ['credential-verification.ts', []],
       ['depth.ts', ['--postings', '100000', '--samples', '10']],
       ['feed.ts', ['--postings', '2000']],
@@ -25,7 +25,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
     ]
   : [
-      ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
+      ['public-postings.ts', ['--postings', '10000,100000', '--seconds', '5']],
       ['credential-verification.ts', []],
       ['depth.ts', ['--postings', '1000000']],
       ['feed.ts', ['--postings', '10000,100000']],
