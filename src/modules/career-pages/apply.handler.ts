@@ -6,7 +6,7 @@ import { requestMeta } from '../../http/request-meta';
 import { setTenant } from '../../db/request-filters';
 import { validateApplication } from '../applications/application-validation';
 import { QuestionKind } from '../postings/posting-enums';
-import { fetchOne, type PostingRow } from '../postings/public-postings.repository';
+import { fetchOne, type PostingRow } from '../postings/public-postings.query';
 import { UploadPurpose } from '../uploads/upload-purpose';
 import { detectContentType, MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
 import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';

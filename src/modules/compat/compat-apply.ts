@@ -5,7 +5,7 @@ import { BadInputError, NotFoundError, UnauthenticatedError } from '../../errors
 import type { CompatServices } from './compat-services';
 import type { ApplicationInput } from '../applications/application.inputs';
 import { validateApplication } from '../applications/application-validation';
-import type { PostingRow } from '../postings/public-postings.repository';
+import type { PostingRow } from '../postings/public-postings.query';
 import { UploadPurpose } from '../uploads/upload-purpose';
 import type { FormFile } from './compat-form';
 

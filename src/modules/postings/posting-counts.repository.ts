@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RowSource } from '../../db/prepared-statements';
-import type { CountRow, FacetName } from './public-postings.repository';
+import type { FacetName } from './facet-names';
+
+/** One counts row: the total (facet `_total`) or one facet value. */
+export interface CountRow {
+  facet: string;
+  value: string | null;
+  count: string | number;
+}
 
 /*
  * The counts table (`posting_counts`, kept by triggers: see the posting_counts

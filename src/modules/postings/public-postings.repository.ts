@@ -7,7 +7,8 @@ import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange 
 import { postingSearchSql } from './posting-search.repository';
 import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
-import { tableCounts } from './posting-counts.repository';
+import { type FacetName } from './facet-names';
+import { tableCounts, type CountRow } from './posting-counts.repository';
 
 /**
  * The public postings list in hand-written SQL: keyset pages over the partial
@@ -28,8 +29,7 @@ async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T
   return rowsOf(db).rows<T>(numbered(sql), params);
 }
 
-export type FacetName = 'teams' | 'departments' | 'locations' | 'commitments' | 'levels' | 'workplaceTypes' | 'countries';
-export const FACET_NAMES: FacetName[] = ['teams', 'departments', 'locations', 'commitments', 'levels', 'workplaceTypes', 'countries'];
+export { FACET_NAMES, type FacetName } from './facet-names';
 
 const MAX_VALUES = 100;
 const MAX_SEARCH = 500;
@@ -292,12 +292,6 @@ export async function fetchCountsByGroupBy(db: PostingsDb, organizationId: strin
   if (!parts.length) return result;
   const rows = await run<CountRow>(db, parts.join(' union all '), params);
   return sorted(rows, facets);
-}
-
-export interface CountRow {
-  facet: string;
-  value: string | null;
-  count: string | number;
 }
 
 function sorted(rows: CountRow[], facets: FacetName[]): Counts {

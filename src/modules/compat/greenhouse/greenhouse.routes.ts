@@ -8,7 +8,7 @@ import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
 import { allowOrigin, cachedRead, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
 import { visiblePostings } from '../visible-postings';
-import { fetchOneByBoardId, type PostingRow } from '../../postings/public-postings.repository';
+import { fetchOneByBoardId, type PostingRow } from '../../postings/public-postings.query';
 import { BoardGroupRepository } from './board-group.repository';
 import { asTree, departmentNodes, jobDepartments, jobOffices, officeNodes, type BoardContext } from './greenhouse-board';
 import { greenhouseApplyInput } from './greenhouse-apply-input';

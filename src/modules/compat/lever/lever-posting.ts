@@ -1,6 +1,6 @@
 import { SalaryInterval, WorkplaceType } from '../../postings/posting-enums';
 import { applyUrl, hostedUrl, type PostingUrlBase } from '../../postings/posting-urls';
-import type { PostingRow } from '../../postings/public-postings.repository';
+import type { PostingRow } from '../../postings/public-postings.query';
 
 /** A posting in Lever Postings API v0's JSON shape (lever/postings-api README, "JSON mode" table). */
 export interface LeverPosting {

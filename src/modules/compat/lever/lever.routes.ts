@@ -8,7 +8,7 @@ import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
 import { allowOrigin, cachedRead, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
 import { visiblePostings } from '../visible-postings';
-import { fetchOne } from '../../postings/public-postings.repository';
+import { fetchOne } from '../../postings/public-postings.query';
 import type { PublicPostingFilter } from '../../postings/public-posting.types';
 import { frameAncestors, leverIframePage, leverListHtml, type LeverGroup } from './lever-html';
 import { leverApplyInput } from './lever-apply-input';
