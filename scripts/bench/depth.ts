@@ -16,12 +16,16 @@ import { intFlag } from './lib/args';
 import { openBenchDatabase } from './lib/bench-database';
 import { machineLine, table, writeSection } from './lib/report';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
-import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.query';
+import { preparedRows, type RowSource } from '../../src/db/prepared-statements';
+import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
 import { publiclyVisibleSql } from '../../src/modules/postings/public-visibility';
 
 const PAGE_QUERY = `query($first: Int!, $after: String, $filter: PostingFilter) {
   postings(first: $first, after: $after, filter: $filter) { edges { cursor node { id title team publishedAt } } pageInfo { hasNextPage endCursor } }
 }`;
+
+/** The node fields PAGE_QUERY selects, so the explained statement is the one the resolver sends. */
+const PAGE_FIELDS = new Set(['id', 'title', 'team', 'publishedAt']);
 
 const CASES: { name: string; filter: PublicPostingFilter | null }[] = [
   { name: 'plain', filter: null },
@@ -50,10 +54,10 @@ async function cursorAt(em: EntityManager, organizationId: string, filter: Publi
 /** The page statement exactly as the resolver issues it, captured from fetchPage and run under EXPLAIN ANALYZE. */
 async function explain(em: EntityManager, organizationId: string, filter: PublicPostingFilter | null, first: number, after: string | null): Promise<string[]> {
   let captured: { sql: string; params: unknown[] } | null = null;
-  const recorder = { getConnection: () => ({ execute: async (sql: string, params: unknown[]) => ((captured = { sql, params }), []) }) } as unknown as EntityManager;
-  await fetchPage(recorder, organizationId, filterConditions(filter), PostingOrder.NEWEST, first, after);
+  const recorder: RowSource = { rows: async <T>(sql: string, params: unknown[]) => ((captured = { sql, params }), [] as T[]) };
+  await fetchPage(recorder, organizationId, filterConditions(filter), PostingOrder.NEWEST, first, after, PAGE_FIELDS);
   const { sql, params } = captured!;
-  const plan = await em.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain (analyze, costs off, buffers off) ${sql}`, params);
+  const plan = await preparedRows(em).rows<{ 'QUERY PLAN': string }>(`explain (analyze, costs off, buffers off) ${sql}`, params);
   return plan.map((r) => r['QUERY PLAN']).filter((line) => /Scan|Index Cond|Filter|Limit|Execution Time|Rows Removed/.test(line));
 }
 

@@ -1,13 +1,18 @@
 /**
- * Public postings throughput against the raw baseline, and SQL statements per request.
+ * Public postings throughput against two raw baselines, and SQL statements per request.
  *
- *   npx vite-node scripts/bench/public-postings.ts -- [--postings 10000] [--seconds 5]
+ *   npx vite-node scripts/bench/public-postings.ts -- [--postings 10000,100000] [--seconds 5]
  *
- * One organization with N synthetic postings (the project's seeder). For each query
- * (plain; filter + search) autocannon runs, one after another in this order: the raw
- * baseline, our app with the public cache off (JOBGATE_PUBLIC_CACHE_BYTES=0), our app
- * with it on. Each target runs in its own phase so they never compete for the 2 cores;
- * the alternation keeps drift (thermal, noisy neighbours) from favouring one side.
+ * For each size, one organization with N synthetic postings (the project's seeder;
+ * each size adds its own organization to the same database). For each query
+ * (plain; filter + search) autocannon runs, one after another in this order:
+ * - raw GROUP-BY: the raw baseline as it was before the counts table (totals and
+ *   facets grouped over every visible posting, every column, a separate
+ *   organization lookup, unnamed statements);
+ * - raw counts-table: the same raw server sending the app's current statements;
+ * - our app with the public cache off (JOBGATE_PUBLIC_CACHE_BYTES=0);
+ * - our app with it on.
+ * Each target runs in its own phase so they never compete for the 2 cores.
  */
 import { startBenchApp, createBenchOrg, publicGql } from './lib/bench-app';
 import { intFlag } from './lib/args';
@@ -15,81 +20,116 @@ import { openBenchDatabase } from './lib/bench-database';
 import { load, ratio, type LoadResult } from './lib/load';
 import { POSTINGS_QUERY, requestBody, VARIANTS } from './lib/postings-query';
 import { machineLine, table, writeSection } from './lib/report';
-import { startRawBaseline } from './raw-baseline-server';
+import { startRawBaseline, type RawBaselineMode } from './raw-baseline-server';
 
 const CONNECTIONS = 20;
+const GOALS = { vsGroupBy: 5, vsCountsTable: 0.5, cachedVsCountsTable: 2, flat: 1.3 };
 
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
+function sizesFlag(argv: string[]): number[] {
+  const at = argv.indexOf('--postings');
+  const text = at >= 0 ? argv[at + 1] : undefined;
+  return text ? text.split(',').map((n) => Number(n)) : [10_000, 100_000];
+}
+
+const verdict = (value: number, goal: number, atMost = false) => ((atMost ? value <= goal : value >= goal) ? 'met' : '**missed**');
+
 async function main() {
-  const postings = intFlag(process.argv, 'postings', 10_000);
+  const sizes = sizesFlag(process.argv);
   const seconds = intFlag(process.argv, 'seconds', 5);
   const db = await openBenchDatabase('jobgate_bench_public');
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
   const cached = await startBenchApp(db.url);
+  const rows: (string | number)[][] = [];
+  const sqlRows: (string | number)[][] = [];
+  const uncachedBySize = new Map<string, number[]>();
   try {
-    const started = performance.now();
-    const org = await createBenchOrg(uncached, postings);
-    console.error(`seeded ${postings} postings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const raw = await startRawBaseline(db.url, org.id, uncached.services.config.publicUrl);
-    const auth = { authorization: `Bearer ${org.postingsKey}` };
-
-    // Same data from both servers before any timing (compared with keys sorted: jsonb columns come back in
-    // PostgreSQL's key order, GraphQL writes the selection's order; the bytes are otherwise the same).
-    for (const v of VARIANTS) {
-      const ours = await publicGql(uncached.base, POSTINGS_QUERY, { first: 50, after: null, filter: v.filter }, org.postingsKey);
-      const theirs = (await (await fetch(raw.url, { method: 'POST', body: requestBody(50, v.filter) })).json()) as { data: unknown };
-      if (canonical(ours) !== canonical(theirs.data)) console.error(`WARNING: raw baseline and app differ for ${v.name}`);
-    }
-
-    const rows: (string | number)[][] = [];
-    for (const v of VARIANTS) {
-      const body = requestBody(50, v.filter);
-      const run = (url: string, headers: Record<string, string> = {}) => load({ url, body, headers, connections: CONNECTIONS, durationSeconds: seconds });
-      // Unmeasured warm-up of each target (JIT, pools, plan caches), then the measured phases.
-      for (const url of [raw.url, `${uncached.base}/public/graphql`, `${cached.base}/public/graphql`]) await load({ url, body, headers: auth, connections: CONNECTIONS, durationSeconds: 1 });
-      const r: LoadResult = await run(raw.url);
-      const u = await run(`${uncached.base}/public/graphql`, auth);
-      const c = await run(`${cached.base}/public/graphql`, auth);
-      console.error(`${v.name}: raw ${r.requestsPerSecond}/s, uncached ${u.requestsPerSecond}/s, cached ${c.requestsPerSecond}/s`);
-      const goal = (x: LoadResult, min: number) => `${ratio(x.requestsPerSecond, r.requestsPerSecond)} (goal ≥ ${min}×: ${x.requestsPerSecond >= min * r.requestsPerSecond ? 'met' : '**missed**'})`;
-      rows.push([v.name, 'raw baseline', r.requestsPerSecond, r.p50Ms, r.p99Ms, r.non2xx + r.errors, '1.00×']);
-      rows.push([v.name, 'ours, uncached', u.requestsPerSecond, u.p50Ms, u.p99Ms, u.non2xx + u.errors, goal(u, 0.5)]);
-      rows.push([v.name, 'ours, cached', c.requestsPerSecond, c.p50Ms, c.p99Ms, c.non2xx + c.errors, goal(c, 2)]);
-    }
-
-    // SQL statements per request, counted by the ORM's onQuery hook on the uncached app.
-    const sqlRows: (string | number)[][] = [];
-    for (const first of [10, 50, 100]) {
-      for (const v of VARIANTS) {
-        await publicGql(uncached.base, POSTINGS_QUERY, { first, after: null, filter: v.filter }, org.postingsKey); // credential cache warm
-        const before = uncached.queries.count;
-        await publicGql(uncached.base, POSTINGS_QUERY, { first, after: null, filter: v.filter }, org.postingsKey);
-        sqlRows.push([first, v.name, uncached.queries.count - before]);
+    for (const postings of sizes) {
+      const started = performance.now();
+      const org = await createBenchOrg(uncached, postings);
+      console.error(`seeded ${postings} postings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const publicUrl = uncached.services.config.publicUrl;
+      const raws: Record<RawBaselineMode, Awaited<ReturnType<typeof startRawBaseline>>> = {
+        'group-by': await startRawBaseline(db.url, org.id, publicUrl, 'group-by'),
+        'counts-table': await startRawBaseline(db.url, org.id, publicUrl, 'counts-table'),
+      };
+      const auth = { authorization: `Bearer ${org.postingsKey}` };
+      try {
+        // Same data from every server before any timing (keys sorted: jsonb columns come back in PostgreSQL's key order).
+        for (const v of VARIANTS) {
+          const ours = canonical(await publicGql(uncached.base, POSTINGS_QUERY, { first: 50, after: null, filter: v.filter }, org.postingsKey));
+          for (const [mode, raw] of Object.entries(raws)) {
+            const theirs = (await (await fetch(raw.url, { method: 'POST', body: requestBody(50, v.filter) })).json()) as { data: unknown };
+            if (ours !== canonical(theirs.data)) throw new Error(`raw baseline (${mode}) and app differ for ${v.name} at ${postings} postings`);
+          }
+        }
+        for (const v of VARIANTS) {
+          const body = requestBody(50, v.filter);
+          const run = (url: string, headers: Record<string, string> = {}) => load({ url, body, headers, connections: CONNECTIONS, durationSeconds: seconds });
+          const urls = [raws['group-by'].url, raws['counts-table'].url, `${uncached.base}/public/graphql`, `${cached.base}/public/graphql`];
+          // Unmeasured warm-up of each target (JIT, pools, prepared statements), then the measured phases.
+          for (const url of urls) await load({ url, body, headers: auth, connections: CONNECTIONS, durationSeconds: 1 });
+          const g: LoadResult = await run(urls[0]!);
+          const t: LoadResult = await run(urls[1]!);
+          const u = await run(urls[2]!, auth);
+          const c = await run(urls[3]!, auth);
+          console.error(`${postings} ${v.name}: raw group-by ${g.requestsPerSecond}/s, raw counts-table ${t.requestsPerSecond}/s, uncached ${u.requestsPerSecond}/s, cached ${c.requestsPerSecond}/s`);
+          uncachedBySize.set(v.name, [...(uncachedBySize.get(v.name) ?? []), u.requestsPerSecond]);
+          const vs = (x: LoadResult, base: LoadResult, goal: number) => `${ratio(x.requestsPerSecond, base.requestsPerSecond)} (goal ≥ ${goal}×: ${verdict(x.requestsPerSecond / base.requestsPerSecond, goal)})`;
+          const size = postings.toLocaleString('en');
+          const line = (name: string, x: LoadResult, vsG: string, vsT: string) => [size, v.name, name, x.requestsPerSecond, x.p50Ms, x.p99Ms, x.non2xx + x.errors, vsG, vsT];
+          rows.push(line('raw GROUP-BY baseline', g, '1.00×', ratio(g.requestsPerSecond, t.requestsPerSecond)));
+          rows.push(line('raw counts-table baseline', t, ratio(t.requestsPerSecond, g.requestsPerSecond), '1.00×'));
+          rows.push(line('ours, uncached', u, vs(u, g, GOALS.vsGroupBy), vs(u, t, GOALS.vsCountsTable)));
+          rows.push(line('ours, cached', c, ratio(c.requestsPerSecond, g.requestsPerSecond), vs(c, t, GOALS.cachedVsCountsTable)));
+        }
+        // SQL statements per request, counted by the ORM's logger on the uncached app.
+        for (const first of [10, 50, 100]) {
+          for (const v of VARIANTS) {
+            await publicGql(uncached.base, POSTINGS_QUERY, { first, after: null, filter: v.filter }, org.postingsKey); // credential cache warm
+            const before = uncached.queries.count;
+            await publicGql(uncached.base, POSTINGS_QUERY, { first, after: null, filter: v.filter }, org.postingsKey);
+            sqlRows.push([postings.toLocaleString('en'), first, v.name, uncached.queries.count - before]);
+          }
+        }
+      } finally {
+        for (const raw of Object.values(raws)) await raw.close();
       }
     }
-    await raw.close();
 
+    const flatRows = [...uncachedBySize.entries()].map(([name, rps]) => {
+      const slowdown = rps[0]! / rps[rps.length - 1]!;
+      return [name, sizes.map((n) => n.toLocaleString('en')).join(' → '), rps.join(' → '), `${slowdown.toFixed(2)}× slower (goal ≤ ${GOALS.flat}×: ${verdict(slowdown, GOALS.flat, true)})`];
+    });
     const markdown = [
       '## Public postings throughput',
       '',
-      `\`postings(first: 50)\` with totalCount, all seven facets and every posting field, on an organization with ${postings.toLocaleString('en')}`,
-      `synthetic postings; autocannon over loopback, ${CONNECTIONS} connections, ${seconds} s per phase after a 1 s warm-up; phases run one at a time`,
-      'in the order raw → uncached → cached for each query. The raw baseline (`scripts/bench/raw-baseline-server.ts`) is `node:http` + `pg`',
-      "running the same SQL builders as `public-postings.query.ts` and writing the same JSON (checked equal, keys sorted, before timing); it checks no key.",
-      '"Uncached" is the app with `JOBGATE_PUBLIC_CACHE_BYTES=0`. Filter + search: `teams: [Engineering, Product], countries: [US, DE], search: "typescript"`.',
-      `Run: \`npx vite-node scripts/bench/public-postings.ts -- --postings ${postings}\`.`,
+      '`postings(first: 50)` with totalCount, all seven facets and every posting field, on an organization with N synthetic postings',
+      `(each size seeds its own organization in the same database); autocannon over loopback in the same process as the servers, ${CONNECTIONS} connections,`,
+      `${seconds} s per phase after a 1 s warm-up of each target; phases run one at a time in the order raw GROUP-BY → raw counts-table → uncached → cached.`,
+      'Both raw baselines are `scripts/bench/raw-baseline-server.ts` (`node:http` + `pg`, the SQL builders of `public-postings.repository.ts`, the',
+      'same JSON, checked equal to the app’s before timing, no key check). **Raw GROUP-BY** is the baseline as it was before the counts table:',
+      'totals and facets grouped over every visible posting on every request, every column, a separate organization lookup, unnamed statements.',
+      '**Raw counts-table** sends the app’s current statements (counts table, named prepared statements, organization joined into the page).',
+      '"Uncached" is the app with `JOBGATE_PUBLIC_CACHE_BYTES=0`; it still checks the postings key, scopes to the organization and records metrics.',
+      'Filter + search: `teams: [Engineering, Product], countries: [US, DE], search: "typescript"` (grouped over the filtered rows by design).',
+      `Run: \`npx vite-node scripts/bench/public-postings.ts -- --postings ${sizes.join(',')} --seconds ${seconds}\`.`,
       '',
       machineLine(db.serverVersion),
       '',
-      table(['query', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'vs raw'], rows),
+      table(['postings', 'query', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'vs raw GROUP-BY', 'vs raw counts-table'], rows),
+      '',
+      '### Flat with the organization\'s size (uncached)',
+      '',
+      table(['query', 'postings', 'requests/s', 'first size / last size'], flatRows),
       '',
       '### SQL statements per public request',
       '',
-      'Counted with the ORM `onQuery` hook, credential already cached (uncached app). Must not grow with the page size.',
+      'Counted through the ORM logger (prepared statements are logged there too), credential already cached (uncached app). Must not grow with the page size.',
       '',
-      table(['first', 'query', 'SQL statements'], sqlRows),
+      table(['postings', 'first', 'query', 'SQL statements'], sqlRows),
     ].join('\n');
     writeSection('public-postings', markdown);
     process.stdout.write(markdown + '\n');

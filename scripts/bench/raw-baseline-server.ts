@@ -1,33 +1,36 @@
 /**
  * The raw baseline for the public postings API: `node:http` + `pg`, no framework,
- * no GraphQL. It runs the SAME SQL as src/modules/postings/public-postings.query.ts
- * (its exported builders, handed a tiny `em` that runs their statements on a pg
- * pool) and writes the same JSON shape as `postings(first, after, filter)` with
- * totalCount and every facet. It answers one organization, fixed at start, and
- * checks no credential: it is the fastest honest thing, which is the point.
+ * no GraphQL. It runs the SAME SQL as src/modules/postings/public-postings.repository.ts
+ * (its exported builders, handed a row source over a pg pool) and writes the same
+ * JSON shape as `postings(first, after, filter)` with totalCount and every facet.
+ * It answers one organization, fixed at start, and checks no credential: it is
+ * the fastest honest thing, which is the point. Two modes:
+ * - `group-by`: the baseline as it was before the counts table (issue 14's
+ *   "today's GROUP-BY raw baseline"): counts grouped over every visible posting,
+ *   every column, a separate organization lookup, unnamed statements.
+ * - `counts-table`: the same statements as the app now sends (counts table,
+ *   named prepared statements, the organization joined into the page).
  *
  *   import { startRawBaseline } from './raw-baseline-server'
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { applyUrl, hostedUrl, type PostingUrlBase } from '../../src/modules/postings/posting-urls';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
-import { encodeCursor, FACET_NAMES, fetchCounts, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.query';
+import { statementName, type RowSource } from '../../src/db/prepared-statements';
+import { encodeCursor, FACET_NAMES, fetchCounts, fetchCountsByGroupBy, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
 
 /**
- * The query module writes `?` placeholders for MikroORM's `execute`; pg wants `$n`.
- * `array[?]::text[]` becomes `$n::text[]` because pg sends a JS array as an array literal.
- * (None of those statements has a `?` inside a string literal or a jsonb `?` operator.)
+ * Statements over the baseline's own pool. `group-by` runs them unnamed (parsed and
+ * planned on every request), as this baseline always did; `counts-table` as named
+ * prepared statements, like the app.
  */
-function pgEm(pool: pg.Pool): EntityManager {
-  const execute = async (sql: string, params: unknown[] = []) => {
-    let n = 0;
-    const text = sql.replace(/array\[\?\]|\?/g, () => `$${++n}`);
-    return (await pool.query(text, params)).rows;
+function rowSource(pool: pg.Pool, named: boolean): RowSource {
+  return {
+    rows: async <T>(text: string, values: unknown[]) =>
+      (await pool.query(named ? { name: statementName(text), text, values } : { text, values })).rows as T[],
   };
-  return { getConnection: () => ({ execute }) } as unknown as EntityManager;
 }
 
 function toJson(row: PostingRow, base: PostingUrlBase, publicUrl: string) {
@@ -63,10 +66,17 @@ export interface RawBaseline {
   close(): Promise<void>;
 }
 
-export async function startRawBaseline(databaseUrl: string, organizationId: string, publicUrl = 'http://localhost:3000'): Promise<RawBaseline> {
+export type RawBaselineMode = 'group-by' | 'counts-table';
+
+/** Every field of the bench query's node, so the counts-table mode reads what the app reads. */
+const ALL_FIELDS: ReadonlySet<string> = new Set(['id', 'title', 'team', 'department', 'commitment', 'level', 'workplaceType', 'country', 'locations',
+  'openingHtml', 'openingPlain', 'descriptionHtml', 'descriptionPlain', 'additionalHtml', 'additionalPlain', 'lists', 'salaryRange', 'salaryDescription',
+  'questions', 'hostedUrl', 'applyUrl', 'publishedAt', 'updatedAt']);
+
+export async function startRawBaseline(databaseUrl: string, organizationId: string, publicUrl = 'http://localhost:3000', mode: RawBaselineMode = 'group-by'): Promise<RawBaseline> {
   // Same pool size as the app's ORM in the benches, so neither side gets more connections.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  const em = pgEm(pool);
+  const db = rowSource(pool, mode === 'counts-table');
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -76,13 +86,27 @@ export async function startRawBaseline(databaseUrl: string, organizationId: stri
           const { variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables?: { first?: number; after?: string | null; filter?: PublicPostingFilter | null } };
           const first = variables?.first ?? 20;
           const conditions = filterConditions(variables?.filter ?? null);
-          // The same three reads the resolver makes, in parallel: page, counts, the org's URL settings.
-          const [page, counts, orgRows] = await Promise.all([
-            fetchPage(em, organizationId, conditions, PostingOrder.NEWEST, first, variables?.after ?? null),
-            fetchCounts(em, organizationId, conditions, true, FACET_NAMES),
-            pool.query<{ slug: string; settings: { careersSiteUrl?: string | null } }>('select slug, settings from organizations where id = $1', [organizationId]),
-          ]);
-          const base: PostingUrlBase = { slug: orgRows.rows[0].slug, careersSiteUrl: orgRows.rows[0].settings?.careersSiteUrl ?? null };
+          let page: { rows: PostingRow[]; hasNextPage: boolean };
+          let counts: Awaited<ReturnType<typeof fetchCounts>>;
+          let base: PostingUrlBase;
+          if (mode === 'group-by') {
+            // Three reads in parallel: page (every column), counts grouped over the visible postings, the org's URL settings.
+            const [p, c, orgRows] = await Promise.all([
+              fetchPage(db, organizationId, conditions, PostingOrder.NEWEST, first, variables?.after ?? null),
+              fetchCountsByGroupBy(db, organizationId, conditions, true, FACET_NAMES),
+              pool.query<{ slug: string; settings: { careers_site_url?: string | null } }>('select slug, settings from organizations where id = $1', [organizationId]),
+            ]);
+            [page, counts] = [p, c];
+            base = { slug: orgRows.rows[0].slug, careersSiteUrl: orgRows.rows[0].settings?.careers_site_url ?? null };
+          } else {
+            // Two reads: the page with the org's URL settings joined in, the counts from the table (GROUP BY when filtered).
+            [page, counts] = await Promise.all([
+              fetchPage(db, organizationId, conditions, PostingOrder.NEWEST, first, variables?.after ?? null, ALL_FIELDS),
+              fetchCounts(db, organizationId, conditions, true, FACET_NAMES),
+            ]);
+            const row = page.rows[0];
+            base = { slug: row?.org_slug ?? '', careersSiteUrl: row?.org_careers_site_url ?? null };
+          }
           const edges = page.rows.map((row) => ({ cursor: encodeCursor(PostingOrder.NEWEST, row), node: toJson(row, base, publicUrl) }));
           const facets = Object.fromEntries(FACET_NAMES.map((f) => [f, counts.facets[f] ?? []]));
           const body = JSON.stringify({

@@ -13,7 +13,7 @@ const quick = hasFlag(process.argv, 'quick');
 
 const BENCHES: [script: string, args: string[]][] = quick
   ? [
-      ['public-postings.ts', ['--postings', '2000', '--seconds', '2']],
+      ['public-postings.ts', ['--postings', '2000,20000', '--seconds', '2']],
       ['credential-verification.ts', []],
       ['usage-overhead.ts', ['--seconds', '2', '--rounds', '2']],
       ['depth.ts', ['--postings', '100000', '--samples', '10']],
@@ -27,7 +27,7 @@ const BENCHES: [script: string, args: string[]][] = quick
       ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
     ]
   : [
-      ['public-postings.ts', ['--postings', '10000', '--seconds', '5']],
+      ['public-postings.ts', ['--postings', '10000,100000', '--seconds', '5']],
       ['credential-verification.ts', []],
       ['usage-overhead.ts', ['--seconds', '5', '--rounds', '3']],
       ['depth.ts', ['--postings', '1000000']],

@@ -33,6 +33,7 @@ import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
 import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
+import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { RetentionRepository } from '../modules/housekeeping/retention.repository';
 
 /**
@@ -76,6 +77,7 @@ export interface Services {
   organizationLogos: OrganizationLogoService;
   /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
   housekeeping: Housekeeping;
+  postingExpirySweep: PostingExpirySweep;
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
   /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
@@ -153,6 +155,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   });
   housekeeping.start();
   closers.push(() => housekeeping.stop());
+  // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
+  const postingExpirySweep = new PostingExpirySweep(orm, logger, 60_000);
+  postingExpirySweep.start();
+  closers.push(() => postingExpirySweep.stop());
   return {
     config,
     orm,
@@ -176,6 +182,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     notifier,
     publicCache,
     housekeeping,
+    postingExpirySweep,
     organizationLogos,
     events,
     catalog,

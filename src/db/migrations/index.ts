@@ -7,6 +7,7 @@ import { Migration20261123102111_applications } from './Migration20261123102111_
 import { Migration20261124120000_career_pages } from './Migration20261124120000_career_pages';
 import { Migration20261202105030_compat_apis } from './Migration20261202105030_compat_apis';
 import { Migration20261202105040_housekeeping_indexes } from './Migration20261202105040_housekeeping_indexes';
+import { Migration20261202120000_posting_counts } from './Migration20261202120000_posting_counts';
 import { Migration20261202105204_audit_confidential_feed_validators } from './Migration20261202105204_audit_confidential_feed_validators';
 import { Migration20261202115152_credential_usage } from './Migration20261202115152_credential_usage';
 
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202105040_housekeeping_indexes', class: Migration20261202105040_housekeeping_indexes },
   { name: 'Migration20261202105204_audit_confidential_feed_validators', class: Migration20261202105204_audit_confidential_feed_validators },
   { name: 'Migration20261202115152_credential_usage', class: Migration20261202115152_credential_usage },
+  { name: 'Migration20261202120000_posting_counts', class: Migration20261202120000_posting_counts },
 ];

@@ -6,7 +6,7 @@ import { loaderFor, principalOf } from '../../graphql/context';
 import { isUuid } from '../../ids';
 import { Organization } from '../organizations/organization.entity';
 import { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
-import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.query';
+import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.repository';
 import { PostingOrder, PublicPosting, PublicPostingConnection, PublicPostingFilter, type PostingFacets } from './public-posting.types';
 import { selectedFields } from './selection';
 
@@ -19,6 +19,10 @@ async function urlBase(ctx: GraphQLContext): Promise<PostingUrlBase> {
   return load;
 }
 
+/** The URL settings joined into a page row (absent when no URL field was selected; then nothing reads them). */
+const joinedUrlBase = (row: PostingRow): PostingUrlBase => ({ slug: row.org_slug ?? '', careersSiteUrl: row.org_careers_site_url ?? null });
+
+/** Unselected columns are absent from the row; GraphQL reads only selected fields, so they are never seen. */
 function toPublic(row: PostingRow, base: PostingUrlBase, publicUrl: string): PublicPosting {
   return {
     id: row.id,
@@ -42,8 +46,8 @@ function toPublic(row: PostingRow, base: PostingUrlBase, publicUrl: string): Pub
     questions: row.questions,
     hostedUrl: hostedUrl(base, publicUrl, row.id),
     applyUrl: applyUrl(base, publicUrl, row.id),
-    publishedAt: new Date(row.published_at),
-    updatedAt: new Date(row.updated_at),
+    publishedAt: row.published_at && new Date(row.published_at),
+    updatedAt: row.updated_at && new Date(row.updated_at),
   };
 }
 
@@ -65,12 +69,14 @@ export class PublicPostingsResolver {
     const top = selectedFields(info, []);
     const wantRows = top.has('edges') || top.has('nodes') || top.has('pageInfo');
     const wantedFacets = top.has('facets') ? FACET_NAMES.filter((f) => selectedFields(info, ['facets']).has(f)) : [];
-    const [page, counts, base] = await Promise.all([
-      wantRows ? fetchPage(ctx.em, organizationId, conditions, orderBy, first, after) : Promise.resolve({ rows: [], hasNextPage: false }),
+    // Only the selected columns; the organization's URL settings ride along in the page statement when a URL is selected.
+    const fields = wantRows ? new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]) : null;
+    const [page, counts] = await Promise.all([
+      fields ? fetchPage(ctx.em, organizationId, conditions, orderBy, first, after, fields) : Promise.resolve({ rows: [], hasNextPage: false }),
       fetchCounts(ctx.em, organizationId, conditions, top.has('totalCount'), wantedFacets),
-      wantRows ? urlBase(ctx) : Promise.resolve(null),
     ]);
-    const nodes = base ? page.rows.map((row) => toPublic(row, base, ctx.services.config.publicUrl)) : [];
+    const publicUrl = ctx.services.config.publicUrl;
+    const nodes = page.rows.map((row) => toPublic(row, joinedUrlBase(row), publicUrl));
     const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(orderBy, page.rows[i]!) }));
     const facets = Object.fromEntries(FACET_NAMES.map((f: FacetName) => [f, counts.facets[f] ?? []])) as unknown as PostingFacets;
     return {

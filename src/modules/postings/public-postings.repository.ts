@@ -1,0 +1,307 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { numbered, preparedRows, type RowSource } from '../../db/prepared-statements';
+import { isUuid } from '../../ids';
+import { BadInputError, type FieldProblem } from '../../errors';
+import { WorkplaceType } from './posting-enums';
+import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
+import { postingSearchSql } from './posting-search.repository';
+import { publiclyVisibleSql } from './public-visibility';
+import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
+import { type FacetName } from './facet-names';
+import { tableCounts, type CountRow } from './posting-counts.repository';
+
+/**
+ * The public postings list in hand-written SQL: keyset pages over the partial
+ * "published" indexes reading only the columns the caller asks for; totals and
+ * facets from the counts table when nothing is filtered, else one UNION ALL of
+ * GROUP BYs over the filtered rows. A request costs two statements whatever the
+ * page size or depth. Every statement is a named prepared statement with bind
+ * parameters (db/prepared-statements.ts), names the organization explicitly (raw
+ * SQL bypasses the ORM's tenant filter) and applies the single visibility predicate.
+ */
+
+/** The ORM's entity manager (statements run on its pool) or any other row source (the raw benchmark baseline). */
+export type PostingsDb = EntityManager | RowSource;
+
+const rowsOf = (db: PostingsDb): RowSource => ('rows' in db ? db : preparedRows(db));
+
+async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T[]> {
+  return rowsOf(db).rows<T>(numbered(sql), params);
+}
+
+export { FACET_NAMES, type FacetName } from './facet-names';
+
+const MAX_VALUES = 100;
+const MAX_SEARCH = 500;
+
+export interface PostingRow {
+  id: string;
+  title: string;
+  team: string | null;
+  department: string | null;
+  commitment: string | null;
+  level: string | null;
+  workplace_type: WorkplaceType;
+  locations: PostingLocation[];
+  country: string | null;
+  opening_html: string | null;
+  opening_plain: string | null;
+  description_html: string | null;
+  description_plain: string | null;
+  additional_html: string | null;
+  additional_plain: string | null;
+  lists: PostingListSection[];
+  salary_range: SalaryRange | null;
+  salary_description: string | null;
+  questions: PostingQuestion[];
+  published_at: Date;
+  updated_at: Date;
+  requisition_code: string | null;
+  /** The Greenhouse-compatible integer id (bigint, as text). */
+  board_id: string;
+  expires_at: Date | null;
+  /** published_at in integer microseconds since the epoch (exact, unlike a JS Date), for cursors. */
+  published_key: string;
+  title_key: string;
+  /** Only when the URLs were asked for: the organization's slug and careers site (joined, not a separate lookup). */
+  org_slug?: string;
+  org_careers_site_url?: string | null;
+}
+
+/** Public GraphQL field → the columns it needs. Fields not listed (hostedUrl, applyUrl) need only the id. */
+export const FIELD_COLUMNS: Record<string, string[]> = {
+  title: ['p.title'],
+  team: ['p.team'],
+  department: ['p.department'],
+  commitment: ['p.commitment'],
+  level: ['p.level'],
+  workplaceType: ['p.workplace_type'],
+  locations: ['p.locations'],
+  country: ['p.country'],
+  openingHtml: ['p.opening_html'],
+  openingPlain: ['p.opening_plain'],
+  descriptionHtml: ['p.description_html'],
+  descriptionPlain: ['p.description_plain'],
+  additionalHtml: ['p.additional_html'],
+  additionalPlain: ['p.additional_plain'],
+  lists: ['p.lists'],
+  salaryRange: ['p.salary_range'],
+  salaryDescription: ['p.salary_description'],
+  questions: ['p.questions'],
+  publishedAt: ['p.published_at'],
+  updatedAt: ['p.updated_at'],
+};
+const URL_FIELDS = ['hostedUrl', 'applyUrl'];
+/** Always read: the id and both cursor keys. */
+const KEY_COLUMNS = `p.id, (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
+
+/**
+ * The select list for the selected public fields (null = every column, for the
+ * compat APIs and pages). With a URL field, the organization's slug and careers
+ * site come from a join in the same statement instead of a separate lookup.
+ */
+function selectList(fields: ReadonlySet<string> | null): { columns: string; join: string } {
+  if (!fields) return { columns: COLUMNS, join: '' };
+  const columns = new Set<string>();
+  for (const field of fields) for (const c of FIELD_COLUMNS[field] ?? []) columns.add(c);
+  const wantsUrl = URL_FIELDS.some((f) => fields.has(f));
+  const list = [KEY_COLUMNS, ...columns];
+  if (wantsUrl) list.push(`o.slug as org_slug, o.settings->>'careers_site_url' as org_careers_site_url`);
+  return { columns: list.join(', '), join: wantsUrl ? ' join organizations o on o.id = p.organization_id' : '' };
+}
+
+const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.workplace_type, p.locations, p.country,
+  p.opening_html, p.opening_plain, p.description_html, p.description_plain, p.additional_html, p.additional_plain,
+  p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id, p.expires_at,
+  (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
+
+/** One filter condition, tagged with the facet it belongs to (so that facet can leave it out). */
+interface Condition {
+  facet: FacetName | null;
+  sql: string;
+  params: unknown[];
+}
+
+function values(problems: FieldProblem[], field: string, input: string[] | null | undefined, normalize: (v: string) => string): string[] | null {
+  if (!input?.length) return null;
+  if (input.length > MAX_VALUES) problems.push({ field: `filter.${field}`, message: `must have at most ${MAX_VALUES} values` });
+  return [...new Set(input.map((v) => normalize(v.trim())))];
+}
+
+/** Validates the filter and turns it into conditions on `postings p`. */
+export function filterConditions(filter: PublicPostingFilter | null | undefined): Condition[] {
+  const problems: FieldProblem[] = [];
+  const out: Condition[] = [];
+  const lower = (v: string) => v.toLowerCase();
+  const categories: [FacetName, keyof PublicPostingFilter, string][] = [
+    ['teams', 'teams', 'team'],
+    ['departments', 'departments', 'department'],
+    ['commitments', 'commitments', 'commitment'],
+    ['levels', 'levels', 'level'],
+  ];
+  for (const [facet, field, column] of categories) {
+    const list = values(problems, field, filter?.[field] as string[] | null, lower);
+    if (list) out.push({ facet, sql: `lower(p.${column}) = any(?::text[])`, params: [list] });
+  }
+  const locations = values(problems, 'locations', filter?.locations, lower);
+  if (locations) out.push({ facet: 'locations', sql: `p.location_names && ?::text[]`, params: [locations] });
+  const countries = values(problems, 'countries', filter?.countries, (v) => v.toUpperCase());
+  if (countries) out.push({ facet: 'countries', sql: `p.country = any(?::text[])`, params: [countries] });
+  if (filter?.workplaceTypes?.length) {
+    out.push({ facet: 'workplaceTypes', sql: `p.workplace_type = any(?::text[])`, params: [[...new Set(filter.workplaceTypes)]] });
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    if (search.length > MAX_SEARCH) problems.push({ field: 'filter.search', message: `must be at most ${MAX_SEARCH} characters` });
+    out.push({ facet: null, sql: postingSearchSql('p.search_vector'), params: [search] });
+  }
+  if (filter?.postedAfter) {
+    if (Number.isNaN(filter.postedAfter.getTime())) problems.push({ field: 'filter.postedAfter', message: 'is not a valid date' });
+    else out.push({ facet: null, sql: `p.published_at > ?::timestamptz`, params: [filter.postedAfter.toISOString()] });
+  }
+  if (problems.length) throw new BadInputError(problems);
+  return out;
+}
+
+function where(organizationId: string, conditions: Condition[], except: FacetName | null = null): { sql: string; params: unknown[] } {
+  const parts = [`p.organization_id = ?`, publiclyVisibleSql('p')];
+  const params: unknown[] = [organizationId];
+  for (const c of conditions) {
+    if (except && c.facet === except) continue;
+    parts.push(c.sql);
+    params.push(...c.params);
+  }
+  return { sql: parts.join(' and '), params };
+}
+
+/* Cursors: base64url JSON of [order, key, id]. Opaque to clients, checked on the way back in. */
+
+export function encodeCursor(order: PostingOrder, row: PostingRow): string {
+  const key = order === PostingOrder.TITLE ? row.title_key : row.published_key;
+  return Buffer.from(JSON.stringify([order, key, row.id])).toString('base64url');
+}
+
+function decodeCursor(order: PostingOrder, after: string): { key: string; id: string } {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+  } catch {
+    decoded = null;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 3 || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string' || !isUuid(decoded[2])) {
+    throw BadInputError.field('after', 'is not a valid cursor');
+  }
+  if (decoded[0] !== order) throw BadInputError.field('after', `was made for orderBy ${String(decoded[0])}, not ${order}`);
+  if (order !== PostingOrder.TITLE && !/^-?\d{1,17}$/.test(decoded[1])) throw BadInputError.field('after', 'is not a valid cursor');
+  return { key: decoded[1], id: decoded[2] };
+}
+
+const MICROS = `(timestamptz 'epoch' + ?::bigint * interval '1 microsecond')`;
+const ORDER_SQL: Record<PostingOrder, { by: string; after: string }> = {
+  [PostingOrder.NEWEST]: { by: 'p.published_at desc, p.id desc', after: `(p.published_at, p.id) < (${MICROS}, ?::uuid)` },
+  [PostingOrder.OLDEST]: { by: 'p.published_at asc, p.id asc', after: `(p.published_at, p.id) > (${MICROS}, ?::uuid)` },
+  [PostingOrder.TITLE]: { by: 'lower(p.title) asc, p.id asc', after: '(lower(p.title), p.id) > (?, ?::uuid)' },
+};
+
+/** One page, plus one row to learn whether another page follows. */
+export async function fetchPage(
+  db: PostingsDb,
+  organizationId: string,
+  conditions: Condition[],
+  order: PostingOrder,
+  first: number,
+  after: string | null | undefined,
+  fields: ReadonlySet<string> | null = null,
+): Promise<{ rows: PostingRow[]; hasNextPage: boolean }> {
+  const cursor = after ? decodeCursor(order, after) : null;
+  const w = where(organizationId, conditions);
+  const params = [...w.params];
+  const select = selectList(fields);
+  let sql = `select ${select.columns} from postings p${select.join} where ${w.sql}`;
+  if (cursor) {
+    sql += ` and ${ORDER_SQL[order].after}`;
+    params.push(cursor.key, cursor.id);
+  }
+  sql += ` order by ${ORDER_SQL[order].by} limit ?`;
+  params.push(first + 1);
+  const rows = await run<PostingRow>(db, sql, params);
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+/** One visible posting by id, or nothing. */
+export async function fetchOne(db: PostingsDb, organizationId: string, id: string): Promise<PostingRow | null> {
+  const w = where(organizationId, []);
+  const rows = await run<PostingRow>(db, `select ${COLUMNS} from postings p where ${w.sql} and p.id = ?::uuid`, [...w.params, id]);
+  return rows[0] ?? null;
+}
+
+/** One visible posting by its integer board id (the Greenhouse-compatible API), or nothing. */
+export async function fetchOneByBoardId(db: PostingsDb, organizationId: string, boardId: string): Promise<PostingRow | null> {
+  const w = where(organizationId, []);
+  const rows = await run<PostingRow>(db, `select ${COLUMNS} from postings p where ${w.sql} and p.board_id = ?::bigint`, [...w.params, boardId]);
+  return rows[0] ?? null;
+}
+
+/** The SQL expression each facet groups by (value shown, key grouped on) and any join it needs. */
+const FACET_SQL: Record<FacetName, { value: string; key: string; from: string }> = {
+  teams: { value: 'min(p.team)', key: 'lower(p.team)', from: 'postings p' },
+  departments: { value: 'min(p.department)', key: 'lower(p.department)', from: 'postings p' },
+  commitments: { value: 'min(p.commitment)', key: 'lower(p.commitment)', from: 'postings p' },
+  levels: { value: 'min(p.level)', key: 'lower(p.level)', from: 'postings p' },
+  workplaceTypes: { value: 'p.workplace_type', key: 'p.workplace_type', from: 'postings p' },
+  countries: { value: 'p.country', key: 'p.country', from: 'postings p' },
+  // Location names are unique per posting (validated on write), so each row of the expansion is one posting.
+  locations: { value: "min(l.value->>'name')", key: "lower(l.value->>'name')", from: 'postings p cross join lateral jsonb_array_elements(p.locations) l' },
+};
+
+export interface Counts {
+  total: number | null;
+  facets: Partial<Record<FacetName, { value: string; count: number }[]>>;
+}
+
+/**
+ * The total and the requested facets in ONE statement. Unfiltered: from the
+ * counts table (cost independent of the number of postings). Filtered or searched:
+ * grouped over the filtered rows only.
+ */
+export async function fetchCounts(db: PostingsDb, organizationId: string, conditions: Condition[], wantTotal: boolean, facets: FacetName[]): Promise<Counts> {
+  if (conditions.length === 0) return sorted(await tableCounts(rowsOf(db), organizationId, wantTotal, facets), facets);
+  return fetchCountsByGroupBy(db, organizationId, conditions, wantTotal, facets);
+}
+
+/**
+ * The total and the requested facets as a UNION ALL of one GROUP BY per facet,
+ * each with every filter except its own. (Before the counts table, unfiltered
+ * requests used this too: the benchmark's "GROUP-BY raw baseline" still does.)
+ */
+export async function fetchCountsByGroupBy(db: PostingsDb, organizationId: string, conditions: Condition[], wantTotal: boolean, facets: FacetName[]): Promise<Counts> {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (wantTotal) {
+    const w = where(organizationId, conditions);
+    parts.push(`select '_total' as facet, null::text as value, count(*) as count from postings p where ${w.sql}`);
+    params.push(...w.params);
+  }
+  for (const facet of facets) {
+    const f = FACET_SQL[facet];
+    const w = where(organizationId, conditions, facet);
+    parts.push(`(select '${facet}' as facet, ${f.value} as value, count(*) as count from ${f.from} where ${w.sql} and ${f.key} is not null group by ${f.key})`);
+    params.push(...w.params);
+  }
+  const result: Counts = { total: null, facets: {} };
+  if (!parts.length) return result;
+  const rows = await run<CountRow>(db, parts.join(' union all '), params);
+  return sorted(rows, facets);
+}
+
+function sorted(rows: CountRow[], facets: FacetName[]): Counts {
+  const result: Counts = { total: null, facets: {} };
+  for (const facet of facets) result.facets[facet] = [];
+  for (const row of rows) {
+    if (row.facet === '_total') result.total = Number(row.count);
+    else result.facets[row.facet as FacetName]?.push({ value: row.value ?? '', count: Number(row.count) });
+  }
+  // Most common first, then alphabetical, so menus are stable.
+  for (const list of Object.values(result.facets)) list!.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return result;
+}
