@@ -4,7 +4,7 @@ import { isApiError } from '../api/api-error';
 import { useApiQuery } from '../api/hooks';
 import { ApplicationsDocument, ResumeLinkDocument } from '../api/operations';
 import { useSession } from '../api/session';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 
 const PAGE_SIZE = 25;
@@ -73,15 +73,13 @@ export function ApplicationsPage() {
           </Button>
         </Group>
       </form>
-      {query.isPending ? (
-        <LoadingState label="Loading applications…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.applications.nodes.length === 0 ? (
+      <QueryView query={query} select={(data) => data.applications} loadingLabel="Loading applications…">
+        {(applications) =>
+          applications.nodes.length === 0 ? (
         <EmptyState title="No applications yet">They appear here when candidates apply through your career site, hosted board or an integration.</EmptyState>
       ) : (
         <>
-          <Text size="sm">{query.data.applications.totalCount} applications</Text>
+          <Text size="sm">{applications.totalCount} applications</Text>
           <Table.ScrollContainer minWidth={760}>
             <Table striped verticalSpacing="xs" aria-label="Applications">
               <Table.Thead>
@@ -94,7 +92,7 @@ export function ApplicationsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {query.data.applications.nodes.map((application) => (
+                {applications.nodes.map((application) => (
                   <Table.Tr key={application.id} data-testid={`application-row-${application.email}`}>
                     <Table.Td>
                       <Text size="sm" fw={500}>
@@ -125,12 +123,14 @@ export function ApplicationsPage() {
             <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
               Previous
             </Button>
-            <Button variant="default" disabled={!query.data.applications.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, query.data.applications.pageInfo.endCursor ?? null])}>
+            <Button variant="default" disabled={!applications.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, applications.pageInfo.endCursor ?? null])}>
               Next
             </Button>
           </Group>
         </>
-      )}
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

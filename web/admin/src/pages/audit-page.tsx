@@ -3,7 +3,7 @@ import { Fragment, useState } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { AuditEventsDocument, UsersDocument } from '../api/operations';
 import { ChangeDiff } from '../components/change-diff';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 import type { AuditEventFilter } from '../gql/graphql';
 
@@ -51,7 +51,7 @@ export function AuditPage() {
             onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
             list="audit-actions"
           />
-          {users.data ? (
+          {users.data?.users ? (
             <Select
               label="Actor"
               description="A person; keys appear by name in the list"
@@ -89,16 +89,14 @@ export function AuditPage() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </form>
-      {query.isPending ? (
-        <LoadingState label="Loading events…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.auditEvents.nodes.length === 0 ? (
+      <QueryView query={query} select={(data) => data.auditEvents} loadingLabel="Loading events…">
+        {(auditEvents) =>
+          auditEvents.nodes.length === 0 ? (
         <EmptyState title="No events match">Try fewer filters or an earlier date.</EmptyState>
       ) : (
         <>
           <Text size="sm" role="status">
-            {query.data.auditEvents.totalCount} events · page {cursors.length}
+            {auditEvents.totalCount} events · page {cursors.length}
           </Text>
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="xs" aria-label="Audit events">
@@ -112,7 +110,7 @@ export function AuditPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {query.data.auditEvents.nodes.map((event) => (
+                {auditEvents.nodes.map((event) => (
                   <Fragment key={event.id}>
                     <Table.Tr data-testid="audit-row">
                       <Table.Td>
@@ -159,14 +157,16 @@ export function AuditPage() {
             </Button>
             <Button
               variant="default"
-              disabled={!query.data.auditEvents.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, query.data.auditEvents.pageInfo.endCursor ?? null])}
+              disabled={!auditEvents.pageInfo.hasNextPage}
+              onClick={() => setCursors([...cursors, auditEvents.pageInfo.endCursor ?? null])}
             >
               Older
             </Button>
           </Group>
         </>
-      )}
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

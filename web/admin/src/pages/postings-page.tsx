@@ -2,7 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@man
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { PostingsDocument, SetPostingStateDocument } from '../api/operations';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDate, humanize } from '../format';
 import type { PostingState } from '../gql/graphql';
 
@@ -34,15 +34,13 @@ export function PostingsPage() {
           {setState.error.message}
         </Text>
       )}
-      {query.isPending ? (
-        <LoadingState label="Loading postings…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.postings.nodes.length === 0 ? (
+      <QueryView query={query} select={(data) => data.postings} loadingLabel="Loading postings…">
+        {(postings) =>
+          postings.nodes.length === 0 ? (
         <EmptyState title="No postings here">Postings created through the API appear in this list.</EmptyState>
       ) : (
         <>
-          <Text size="sm">{query.data.postings.totalCount} postings</Text>
+          <Text size="sm">{postings.totalCount} postings</Text>
           <Table.ScrollContainer minWidth={760}>
             <Table striped verticalSpacing="xs" aria-label="Postings">
               <Table.Thead>
@@ -58,7 +56,7 @@ export function PostingsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {query.data.postings.nodes.map((posting) => (
+                {postings.nodes.map((posting) => (
                   <Table.Tr key={posting.id} data-testid={`posting-row-${posting.title}`}>
                     <Table.Td>
                       <Text size="sm" fw={500}>
@@ -105,12 +103,14 @@ export function PostingsPage() {
             <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
               Previous
             </Button>
-            <Button variant="default" disabled={!query.data.postings.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, query.data.postings.pageInfo.endCursor ?? null])}>
+            <Button variant="default" disabled={!postings.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, postings.pageInfo.endCursor ?? null])}>
               Next
             </Button>
           </Group>
         </>
-      )}
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }
