@@ -59,7 +59,7 @@ export function OrganizationLogoCard({ slug, name, logoFileId, readOnly }: Organ
         </Title>
         {logoFileId ? (
           // The version in the query string makes the browser fetch a replaced logo at once.
-          <Image src={`/jobs/${encodeURIComponent(slug)}/logo.png?v=${encodeURIComponent(logoFileId)}`} alt={`${name} logo`} h={48} w="auto" fit="contain" data-testid="organization-logo" />
+          <Image src={`/jobs/${encodeURIComponent(slug)}/logo.png?v=${encodeURIComponent(logoFileId)}`} alt={`${name} logo`} h={48} w="auto" fit="contain" style={{ alignSelf: 'flex-start' }} data-testid="organization-logo" />
         ) : (
           <Text size="sm" c="dimmed">
             No logo yet: the hosted job board shows your organization's name.
