@@ -27,13 +27,13 @@ export function CredentialsPage() {
       <QueryView query={query} select={(data) => data.apiCredentials} loadingLabel="Loading keys…">
         {(apiCredentials) =>
           apiCredentials.nodes.length === 0 ? (
-        <EmptyState title="No API keys yet">Generate one for each integration, with only the permissions it needs.</EmptyState>
-      ) : (
-        <CredentialTable
-          credentials={apiCredentials.nodes}
-          actions={['delete']}
-          onAction={(action, credential) => action !== 'edit' && setPending({ action, credential })}
-        />
+            <EmptyState title="No API keys yet">Generate one for each integration, with only the permissions it needs.</EmptyState>
+          ) : (
+            <CredentialTable
+              credentials={apiCredentials.nodes}
+              actions={['delete']}
+              onAction={(action, credential) => action !== 'edit' && setPending({ action, credential })}
+            />
           )
         }
       </QueryView>

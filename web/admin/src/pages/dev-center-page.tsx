@@ -116,13 +116,13 @@ export function DevCenterPage() {
       <QueryView query={query} select={(data) => data.apiCredentials} loadingLabel="Loading keys…">
         {(apiCredentials) =>
           apiCredentials.nodes.length === 0 ? (
-        <EmptyState title="No API keys yet">Create one for each partner or integration.</EmptyState>
-      ) : (
-        <CredentialTable
-          credentials={apiCredentials.nodes}
-          actions={['edit', 'revoke', 'reenable', 'rotate']}
-          onAction={(action, credential) => (action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : setPending({ action, credential }))}
-        />
+            <EmptyState title="No API keys yet">Create one for each partner or integration.</EmptyState>
+          ) : (
+            <CredentialTable
+              credentials={apiCredentials.nodes}
+              actions={['edit', 'revoke', 'reenable', 'rotate']}
+              onAction={(action, credential) => (action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : setPending({ action, credential }))}
+            />
           )
         }
       </QueryView>
