@@ -39,8 +39,9 @@ export class CareerPageCache {
     const body = Buffer.from(html, 'utf8');
     const page: Page = { body, headers, etag: etagOf(body) };
     if (this.cache.enabled) {
-      this.metas.set(body, { etag: page.etag, headers });
-      this.cache.set(key, body);
+      // The cache keeps its own copy of the bytes: the validator must be keyed by that copy, or `get` never finds it.
+      const stored = this.cache.set(key, body);
+      if (stored) this.metas.set(stored, { etag: page.etag, headers });
     }
     return page;
   }
