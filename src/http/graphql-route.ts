@@ -6,6 +6,7 @@ import type { FastifyInstance, onSendAsyncHookHandler, preHandlerAsyncHookHandle
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { errorStatusPlugin, metricsPlugin } from './apollo-plugins';
+import { costLimitPlugin } from '../graphql/cost-limit';
 import { createErrorFormatter } from '../graphql/format-error';
 import { requestGuardPlugin } from '../graphql/request-guard';
 import type { ValidatedDocuments } from '../graphql/validated-documents';
@@ -37,14 +38,17 @@ export const PUBLIC_GRAPHQL_PATH = '/public/graphql';
  * limit, validation (both skipped for a document seen before), request guard
  * (hostile strings, once-per-request fields), execution.
  *
- * graphql-armor's defaults (depth 6, cost 5000, 15 aliases, 50 directives) bound what
- * one request may ask for; batched HTTP requests are refused (Apollo's default).
+ * graphql-armor's limits (depth 6, 15 aliases, 50 directives) and its cost rule, applied with the page
+ * sizes a request really asks for (cost-limit.ts, 20 000), bound what one request may ask for;
+ * batched HTTP requests are refused (Apollo's default).
  */
 export async function registerGraphQL(app: FastifyInstance, services: HttpServices, options: GraphQLRouteOptions) {
   const { surface, path, schema, documents } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: 6 },
-    costLimit: { maxCost: 5000 },
+    // Cost is checked per request by costLimitPlugin: armor's validation rule sees `first: 100` but not
+    // `first: $n`, and Apollo skips validation for a document it has seen (whatever its variables).
+    costLimit: { enabled: false },
     maxAliases: { n: 15 },
     maxDirectives: { n: 50 },
     // Tokens are limited by graphql-js's own parser (parseOptions below): armor's Apollo plugin throws
@@ -60,6 +64,7 @@ export async function registerGraphQL(app: FastifyInstance, services: HttpServic
     plugins: [
       ...protection.plugins,
       requestGuardPlugin({ oncePerRequest: ['applyToPosting'] }),
+      costLimitPlugin(),
       metricsPlugin(services.metrics, surface),
       errorStatusPlugin(),
       ApolloServerPluginLandingPageDisabled(),

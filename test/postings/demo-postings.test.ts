@@ -25,6 +25,12 @@ describe('demo postings', () => {
     expect(all.filter((p) => p.state === 'INTERNAL')).toHaveLength(1);
     expect(all.some((p) => p.title === 'Account Executive')).toBe(true); // from the Lever fixtures
 
+    // Lists render inside the career pages' own markup as they are: a <ul> holding only <li> items.
+    const lists = await t.gql<{ postings: { nodes: { lists: { contentHtml: string }[] }[] } }>(`{ postings(first: 100) { nodes { lists { contentHtml } } } }`, {}, { token: o.admin });
+    const contents = lists.data!.postings.nodes.flatMap((n) => n.lists.map((l) => l.contentHtml));
+    expect(contents.length).toBeGreaterThan(19);
+    for (const html of contents) expect(html.replace(/<li>[\s\S]*?<\/li>/g, '')).toBe('<ul></ul>');
+
     const pub = await t.gql<{
       postings: { totalCount: number; nodes: { title: string; workplaceType: string; salaryRange: unknown; questions: { kind: string }[] }[]; facets: { teams: unknown[]; countries: unknown[] } };
     }>(

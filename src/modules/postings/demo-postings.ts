@@ -26,6 +26,15 @@ const DEPARTMENT_OF_TEAM: Record<string, string> = {
 };
 
 /** Lever's postings, mapped to ours; some made hybrid and given pay so the demo shows both. */
+
+/**
+ * Lever's list content is a run of <li> items, sometimes followed by its editor's blank line
+ * (`<div><br></div>`); inside our <ul> that would be invalid HTML (axe: "list"). Keep the items only.
+ */
+function listItems(content: string): string {
+  return (content.match(/<li\b[\s\S]*?<\/li>/g) ?? []).join('');
+}
+
 function fromLever(p: LeverPosting, i: number): DemoPosting {
   const team = p.categories.team ?? null;
   const hybrid = i % 4 === 1;
@@ -41,7 +50,7 @@ function fromLever(p: LeverPosting, i: number): DemoPosting {
       locations: [{ name: p.categories.location ?? 'San Francisco', city: 'San Francisco', region: 'CA', countryCode: 'US', postalCode: '94103' }],
       descriptionHtml: p.description,
       additionalHtml: p.additional,
-      lists: p.lists.map((l) => ({ title: l.text.trim(), contentHtml: `<ul>${l.content}</ul>` })),
+      lists: p.lists.map((l) => ({ title: l.text.trim(), contentHtml: `<ul>${listItems(l.content)}</ul>` })),
       salaryRange: i % 3 === 0 ? { min: 110000 + i * 2000, max: 150000 + i * 2000, currency: 'USD', interval: SalaryInterval.PER_YEAR } : null,
       requisitionCode: `LEVER-${p.id.slice(0, 8)}`,
     },

@@ -97,7 +97,8 @@ export class PublicResponseCache {
     return body;
   }
 
-  set(key: string, body: Buffer): void {
+  /** Stores a copy of `body` and returns that copy (what `get` will answer), or null when it was too large to keep. */
+  set(key: string, body: Buffer): Buffer | null {
     const own = Buffer.allocUnsafeSlow(body.length); // never a slice of the shared pool
     body.copy(own);
     const organizationId = organizationOf(key);
@@ -107,7 +108,9 @@ export class PublicResponseCache {
       this.keysByOrganization.set(organizationId, keys);
     }
     this.entries.set(key, own);
-    if (this.entries.has(key)) keys.add(key); // an entry larger than the whole cache is not stored
+    if (!this.entries.has(key)) return null; // an entry larger than the whole cache is not stored
+    keys.add(key);
+    return own;
   }
 
   /** Drops the organization's entries here now and on every other instance on commit of the NOTIFY. */

@@ -28,7 +28,10 @@ export const OrganizationDocument = graphql(`
   query Organization {
     organization {
       id slug name plan settingsVersion
-      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }
+      settings {
+        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins
+        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled
+      }
     }
   }
 `);
@@ -37,8 +40,17 @@ export const UpdateOrganizationSettingsDocument = graphql(`
   mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
     updateOrganizationSettings(input: $input) {
       id settingsVersion
-      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }
+      settings {
+        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins
+        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled
+      }
     }
+  }
+`);
+
+export const SetOrganizationLogoDocument = graphql(`
+  mutation SetOrganizationLogo($uploadId: ID) {
+    setOrganizationLogo(uploadId: $uploadId) { id settingsVersion settings { logoFileId } }
   }
 `);
 

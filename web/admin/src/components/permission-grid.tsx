@@ -1,7 +1,7 @@
 import { ActionIcon, Checkbox, Code, Fieldset, Group, Popover, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { CatalogQuery } from '../gql/graphql';
 
-export type Endpoint = CatalogQuery['apiEndpoints'][number];
+export type Endpoint = NonNullable<CatalogQuery['apiEndpoints']>[number];
 type Operation = Endpoint['operations'][number];
 
 interface PermissionGridProps {

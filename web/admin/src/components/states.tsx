@@ -51,3 +51,34 @@ export function PageTitle({ children, description }: { children: ReactNode; desc
     </Stack>
   );
 }
+
+interface ScreenQuery<D> {
+  isPending: boolean;
+  error: unknown;
+  data: D | undefined;
+}
+
+/**
+ * A screen's data in one place. Admin root fields are nullable: a root refused with FORBIDDEN arrives
+ * as an error (the client turns it into ApiError), so the screen shows its FORBIDDEN state; a root that
+ * is null without an error shows `empty` instead of crashing.
+ */
+export function QueryView<D, T>({
+  query,
+  select,
+  loadingLabel,
+  empty,
+  children,
+}: {
+  query: ScreenQuery<D>;
+  select: (data: D) => T | null | undefined;
+  loadingLabel?: string;
+  empty?: ReactNode;
+  children: (value: T) => ReactNode;
+}) {
+  if (query.error) return <ErrorState error={query.error} />;
+  if (query.isPending || query.data === undefined) return <LoadingState label={loadingLabel} />;
+  const value = select(query.data);
+  if (value === null || value === undefined) return <>{empty ?? <EmptyState title="Nothing to show">The API answered without data for this screen.</EmptyState>}</>;
+  return <>{children(value)}</>;
+}

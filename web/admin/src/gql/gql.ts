@@ -19,8 +19,9 @@ type Documents = {
     "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": typeof types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": typeof types.CurrentUserDocument,
-    "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": typeof types.OrganizationDocument,
-    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
+    "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
+    "\n  mutation SetOrganizationLogo($uploadId: ID) {\n    setOrganizationLogo(uploadId: $uploadId) { id settingsVersion settings { logoFileId } }\n  }\n": typeof types.SetOrganizationLogoDocument,
     "\n  query Catalog {\n    apiEndpoints { name description operations { id endpoint action access call description showsCredentialLogo } }\n    permissionPresets { id name description operations }\n    integrationPartners { id name description operations }\n  }\n": typeof types.CatalogDocument,
     "\n  fragment CredentialFields on ApiCredential {\n    id kind name description partner fullAccess allowConfidential allowedCidrs expiresAt revokedAt\n    secretHint previousSecretExpiresAt rateLimitPerMinute lastUsedAt createdAt status operations useCount logoUrl\n    createdBy { id name email }\n  }\n": typeof types.CredentialFieldsFragmentDoc,
     "\n  query Credentials($first: Int!, $after: String) {\n    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.CredentialsDocument,
@@ -50,8 +51,9 @@ const documents: Documents = {
     "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": types.CurrentUserDocument,
-    "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": types.OrganizationDocument,
-    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
+    "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": types.OrganizationDocument,
+    "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
+    "\n  mutation SetOrganizationLogo($uploadId: ID) {\n    setOrganizationLogo(uploadId: $uploadId) { id settingsVersion settings { logoFileId } }\n  }\n": types.SetOrganizationLogoDocument,
     "\n  query Catalog {\n    apiEndpoints { name description operations { id endpoint action access call description showsCredentialLogo } }\n    permissionPresets { id name description operations }\n    integrationPartners { id name description operations }\n  }\n": types.CatalogDocument,
     "\n  fragment CredentialFields on ApiCredential {\n    id kind name description partner fullAccess allowConfidential allowedCidrs expiresAt revokedAt\n    secretHint previousSecretExpiresAt rateLimitPerMinute lastUsedAt createdAt status operations useCount logoUrl\n    createdBy { id name email }\n  }\n": types.CredentialFieldsFragmentDoc,
     "\n  query Credentials($first: Int!, $after: String) {\n    apiCredentials(first: $first, after: $after, filter: { kind: DATA }) {\n      totalCount\n      nodes { ...CredentialFields }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.CredentialsDocument,
@@ -96,11 +98,15 @@ export function graphql(source: "\n  query CurrentUser { me { ...Me } }\n"): typ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+export function graphql(source: "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings { lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins }\n    }\n  }\n"): typeof import('./graphql').UpdateOrganizationSettingsDocument;
+export function graphql(source: "\n  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      id settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateOrganizationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationLogo($uploadId: ID) {\n    setOrganizationLogo(uploadId: $uploadId) { id settingsVersion settings { logoFileId } }\n  }\n"): typeof import('./graphql').SetOrganizationLogoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -165,14 +165,21 @@ export type CurrentUserQuery = { me: { id: string, email: string, name: string, 
 export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganizationQuery = { organization: { id: string, slug: string, name: string, plan: Plan, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string> } } | null };
+export type OrganizationQuery = { organization: { id: string, slug: string, name: string, plan: Plan, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string>, careersPageEnabled: boolean, intro: string | null, logoFileId: string | null, leverApiEnabled: boolean, greenhouseApiEnabled: boolean } } | null };
 
 export type UpdateOrganizationSettingsMutationVariables = Exact<{
   input: UpdateOrganizationSettingsInput;
 }>;
 
 
-export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string> } } };
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { lockCredentialPermissions: boolean, maxCredentialLifetimeDays: number | null, feedEnabled: boolean, careersSiteUrl: string | null, allowedOrigins: Array<string>, careersPageEnabled: boolean, intro: string | null, logoFileId: string | null, leverApiEnabled: boolean, greenhouseApiEnabled: boolean } } };
+
+export type SetOrganizationLogoMutationVariables = Exact<{
+  uploadId?: string | number | null | undefined;
+}>;
+
+
+export type SetOrganizationLogoMutation = { setOrganizationLogo: { id: string, settingsVersion: number, settings: { logoFileId: string | null } } };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -449,6 +456,11 @@ export const OrganizationDocument = new TypedDocumentString(`
       feedEnabled
       careersSiteUrl
       allowedOrigins
+      careersPageEnabled
+      intro
+      logoFileId
+      leverApiEnabled
+      greenhouseApiEnabled
     }
   }
 }
@@ -464,10 +476,26 @@ export const UpdateOrganizationSettingsDocument = new TypedDocumentString(`
       feedEnabled
       careersSiteUrl
       allowedOrigins
+      careersPageEnabled
+      intro
+      logoFileId
+      leverApiEnabled
+      greenhouseApiEnabled
     }
   }
 }
     `) as unknown as TypedDocumentString<UpdateOrganizationSettingsMutation, UpdateOrganizationSettingsMutationVariables>;
+export const SetOrganizationLogoDocument = new TypedDocumentString(`
+    mutation SetOrganizationLogo($uploadId: ID) {
+  setOrganizationLogo(uploadId: $uploadId) {
+    id
+    settingsVersion
+    settings {
+      logoFileId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetOrganizationLogoMutation, SetOrganizationLogoMutationVariables>;
 export const CatalogDocument = new TypedDocumentString(`
     query Catalog {
   apiEndpoints {

@@ -4,7 +4,7 @@ import { isApiError } from '../api/api-error';
 import { useApiQuery } from '../api/hooks';
 import { ApplicationsDocument, ResumeLinkDocument } from '../api/operations';
 import { useSession } from '../api/session';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 
 const PAGE_SIZE = 25;
@@ -73,64 +73,64 @@ export function ApplicationsPage() {
           </Button>
         </Group>
       </form>
-      {query.isPending ? (
-        <LoadingState label="Loading applications…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.applications.nodes.length === 0 ? (
-        <EmptyState title="No applications yet">They appear here when candidates apply through your career site, hosted board or an integration.</EmptyState>
-      ) : (
-        <>
-          <Text size="sm">{query.data.applications.totalCount} applications</Text>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs" aria-label="Applications">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Candidate</Table.Th>
-                  <Table.Th>Posting</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Applied</Table.Th>
-                  <Table.Th>Resume</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.applications.nodes.map((application) => (
-                  <Table.Tr key={application.id} data-testid={`application-row-${application.email}`}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {application.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {application.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{application.posting?.title ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{application.status.toLowerCase()}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(application.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {application.resume ? <ResumeButton applicationId={application.id} filename={application.resume.filename} /> : <Text size="sm">none</Text>}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous
-            </Button>
-            <Button variant="default" disabled={!query.data.applications.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, query.data.applications.pageInfo.endCursor ?? null])}>
-              Next
-            </Button>
-          </Group>
-        </>
-      )}
+      <QueryView query={query} select={(data) => data.applications} loadingLabel="Loading applications…">
+        {(applications) =>
+          applications.nodes.length === 0 ? (
+            <EmptyState title="No applications yet">They appear here when candidates apply through your career site, hosted board or an integration.</EmptyState>
+          ) : (
+            <>
+              <Text size="sm">{applications.totalCount} applications</Text>
+              <Table.ScrollContainer minWidth={760}>
+                <Table striped verticalSpacing="xs" aria-label="Applications">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Candidate</Table.Th>
+                      <Table.Th>Posting</Table.Th>
+                      <Table.Th>Status</Table.Th>
+                      <Table.Th>Applied</Table.Th>
+                      <Table.Th>Resume</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {applications.nodes.map((application) => (
+                      <Table.Tr key={application.id} data-testid={`application-row-${application.email}`}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {application.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {application.email}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{application.posting?.title ?? '—'}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{application.status.toLowerCase()}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDateTime(application.createdAt)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {application.resume ? <ResumeButton applicationId={application.id} filename={application.resume.filename} /> : <Text size="sm">none</Text>}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group justify="space-between">
+                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                  Previous
+                </Button>
+                <Button variant="default" disabled={!applications.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, applications.pageInfo.endCursor ?? null])}>
+                  Next
+                </Button>
+              </Group>
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

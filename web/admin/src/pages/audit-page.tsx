@@ -3,7 +3,7 @@ import { Fragment, useState } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { AuditEventsDocument, UsersDocument } from '../api/operations';
 import { ChangeDiff } from '../components/change-diff';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 import type { AuditEventFilter } from '../gql/graphql';
 
@@ -51,7 +51,7 @@ export function AuditPage() {
             onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
             list="audit-actions"
           />
-          {users.data ? (
+          {users.data?.users ? (
             <Select
               label="Actor"
               description="A person; keys appear by name in the list"
@@ -89,84 +89,84 @@ export function AuditPage() {
           <Button type="submit">Apply filters</Button>
         </Group>
       </form>
-      {query.isPending ? (
-        <LoadingState label="Loading events…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.auditEvents.nodes.length === 0 ? (
-        <EmptyState title="No events match">Try fewer filters or an earlier date.</EmptyState>
-      ) : (
-        <>
-          <Text size="sm" role="status">
-            {query.data.auditEvents.totalCount} events · page {cursors.length}
-          </Text>
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="xs" aria-label="Audit events">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Target</Table.Th>
-                  <Table.Th>From</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.auditEvents.nodes.map((event) => (
-                  <Fragment key={event.id}>
-                    <Table.Tr data-testid="audit-row">
-                      <Table.Td>
-                        <Text size="sm">{formatDateTime(event.at)}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <UnstyledButton aria-expanded={open === event.id} onClick={() => setOpen(open === event.id ? null : event.id)}>
-                          <Text size="sm" fw={600} td="underline">
-                            {event.action}
-                          </Text>
-                        </UnstyledButton>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {event.actorName ?? event.actorType.toLowerCase()} {event.actorType === 'API_CREDENTIAL' ? '(API key)' : ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {event.targetType ?? '—'} <Text span size="xs" c="dimmed" className="secret">{event.targetId ?? ''}</Text>
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{event.ip ?? '—'}</Text>
-                      </Table.Td>
+      <QueryView query={query} select={(data) => data.auditEvents} loadingLabel="Loading events…">
+        {(auditEvents) =>
+          auditEvents.nodes.length === 0 ? (
+            <EmptyState title="No events match">Try fewer filters or an earlier date.</EmptyState>
+          ) : (
+            <>
+              <Text size="sm" role="status">
+                {auditEvents.totalCount} events · page {cursors.length}
+              </Text>
+              <Table.ScrollContainer minWidth={760}>
+                <Table verticalSpacing="xs" aria-label="Audit events">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>When</Table.Th>
+                      <Table.Th>Action</Table.Th>
+                      <Table.Th>Actor</Table.Th>
+                      <Table.Th>Target</Table.Th>
+                      <Table.Th>From</Table.Th>
                     </Table.Tr>
-                    {open === event.id && (
-                      <Table.Tr>
-                        <Table.Td colSpan={5}>
-                          <Collapse expanded>
-                            <ChangeDiff changes={event.changes} />
-                          </Collapse>
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Newer
-            </Button>
-            <Button
-              variant="default"
-              disabled={!query.data.auditEvents.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, query.data.auditEvents.pageInfo.endCursor ?? null])}
-            >
-              Older
-            </Button>
-          </Group>
-        </>
-      )}
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {auditEvents.nodes.map((event) => (
+                      <Fragment key={event.id}>
+                        <Table.Tr data-testid="audit-row">
+                          <Table.Td>
+                            <Text size="sm">{formatDateTime(event.at)}</Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <UnstyledButton aria-expanded={open === event.id} onClick={() => setOpen(open === event.id ? null : event.id)}>
+                              <Text size="sm" fw={600} td="underline">
+                                {event.action}
+                              </Text>
+                            </UnstyledButton>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">
+                              {event.actorName ?? event.actorType.toLowerCase()} {event.actorType === 'API_CREDENTIAL' ? '(API key)' : ''}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">
+                              {event.targetType ?? '—'} <Text span size="xs" c="dimmed" className="secret">{event.targetId ?? ''}</Text>
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{event.ip ?? '—'}</Text>
+                          </Table.Td>
+                        </Table.Tr>
+                        {open === event.id && (
+                          <Table.Tr>
+                            <Table.Td colSpan={5}>
+                              <Collapse expanded>
+                                <ChangeDiff changes={event.changes} />
+                              </Collapse>
+                            </Table.Td>
+                          </Table.Tr>
+                        )}
+                      </Fragment>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group justify="space-between">
+                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                  Newer
+                </Button>
+                <Button
+                  variant="default"
+                  disabled={!auditEvents.pageInfo.hasNextPage}
+                  onClick={() => setCursors([...cursors, auditEvents.pageInfo.endCursor ?? null])}
+                >
+                  Older
+                </Button>
+              </Group>
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useApiQuery } from '../api/hooks';
 import { CredentialsDocument } from '../api/operations';
 import { CREDENTIALS_KEY, CredentialActionDialogs, type PendingAction } from '../components/credential-action-dialogs';
 import { CredentialTable } from '../components/credential-table';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { PostingsKeyCard } from './postings-key-card';
 
 /** Lever's Settings › Integrations and API › API Credentials. */
@@ -24,19 +24,19 @@ export function CredentialsPage() {
         </Title>
         <Button onClick={() => navigate('/credentials/new')}>Generate New Key</Button>
       </Group>
-      {query.isPending ? (
-        <LoadingState label="Loading keys…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.apiCredentials.nodes.length === 0 ? (
-        <EmptyState title="No API keys yet">Generate one for each integration, with only the permissions it needs.</EmptyState>
-      ) : (
-        <CredentialTable
-          credentials={query.data.apiCredentials.nodes}
-          actions={['delete']}
-          onAction={(action, credential) => action !== 'edit' && setPending({ action, credential })}
-        />
-      )}
+      <QueryView query={query} select={(data) => data.apiCredentials} loadingLabel="Loading keys…">
+        {(apiCredentials) =>
+          apiCredentials.nodes.length === 0 ? (
+            <EmptyState title="No API keys yet">Generate one for each integration, with only the permissions it needs.</EmptyState>
+          ) : (
+            <CredentialTable
+              credentials={apiCredentials.nodes}
+              actions={['delete']}
+              onAction={(action, credential) => action !== 'edit' && setPending({ action, credential })}
+            />
+          )
+        }
+      </QueryView>
       <CredentialActionDialogs pending={pending} onClose={() => setPending(null)} />
     </Stack>
   );

@@ -7,7 +7,7 @@ import { CatalogDocument, CreateCredentialDocument, CredentialsDocument } from '
 import { CREDENTIALS_KEY, CredentialActionDialogs, type PendingAction } from '../components/credential-action-dialogs';
 import { CredentialTable } from '../components/credential-table';
 import { SecretDialog } from '../components/secret-dialog';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 
 const API_TYPES = [
   { value: 'DATA', label: 'Data API (admin GraphQL: users, postings, applications, audit)' },
@@ -113,19 +113,19 @@ export function DevCenterPage() {
       <Group justify="flex-end">
         <Button onClick={() => setCreating(true)}>Create New API key</Button>
       </Group>
-      {query.isPending ? (
-        <LoadingState label="Loading keys…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.apiCredentials.nodes.length === 0 ? (
-        <EmptyState title="No API keys yet">Create one for each partner or integration.</EmptyState>
-      ) : (
-        <CredentialTable
-          credentials={query.data.apiCredentials.nodes}
-          actions={['edit', 'revoke', 'reenable', 'rotate']}
-          onAction={(action, credential) => (action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : setPending({ action, credential }))}
-        />
-      )}
+      <QueryView query={query} select={(data) => data.apiCredentials} loadingLabel="Loading keys…">
+        {(apiCredentials) =>
+          apiCredentials.nodes.length === 0 ? (
+            <EmptyState title="No API keys yet">Create one for each partner or integration.</EmptyState>
+          ) : (
+            <CredentialTable
+              credentials={apiCredentials.nodes}
+              actions={['edit', 'revoke', 'reenable', 'rotate']}
+              onAction={(action, credential) => (action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : setPending({ action, credential }))}
+            />
+          )
+        }
+      </QueryView>
       <Text size="xs" c="dimmed">
         Revoked keys fail on their very next request. Rotating issues a new secret; the old one works for the grace period you choose.
       </Text>

@@ -6,20 +6,12 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { CatalogDocument, CreateCredentialDocument, OrganizationDocument } from '../api/operations';
 import { useSession } from '../api/session';
 import { CREDENTIALS_KEY } from '../components/credential-action-dialogs';
+import { logoProblem } from '../components/logo-rule';
 import { PermissionGrid } from '../components/permission-grid';
 import { SecretDialog } from '../components/secret-dialog';
-import { ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
 
-export const MAX_LOGO_BYTES = 500 * 1024;
 const FIELDS = ['name', 'operations', 'presetIds', 'allowConfidential', 'allowedCidrs', 'expiresAt', 'logoUploadId'];
-
-/** The browser's half of the logo rule (the server checks again): a PNG under 500 KB. */
-export function logoProblem(file: File | null): string | undefined {
-  if (!file) return undefined;
-  if (file.type !== 'image/png') return 'The logo must be a PNG image';
-  if (file.size >= MAX_LOGO_BYTES) return `The logo must be under 500 KB (this one is ${Math.ceil(file.size / 1024)} KB)`;
-  return undefined;
-}
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -45,8 +37,11 @@ export function KeyEditorPage() {
 
   if (catalog.isPending) return <LoadingState label="Loading permissions…" />;
   if (catalog.error) return <ErrorState error={catalog.error} />;
+  const endpoints = catalog.data.apiEndpoints;
+  if (!endpoints) return <EmptyState title="No permission catalog">The API answered without its list of operations.</EmptyState>;
+  const presets = catalog.data.permissionPresets ?? [];
 
-  const maxDays = organization.data?.organization.settings.maxCredentialLifetimeDays ?? null;
+  const maxDays = organization.data?.organization?.settings.maxCredentialLifetimeDays ?? null;
   const latest = maxDays ? isoDate(new Date(Date.now() + maxDays * 86_400_000)) : undefined;
   const expiry = expiresOn ?? latest ?? '';
   const localLogoError = logoProblem(logo);
@@ -105,7 +100,7 @@ export function KeyEditorPage() {
                 Presets
               </Title>
               <Group gap="xs">
-                {catalog.data.permissionPresets.map((preset) => (
+                {presets.map((preset) => (
                   <Button
                     key={preset.id}
                     variant="outline"
@@ -125,7 +120,7 @@ export function KeyEditorPage() {
           <Title order={2} size="h5">
             Permissions ({selected.size} selected)
           </Title>
-          <PermissionGrid endpoints={catalog.data.apiEndpoints} selected={selected} onChange={setSelected} error={fieldError(error, 'operations') ?? fieldError(error, 'presetIds')} />
+          <PermissionGrid endpoints={endpoints} selected={selected} onChange={setSelected} error={fieldError(error, 'operations') ?? fieldError(error, 'presetIds')} />
           <Card withBorder>
             <Stack>
               <Switch

@@ -25,7 +25,10 @@ export function ManagePermissionsPage({ id }: { id: string }) {
   if (catalog.isPending || query.isPending) return <LoadingState />;
   if (catalog.error || query.error) return <ErrorState error={catalog.error ?? query.error} />;
   if (!key) return <EmptyState title="This key does not exist">It may have been deleted.</EmptyState>;
-  const locked = query.data.organization.settings.lockCredentialPermissions;
+  const endpoints = catalog.data.apiEndpoints;
+  if (!endpoints) return <EmptyState title="No permission catalog">The API answered without its list of operations.</EmptyState>;
+  // Unknown policy (no organization in the answer): the API still refuses a locked change, and the form shows that error.
+  const locked = query.data.organization?.settings.lockCredentialPermissions ?? false;
   const current = selected ?? new Set(key.operations);
   const save = () => {
     setSaved(false);
@@ -52,7 +55,7 @@ export function ManagePermissionsPage({ id }: { id: string }) {
         </Alert>
       )}
       <Textarea label="Description" value={description ?? key.description ?? ''} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(update.error, 'description')} autosize minRows={2} />
-      <PermissionGrid endpoints={catalog.data.apiEndpoints} selected={current} onChange={setSelected} readOnly={locked} error={fieldError(update.error, 'operations')} />
+      <PermissionGrid endpoints={endpoints} selected={current} onChange={setSelected} readOnly={locked} error={fieldError(update.error, 'operations')} />
       {otherErrors(update.error, ['description', 'operations']) && (
         <Alert color="red" variant="outline" role="alert">
           {otherErrors(update.error, ['description', 'operations'])}

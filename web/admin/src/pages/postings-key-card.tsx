@@ -4,7 +4,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { PostingsKeyDocument, RevealPostingsKeyDocument, RotateCredentialDocument } from '../api/operations';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { SecretDialog } from '../components/secret-dialog';
-import { ErrorState, LoadingState } from '../components/states';
+import { EmptyState, ErrorState, LoadingState } from '../components/states';
 import { formatDateTime } from '../format';
 
 const POSTINGS_KEY = ['postings-key'];
@@ -21,6 +21,7 @@ export function PostingsKeyCard() {
   if (query.isPending) return <LoadingState label="Loading the postings key…" />;
   if (query.error) return <ErrorState error={query.error} />;
   const key = query.data.postingsApiCredential;
+  if (!key) return <EmptyState title="No postings key">The API answered without this organization's postings key.</EmptyState>;
   const doReveal = async () => {
     const data = await reveal.mutateAsync({});
     setRevealed(data.revealPostingsApiKey);

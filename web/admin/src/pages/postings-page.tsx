@@ -2,7 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@man
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { PostingsDocument, SetPostingStateDocument } from '../api/operations';
-import { EmptyState, ErrorState, LoadingState, PageTitle } from '../components/states';
+import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDate, humanize } from '../format';
 import type { PostingState } from '../gql/graphql';
 
@@ -34,83 +34,83 @@ export function PostingsPage() {
           {setState.error.message}
         </Text>
       )}
-      {query.isPending ? (
-        <LoadingState label="Loading postings…" />
-      ) : query.error ? (
-        <ErrorState error={query.error} />
-      ) : query.data.postings.nodes.length === 0 ? (
-        <EmptyState title="No postings here">Postings created through the API appear in this list.</EmptyState>
-      ) : (
-        <>
-          <Text size="sm">{query.data.postings.totalCount} postings</Text>
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped verticalSpacing="xs" aria-label="Postings">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Title</Table.Th>
-                  <Table.Th>Team</Table.Th>
-                  <Table.Th>Location</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Published</Table.Th>
-                  <Table.Th>
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.postings.nodes.map((posting) => (
-                  <Table.Tr key={posting.id} data-testid={`posting-row-${posting.title}`}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {posting.title}
-                      </Text>
-                      {posting.confidential && (
-                        <Badge size="xs" color="grape" variant="filled">
-                          confidential
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{posting.team ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{posting.locations[0]?.name ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{humanize(posting.state)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDate(posting.publishedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {posting.state !== 'PUBLISHED' && (
-                          <Button size="xs" variant="outline" aria-label={`Publish ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'PUBLISHED' })}>
-                            Publish
-                          </Button>
-                        )}
-                        {posting.state !== 'CLOSED' && (
-                          <Button size="xs" variant="default" aria-label={`Close ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'CLOSED' })}>
-                            Close
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Previous
-            </Button>
-            <Button variant="default" disabled={!query.data.postings.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, query.data.postings.pageInfo.endCursor ?? null])}>
-              Next
-            </Button>
-          </Group>
-        </>
-      )}
+      <QueryView query={query} select={(data) => data.postings} loadingLabel="Loading postings…">
+        {(postings) =>
+          postings.nodes.length === 0 ? (
+            <EmptyState title="No postings here">Postings created through the API appear in this list.</EmptyState>
+          ) : (
+            <>
+              <Text size="sm">{postings.totalCount} postings</Text>
+              <Table.ScrollContainer minWidth={760}>
+                <Table striped verticalSpacing="xs" aria-label="Postings">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Title</Table.Th>
+                      <Table.Th>Team</Table.Th>
+                      <Table.Th>Location</Table.Th>
+                      <Table.Th>State</Table.Th>
+                      <Table.Th>Published</Table.Th>
+                      <Table.Th>
+                        <span className="visually-hidden">Actions</span>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {postings.nodes.map((posting) => (
+                      <Table.Tr key={posting.id} data-testid={`posting-row-${posting.title}`}>
+                        <Table.Td>
+                          <Text size="sm" fw={500}>
+                            {posting.title}
+                          </Text>
+                          {posting.confidential && (
+                            <Badge size="xs" color="grape" variant="filled">
+                              confidential
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{posting.team ?? '—'}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{posting.locations[0]?.name ?? '—'}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{humanize(posting.state)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">{formatDate(posting.publishedAt)}</Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            {posting.state !== 'PUBLISHED' && (
+                              <Button size="xs" variant="outline" aria-label={`Publish ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'PUBLISHED' })}>
+                                Publish
+                              </Button>
+                            )}
+                            {posting.state !== 'CLOSED' && (
+                              <Button size="xs" variant="default" aria-label={`Close ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'CLOSED' })}>
+                                Close
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+              <Group justify="space-between">
+                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+                  Previous
+                </Button>
+                <Button variant="default" disabled={!postings.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, postings.pageInfo.endCursor ?? null])}>
+                  Next
+                </Button>
+              </Group>
+            </>
+          )
+        }
+      </QueryView>
     </Stack>
   );
 }

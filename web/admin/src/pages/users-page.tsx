@@ -110,7 +110,7 @@ export function UsersPage() {
   const body = () => {
     if (query.isPending) return <LoadingState label="Loading users…" />;
     if (query.error) return <ErrorState error={query.error} />;
-    const users = query.data.users.nodes;
+    const users = query.data.users?.nodes ?? [];
     if (users.length === 0 || !viewer) return <EmptyState title="No users" />;
     const activeSuperAdmins = users.filter((u) => u.role === 'SUPER_ADMIN' && u.active).length;
     return (
