@@ -8,6 +8,7 @@ import { Migration20261124120000_career_pages } from './Migration20261124120000_
 import { Migration20261202105030_compat_apis } from './Migration20261202105030_compat_apis';
 import { Migration20261202105040_housekeeping_indexes } from './Migration20261202105040_housekeeping_indexes';
 import { Migration20261202105204_audit_confidential_feed_validators } from './Migration20261202105204_audit_confidential_feed_validators';
+import { Migration20261202115505_file_stores } from './Migration20261202115505_file_stores';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202105030_compat_apis', class: Migration20261202105030_compat_apis },
   { name: 'Migration20261202105040_housekeeping_indexes', class: Migration20261202105040_housekeeping_indexes },
   { name: 'Migration20261202105204_audit_confidential_feed_validators', class: Migration20261202105204_audit_confidential_feed_validators },
+  { name: 'Migration20261202115505_file_stores', class: Migration20261202115505_file_stores },
 ];
