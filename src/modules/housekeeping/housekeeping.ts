@@ -12,13 +12,15 @@ export interface HousekeepingOptions {
 
 export interface HousekeepingReport {
   staleUploads: number;
+  /** File objects no metadata row points at, older than the grace period. */
+  orphanObjects: number;
   expiredSessions: number;
   auditEvents: number;
 }
 
 /**
  * The periodic deletes that keep tables from growing without bound: stale uploads
- * (and orphaned file content), expired sessions, audit events past retention.
+ * and file objects no row points at (after a grace period), expired sessions, audit events past retention.
  * Every instance runs it; the deletes are idempotent, so overlapping runs only
  * find less to do.
  */
@@ -37,6 +39,7 @@ export class Housekeeping {
     const batch = this.options.batchSize ?? 5000;
     const report: HousekeepingReport = {
       staleUploads: await this.uploads.purgeStale(),
+      orphanObjects: await this.uploads.sweepOrphans(),
       expiredSessions: await this.retention.deleteExpiredSessions(batch),
       auditEvents: this.options.auditRetentionDays ? await this.retention.deleteAuditEventsOlderThan(this.options.auditRetentionDays, batch) : 0,
     };

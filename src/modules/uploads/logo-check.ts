@@ -16,9 +16,9 @@ export function logoProblem(bytes: Buffer): Promise<string | null> {
 }
 
 /** The same check from the first bytes of a streamed upload (the PNG signature and IHDR are at the front) and its size. */
-export async function logoProblemOf(head: Buffer, size: number): Promise<string | null> {
+export async function logoProblemOf(head: Buffer, byteLength: number): Promise<string | null> {
   const bytes = head;
-  if (size >= MAX_LOGO_BYTES) return `a logo must be smaller than 500 KB (${MAX_LOGO_BYTES} bytes); this one has ${size} bytes`;
+  if (byteLength >= MAX_LOGO_BYTES) return `a logo must be smaller than 500 KB (${MAX_LOGO_BYTES} bytes); this one has ${byteLength} bytes`;
   if ((await detectedExtension(bytes)) !== 'png') return 'a logo must be a PNG image (checked from its content, not its name)';
   let size: { width?: number; height?: number };
   try {
