@@ -33,7 +33,8 @@ export const filesMigrate: Command = {
 
     // The bar goes to stderr so stdout stays one JSON line for scripts.
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: `moving files ${from} → ${to} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true },
+      // noTTYOutput: a run piped to a log file still shows its progress (every few seconds, and at the end).
+      { stream: process.stderr, format: `moving files ${from} → ${to} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
       cliProgress.Presets.shades_classic,
     );
     bar.start(0, 0);
