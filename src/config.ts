@@ -36,6 +36,27 @@ export interface Config {
   unclaimedUploadBytesPerOrg: number;
   /** Audit events older than this many days are deleted; 0 keeps them forever. */
   auditRetentionDays: number;
+  fileStore: FileStoreConfig;
+}
+
+/** Where uploaded file bytes live (see README, Configuration). */
+export interface FileStoreConfig {
+  kind: 'fs' | 's3' | 'postgres';
+  /** The `fs` store's directory: `JOBGATE_DATA_DIR/files`. */
+  fsRoot: string;
+  /** Objects with no metadata row are deleted once older than this. */
+  orphanGraceMs: number;
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+  prefix: string;
 }
 
 export interface BootstrapConfig {
@@ -96,6 +117,37 @@ function secretKey(env: Env, databaseUrl: string | undefined): string | undefine
   return raw;
 }
 
+function s3(env: Env): S3Config | undefined {
+  const bucket = env.JOBGATE_S3_BUCKET || undefined;
+  if (!bucket) return undefined;
+  const accessKeyId = env.JOBGATE_S3_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = env.JOBGATE_S3_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey) throw new ConfigError('JOBGATE_S3_ACCESS_KEY_ID and JOBGATE_S3_SECRET_ACCESS_KEY must be set together');
+  return {
+    bucket,
+    endpoint: env.JOBGATE_S3_ENDPOINT || undefined,
+    region: env.JOBGATE_S3_REGION || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: bool(env, 'JOBGATE_S3_FORCE_PATH_STYLE', false),
+    prefix: env.JOBGATE_S3_PREFIX ?? '',
+  };
+}
+
+/** `fs` by default in embedded mode; with DATABASE_URL, `postgres`, where existing deployments' files already are (move them with `files:migrate`). */
+function fileStore(env: Env, databaseUrl: string | undefined, dataDir: string): FileStoreConfig {
+  const kind = env.JOBGATE_FILE_STORE || (databaseUrl ? 'postgres' : 'fs');
+  if (kind !== 'fs' && kind !== 's3' && kind !== 'postgres') throw new ConfigError(`JOBGATE_FILE_STORE must be fs, s3 or postgres, got "${kind}"`);
+  const s3Config = s3(env);
+  if (kind === 's3' && !s3Config) throw new ConfigError('JOBGATE_FILE_STORE=s3 needs JOBGATE_S3_BUCKET (and usually JOBGATE_S3_ENDPOINT, _REGION, _ACCESS_KEY_ID, _SECRET_ACCESS_KEY)');
+  return {
+    kind,
+    fsRoot: path.join(dataDir, 'files'),
+    orphanGraceMs: int(env, 'JOBGATE_FILE_ORPHAN_GRACE_SECONDS', 3600) * 1000,
+    s3: s3Config,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 4000);
   const host = env.HOST ?? '127.0.0.1';
@@ -104,11 +156,12 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${rateLimitStore}"`);
   }
   const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = path.resolve(env.JOBGATE_DATA_DIR ?? '.data');
   return {
     host,
     port,
     databaseUrl,
-    dataDir: path.resolve(env.JOBGATE_DATA_DIR ?? '.data'),
+    dataDir,
     secretKey: secretKey(env, databaseUrl),
     publicUrl: (env.JOBGATE_PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/$/, ''),
     production: env.NODE_ENV === 'production',
@@ -130,5 +183,6 @@ export function loadConfig(env: Env = process.env): Config {
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),
     unclaimedUploadBytesPerOrg: int(env, 'JOBGATE_UNCLAIMED_UPLOAD_BYTES_PER_ORG', 256 * 1024 * 1024),
     auditRetentionDays: int(env, 'JOBGATE_AUDIT_RETENTION_DAYS', 365),
+    fileStore: fileStore(env, databaseUrl, dataDir),
   };
 }

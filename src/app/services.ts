@@ -28,7 +28,7 @@ import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
 import { UserService } from '../modules/users/user.service';
-import { PostgresFileStore } from '../modules/uploads/postgres-file-store';
+import { createFileStore } from '../modules/uploads/create-file-store';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
 import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
@@ -128,9 +128,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   authenticator
     .register(SECRET_PREFIXES.dataKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.dataKey))
     .register(SECRET_PREFIXES.postingsKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.postingsKey));
-  const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, {
+  const fileStore = createFileStore(config.fileStore.kind, config.fileStore, orm.em.getKnex());
+  closers.push(async () => fileStore.close?.());
+  const uploads = new UploadService(orm, fileStore, logger, {
     publicUrl: config.publicUrl,
     masterKey,
+    orphanGraceMs: config.fileStore.orphanGraceMs,
     rateLimiter: new UploadRateLimiter({
       store: config.rateLimitStore,
       knex,

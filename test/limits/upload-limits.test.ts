@@ -110,18 +110,22 @@ describe('orphaned file content', () => {
   });
   afterAll(async () => t?.close());
 
-  it('the purge reclaims content rows that no stored_files row points at, as a kill -9 used to leave them', async () => {
+  it('the sweep reclaims content rows that no stored_files row points at once past the grace period, as a kill -9 leaves them', async () => {
     const org = await createOrg(t);
     const admin = await login(t, org.slug, org.adminEmail, org.adminPassword);
     const kept = await upload(t, { token: admin, purpose: 'RESUME', filename: 'cv.pdf', bytes: samples.pdf });
     expect(kept.status).toBe(201);
     const orphan = randomUUID();
+    const young = randomUUID();
     const knex = t.orm.em.getKnex();
-    await knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [orphan, Buffer.alloc(400_000, 1)]);
+    await knex.raw("insert into stored_file_contents (file_id, content, created_at) values (?, ?, now() - interval '2 hours')", [orphan, Buffer.alloc(400_000, 1)]);
+    // Written a moment ago: its row may still be on the way, so the sweep spares it.
+    await knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [young, Buffer.alloc(10, 1)]);
 
-    await t.services.uploads.purgeStale();
+    const report = await t.services.housekeeping.runOnce();
+    expect(report.orphanObjects).toBe(1);
 
-    const rows = await knex.raw<{ rows: { file_id: string }[] }>('select file_id from stored_file_contents where file_id in (?, ?)', [orphan, kept.body.id as string]);
-    expect(rows.rows.map((r) => r.file_id)).toEqual([kept.body.id]);
+    const rows = await knex.raw<{ rows: { file_id: string }[] }>('select file_id from stored_file_contents where file_id in (?, ?, ?) order by file_id', [orphan, young, kept.body.id as string]);
+    expect(rows.rows.map((r) => r.file_id).sort()).toEqual([young, kept.body.id as string].sort());
   });
 });

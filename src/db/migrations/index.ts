@@ -10,6 +10,7 @@ import { Migration20261202105040_housekeeping_indexes } from './Migration2026120
 import { Migration20261202120000_posting_counts } from './Migration20261202120000_posting_counts';
 import { Migration20261202105204_audit_confidential_feed_validators } from './Migration20261202105204_audit_confidential_feed_validators';
 import { Migration20261202115152_credential_usage } from './Migration20261202115152_credential_usage';
+import { Migration20261202115505_file_stores } from './Migration20261202115505_file_stores';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -27,5 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202105040_housekeeping_indexes', class: Migration20261202105040_housekeeping_indexes },
   { name: 'Migration20261202105204_audit_confidential_feed_validators', class: Migration20261202105204_audit_confidential_feed_validators },
   { name: 'Migration20261202115152_credential_usage', class: Migration20261202115152_credential_usage },
+  { name: 'Migration20261202115505_file_stores', class: Migration20261202115505_file_stores },
   { name: 'Migration20261202120000_posting_counts', class: Migration20261202120000_posting_counts },
 ];

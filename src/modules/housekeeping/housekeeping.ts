@@ -14,6 +14,8 @@ export interface HousekeepingOptions {
 
 export interface HousekeepingReport {
   staleUploads: number;
+  /** File objects no metadata row points at, older than the grace period. */
+  orphanObjects: number;
   expiredSessions: number;
   auditEvents: number;
   credentialUsageRows: number;
@@ -21,8 +23,8 @@ export interface HousekeepingReport {
 
 /**
  * The periodic deletes that keep tables from growing without bound: stale uploads
- * (and orphaned file content), expired sessions, audit events past retention, key
- * usage buckets past 90 days.
+ * and file objects no row points at (after a grace period), expired sessions, audit events past
+ * retention, key usage buckets past 90 days.
  * Every instance runs it; the deletes are idempotent, so overlapping runs only
  * find less to do.
  */
@@ -41,6 +43,7 @@ export class Housekeeping {
     const batch = this.options.batchSize ?? 5000;
     const report: HousekeepingReport = {
       staleUploads: await this.uploads.purgeStale(),
+      orphanObjects: await this.uploads.sweepOrphans(),
       expiredSessions: await this.retention.deleteExpiredSessions(batch),
       auditEvents: this.options.auditRetentionDays ? await this.retention.deleteAuditEventsOlderThan(this.options.auditRetentionDays, batch) : 0,
       credentialUsageRows: this.options.credentialUsage ? await this.options.credentialUsage.deleteOlderThan(this.options.credentialUsage.days, batch) : 0,

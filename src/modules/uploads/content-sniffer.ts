@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import type { InspectedContent } from './upload-inspector';
 
 /**
  * Decides a file's type from its bytes, never from its name or the client's
@@ -29,8 +30,13 @@ export const MIN_PDF_BYTES = 64;
  * size and the `%%EOF` marker in the last 1 KB, where readers look for it.
  */
 export function isPlausiblePdf(bytes: Buffer): boolean {
-  if (bytes.length < MIN_PDF_BYTES || !/^%PDF-\d\.\d/.test(bytes.toString('latin1', 0, 8))) return false;
-  return bytes.subarray(Math.max(0, bytes.length - 1024)).includes('%%EOF', 0, 'latin1');
+  return isPlausiblePdfParts(bytes, bytes.subarray(Math.max(0, bytes.length - 1024)), bytes.length);
+}
+
+/** The same rule from the first bytes, the last 1 KB and the size (a streamed upload). */
+function isPlausiblePdfParts(head: Buffer, tail: Buffer, size: number): boolean {
+  if (size < MIN_PDF_BYTES || !/^%PDF-\d\.\d/.test(head.toString('latin1', 0, 8))) return false;
+  return tail.includes('%%EOF', 0, 'latin1');
 }
 
 /**
@@ -67,4 +73,14 @@ export async function sniffDocument(bytes: Buffer): Promise<DocumentKind | null>
     return kind === 'pdf' && !isPlausiblePdf(bytes) ? null : kind;
   }
   return isPlainText(bytes) ? 'txt' : null;
+}
+
+/** `sniffDocument` for a streamed upload: the signature from its head, the PDF end marker from its tail, the text rule as scanned. */
+export async function sniffInspectedDocument(content: InspectedContent): Promise<DocumentKind | null> {
+  const ext = await detectedExtension(content.head);
+  if (ext) {
+    const kind = DOCUMENT_EXTENSIONS[ext] ?? null;
+    return kind === 'pdf' && !isPlausiblePdfParts(content.head, content.tail, content.size) ? null : kind;
+  }
+  return content.plainText ? 'txt' : null;
 }

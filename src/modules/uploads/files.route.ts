@@ -31,13 +31,15 @@ export function registerFileRoutes(app: FastifyInstance, services: { orm: MikroO
     if (!organizationId) throw new NotFoundError('File', id);
     const em = services.orm.em.fork();
     setTenant(em, organizationId);
-    const { file, content } = await services.uploads.read(em, id);
+    // Streamed from the store: a 10 MB file never sits whole in memory.
+    const { file, body } = await services.uploads.open(em, id);
     return reply
       .header('content-type', file.contentType)
+      .header('content-length', String(file.size))
       .header('content-disposition', attachmentDisposition(file.filename))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(content);
+      .send(body);
   });
 }

@@ -11,8 +11,14 @@ export const MAX_LOGO_SIDE = 4096;
  * upload is staged and again when a key's logo is set from it: the type comes from
  * `file-type`, the dimensions from `image-size` reading the IHDR header.
  */
-export async function logoProblem(bytes: Buffer): Promise<string | null> {
-  if (bytes.length >= MAX_LOGO_BYTES) return `a logo must be smaller than 500 KB (${MAX_LOGO_BYTES} bytes); this one has ${bytes.length} bytes`;
+export function logoProblem(bytes: Buffer): Promise<string | null> {
+  return logoProblemOf(bytes, bytes.length);
+}
+
+/** The same check from the first bytes of a streamed upload (the PNG signature and IHDR are at the front) and its size. */
+export async function logoProblemOf(head: Buffer, byteLength: number): Promise<string | null> {
+  const bytes = head;
+  if (byteLength >= MAX_LOGO_BYTES) return `a logo must be smaller than 500 KB (${MAX_LOGO_BYTES} bytes); this one has ${byteLength} bytes`;
   if ((await detectedExtension(bytes)) !== 'png') return 'a logo must be a PNG image (checked from its content, not its name)';
   let size: { width?: number; height?: number };
   try {

@@ -1,45 +1,50 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import type { FileStore } from './file-store';
+import type { Knex } from '@mikro-orm/postgresql';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import type { FileStore, ListedObject, ObjectWrite } from './file-store';
+import { StoredFileContentRepository } from './stored-file-content.repository';
+
+const PAGE = 1000;
 
 /**
- * File bytes in PostgreSQL (`stored_file_contents`). Goes through knex with real
- * bind parameters: MikroORM's `execute` inlines values into the SQL text, which
- * for a 10 MB bytea would build (and possibly log) a 20 MB statement.
+ * File bytes in PostgreSQL (`stored_file_contents`), the original store, kept until
+ * `files:migrate` has moved them out. A bytea has no streaming insert, so this store
+ * holds each file in memory while writing it: it does not keep memory flat.
  */
 export class PostgresFileStore implements FileStore {
-  constructor(private readonly knex: Knex) {}
+  readonly kind = 'postgres';
+  readonly keyedBy = 'id';
+  private readonly contents: StoredFileContentRepository;
 
-  async put(id: string, bytes: Buffer, within?: EntityManager): Promise<void> {
-    const query = this.knex.raw('insert into stored_file_contents (file_id, content) values (?, ?)', [id, bytes]);
-    const trx = within?.getTransactionContext<Knex.Transaction>();
-    if (trx) void query.transacting(trx);
-    await query;
+  constructor(knex: Knex) {
+    this.contents = new StoredFileContentRepository(knex);
   }
 
-  async get(id: string): Promise<Buffer | null> {
-    const result = await this.knex.raw<{ rows: { content: Buffer }[] }>('select content from stored_file_contents where file_id = ?', [id]);
-    return result.rows[0]?.content ?? null;
+  async put(body: Readable, write: ObjectWrite): Promise<{ key: string; created: boolean }> {
+    const bytes = await buffer(body);
+    return { key: write.id, created: await this.contents.insert(write.id, bytes) };
   }
 
-  async delete(ids: readonly string[]): Promise<void> {
-    if (!ids.length) return;
-    await this.knex.raw('delete from stored_file_contents where file_id = any(?::uuid[])', [[...ids]]);
+  async get(key: string): Promise<Readable | null> {
+    const content = await this.contents.content(key);
+    return content ? Readable.from([content]) : null;
   }
 
-  async deleteOrphans(batchSize = 1000): Promise<number> {
-    let total = 0;
+  has(key: string): Promise<boolean> {
+    return this.contents.exists(key);
+  }
+
+  delete(keys: readonly string[]): Promise<void> {
+    return this.contents.delete(keys);
+  }
+
+  async *list(): AsyncIterable<ListedObject[]> {
+    let after: string | null = null;
     for (;;) {
-      // Uncommitted rows are invisible here, so content whose metadata is still being
-      // written in the same transaction is never taken for an orphan.
-      const result = await this.knex.raw<{ rowCount: number }>(
-        `delete from stored_file_contents where file_id in (
-           select c.file_id from stored_file_contents c
-           where not exists (select 1 from stored_files f where f.id = c.file_id)
-           limit ?)`,
-        [batchSize],
-      );
-      total += result.rowCount;
-      if (result.rowCount < batchSize) return total;
+      const page = await this.contents.page(after, PAGE);
+      if (page.length) yield page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1].key;
     }
   }
 }

@@ -3,7 +3,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 /**
  * The bytes of a stored file, kept apart from `stored_files` so listing metadata never
  * drags content along. Declared as an entity only so the schema diff knows the table;
- * `PostgresFileStore` reads and writes it with plain SQL.
+ * `StoredFileContentRepository` reads and writes it with plain SQL.
  */
 @Entity({ tableName: 'stored_file_contents' })
 export class StoredFileContent {
@@ -12,4 +12,8 @@ export class StoredFileContent {
 
   @Property({ type: 'blob', columnType: 'bytea', lazy: true })
   content!: Buffer;
+
+  /** When the bytes were written: the orphan sweep spares content younger than its grace period (its row may be on the way). */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt!: Date;
 }

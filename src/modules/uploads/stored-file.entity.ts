@@ -17,6 +17,8 @@ import { UploadPurpose } from './upload-purpose';
   name: 'stored_files_unclaimed_created_at_index',
   expression: 'create index "stored_files_unclaimed_created_at_index" on "stored_files" ("created_at") where claimed_at is null',
 })
+// The orphan sweep of the content-addressed (fs) store asks whether any row names a sha256.
+@Index({ name: 'stored_files_sha256_index', properties: ['sha256'] })
 @TenantScoped()
 @ObjectType('StoredFile', { description: 'An uploaded file: a resume, an attachment or a logo.' })
 export class StoredFile {

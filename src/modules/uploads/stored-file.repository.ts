@@ -6,7 +6,14 @@ export interface UnclaimedUsage {
   oldest: Date | null;
 }
 
-/** SQL about stored files that the ORM does not express well (locks, sums, bulk deletes). */
+export interface FileKeys {
+  id: string;
+  sha256: string;
+}
+
+const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha256, created_at, claimed_at, created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id';
+
+/** The SQL of `stored_files` that the ORM does not express well (locks, sums, conditional claims, bulk deletes). */
 export class StoredFileRepository {
   /**
    * Serializes uploads of one organization until the caller's transaction ends, so the
@@ -24,12 +31,71 @@ export class StoredFileRepository {
     return { bytes: Number(row?.bytes ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null };
   }
 
-  /** Deletes never-claimed metadata older than `olderThanHours`; returns the ids so the bytes can follow. */
-  async deleteStale(em: EntityManager, olderThanHours: number): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(
-      'delete from stored_files where claimed_at is null and created_at < now() - make_interval(hours => ?) returning id',
+  /** Deletes never-claimed metadata older than `olderThanHours`; returns the rows so the bytes can follow. */
+  async deleteStale(em: EntityManager, olderThanHours: number): Promise<FileKeys[]> {
+    return em.execute<FileKeys[]>(
+      'delete from stored_files where claimed_at is null and created_at < now() - make_interval(hours => ?) returning id, sha256',
       [olderThanHours],
     );
-    return rows.map((r) => r.id);
   }
+
+  /**
+   * Marks an unclaimed upload of one of `purposes` used, inside `em`'s transaction, and
+   * returns its row (null when none qualifies). One conditional UPDATE decides, so of
+   * concurrent claims exactly one wins.
+   */
+  async claim(em: EntityManager, organizationId: string, id: string, purposes: readonly string[]): Promise<Record<string, unknown> | null> {
+    if (!purposes.length) return null;
+    const rows = await raw(
+      em,
+      `update stored_files set claimed_at = now() where id = ? and organization_id = ? and claimed_at is null and purpose in (${purposes.map(() => '?').join(', ')}) returning ${COLUMNS}`,
+      [id, organizationId, ...purposes],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Why a claim failed: the row as the organization sees it, or null. */
+  async claimState(em: EntityManager, organizationId: string, id: string): Promise<{ purpose: string; claimed: boolean } | null> {
+    const [row] = await raw(em, 'select purpose, claimed_at from stored_files where id = ? and organization_id = ?', [id, organizationId]);
+    return row ? { purpose: String(row.purpose), claimed: row.claimed_at != null } : null;
+  }
+
+  /** The organization owning a file, by id alone (signed downloads carry no credential). */
+  async organizationOf(em: EntityManager, id: string): Promise<string | null> {
+    const rows = await em.execute<{ organization_id: string }[]>('select organization_id from stored_files where id = ?', [id]);
+    return rows[0]?.organization_id ?? null;
+  }
+
+  /** Of `keys`, those some row names in `column` (`id`, or `sha256` for a content-addressed store). */
+  async referencedKeys(em: EntityManager, column: 'id' | 'sha256', keys: readonly string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const sql =
+      column === 'id'
+        ? 'select id::text as key from stored_files where id::text = any(?::text[])'
+        : 'select distinct sha256 as key from stored_files where sha256 = any(?::text[])';
+    const rows = await raw(em, sql, [[...keys]]);
+    return new Set(rows.map((r) => String(r.key)));
+  }
+
+  /** Every file's keys after `afterId`, in id order (keyset pages for `files:migrate`). */
+  async keysPage(em: EntityManager, afterId: string | null, limit: number): Promise<FileKeys[]> {
+    return em.execute<FileKeys[]>(
+      "select id, sha256 from stored_files where id > coalesce(?::uuid, '00000000-0000-0000-0000-000000000000') order by id limit ?",
+      [afterId, limit],
+    );
+  }
+
+  async count(em: EntityManager): Promise<number> {
+    const [row] = await em.execute<{ n: string }[]>('select count(*) as n from stored_files');
+    return Number(row?.n ?? 0);
+  }
+}
+
+/** Plain SQL inside `em`'s transaction, when it has one, with real bind parameters. */
+async function raw(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const query = em.getKnex().raw(sql, params as never[]);
+  const trx = em.getTransactionContext();
+  if (trx) void query.transacting(trx);
+  const result = (await query) as { rows: Record<string, unknown>[] };
+  return result.rows;
 }

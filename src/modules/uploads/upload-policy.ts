@@ -1,7 +1,8 @@
 import type { Principal } from '../../auth/principal';
 import { BadInputError, ForbiddenError } from '../../errors';
-import { CONTENT_TYPES, sniffDocument } from './content-sniffer';
-import { logoProblem } from './logo-check';
+import { CONTENT_TYPES, sniffInspectedDocument } from './content-sniffer';
+import { logoProblemOf } from './logo-check';
+import { inspectBuffer, type InspectedContent } from './upload-inspector';
 import { UploadPurpose } from './upload-purpose';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -21,16 +22,17 @@ export function assertMayUpload(principal: Principal, purpose: UploadPurpose | n
   }
 }
 
-/** Checks the bytes against the purpose and returns the content type to store. */
-export async function detectContentType(purpose: UploadPurpose, bytes: Buffer): Promise<string> {
-  if (bytes.length === 0) throw BadInputError.field('file', 'is empty');
-  if (bytes.length > MAX_UPLOAD_BYTES) throw BadInputError.field('file', `must be at most ${MAX_UPLOAD_BYTES} bytes (10 MB)`);
+/** Checks the content (as inspected while it streamed) against the purpose and returns the content type to store. */
+export async function detectContentType(purpose: UploadPurpose, bytesOrContent: Buffer | InspectedContent): Promise<string> {
+  const content = Buffer.isBuffer(bytesOrContent) ? inspectBuffer(bytesOrContent) : bytesOrContent;
+  if (content.size === 0) throw BadInputError.field('file', 'is empty');
+  if (content.size > MAX_UPLOAD_BYTES) throw BadInputError.field('file', `must be at most ${MAX_UPLOAD_BYTES} bytes (10 MB)`);
   if (purpose === UploadPurpose.LOGO) {
-    const problem = await logoProblem(bytes);
+    const problem = await logoProblemOf(content.head, content.size);
     if (problem) throw BadInputError.field('file', problem);
     return CONTENT_TYPES.png;
   }
-  const kind = await sniffDocument(bytes);
+  const kind = await sniffInspectedDocument(content);
   if (!kind) throw BadInputError.field('file', 'must be a pdf, doc, docx, rtf or plain-text (UTF-8) document; the type is detected from the content, not the name');
   return CONTENT_TYPES[kind];
 }

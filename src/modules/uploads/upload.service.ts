@@ -1,4 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Principal, RequestMeta } from '../../auth/principal';
@@ -6,19 +9,32 @@ import { BadInputError, NotFoundError, RateLimitedError } from '../../errors';
 import { isUuid } from '../../ids';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/audit.service';
-import type { FileStore } from './file-store';
+import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
 import { StoredFileRepository } from './stored-file.repository';
+import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
-import { assertMayUpload, detectContentType } from './upload-policy';
+import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
 import { isUploadPurpose, type UploadPurpose } from './upload-purpose';
 
 export interface StageInput {
   purpose: string | undefined;
   filename: string | undefined;
-  bytes: Buffer | undefined;
+  /** The file, whole (forms that arrive whole) … */
+  bytes?: Buffer;
+  /** … or as a stream, stored as it arrives. */
+  body?: Readable;
+}
+
+/** A file written to the store but not yet recorded: `commit` records it, `discard` drops it. */
+export interface ReceivedFile {
+  id: string;
+  key: string;
+  /** False when a content-addressed store already held these bytes (then they are not ours to delete). */
+  created: boolean;
+  content: InspectedContent;
 }
 
 export interface ClaimOptions {
@@ -34,15 +50,15 @@ export interface UploadServiceOptions {
   /** How often the purge of stale uploads runs (by the housekeeping timer). */
   purgeIntervalMs?: number;
   staleAfterHours?: number;
+  /** Objects with no row are deleted once older than this (an upload may still be writing its row); 1 hour by default. */
+  orphanGraceMs?: number;
   /** Per caller and per client IP limits of POST /uploads. */
   rateLimiter?: UploadRateLimiter;
   /** Bytes of unclaimed uploads one organization may hold; 0 or unset = no cap. */
   maxUnclaimedBytesPerOrg?: number;
 }
 
-const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha256, created_at, claimed_at, created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id';
-
-/** Staged uploads: validated and stored once, claimed once by the mutation that uses them, served through signed links. */
+/** Staged uploads: streamed into the store while inspected, recorded once, claimed once by the mutation that uses them, served through signed links. */
 export class UploadService {
   private readonly signer: FileUrlSigner;
   private readonly files = new StoredFileRepository();
@@ -56,38 +72,78 @@ export class UploadService {
     this.signer = new FileUrlSigner(options.masterKey);
   }
 
+  /** Receive and commit in one go, for callers that have the purpose before the file (the apply pages, the drop-in APIs). */
   async stage(principal: Principal, meta: RequestMeta | null, input: StageInput): Promise<StoredFile> {
     if (!isUploadPurpose(input.purpose)) throw BadInputError.field('purpose', 'must be RESUME, ATTACHMENT or LOGO');
-    const purpose = input.purpose;
-    assertMayUpload(principal, purpose);
-    if (!input.bytes) throw BadInputError.field('file', 'is required (a multipart file part named "file")');
-    const bytes = input.bytes;
-    const contentType = await detectContentType(purpose, bytes);
+    assertMayUpload(principal, input.purpose);
+    const source = input.body ?? input.bytes;
+    if (!source) throw BadInputError.field('file', 'is required (a multipart file part named "file")');
+    let received: ReceivedFile;
+    try {
+      received = await this.receive(source);
+    } catch (err) {
+      if (err instanceof FileTooLargeError) throw BadInputError.field('file', `must be at most ${MAX_UPLOAD_BYTES} bytes (10 MB)`);
+      throw err;
+    }
+    return this.commit(principal, meta, input, received);
+  }
+
+  /**
+   * Streams the file into the store, hashing it and keeping what the type check needs.
+   * Past the size limit the stream is cut and the partial object removed (FileTooLargeError).
+   * A crash after this and before `commit` leaves an object with no row: the orphan sweep takes it.
+   */
+  async receive(source: Readable | Buffer): Promise<ReceivedFile> {
     const id = randomUUID();
-    const em = this.orm.em.fork();
-    // Bytes, metadata and audit event in one transaction: a kill -9 at any point
-    // leaves all of them or none (it used to leave content rows with no metadata).
-    return em.transactional(async (tx) => {
-      await this.assertWithinUnclaimedCap(tx, principal.organizationId, bytes.length);
-      await this.store.put(id, bytes, tx);
-      const file = tx.create(StoredFile, {
-        id,
-        organization: principal.organizationId,
-        purpose,
-        filename: sanitizeFilename(input.filename),
-        contentType,
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        createdBy: actorOf(principal),
+    const inspector = new UploadInspector(MAX_UPLOAD_BYTES);
+    const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
+    // The pipeline carries a failure of either side to the other; its own promise is observed through the store's.
+    const flowing = pipeline(input, inspector);
+    flowing.catch(() => undefined);
+    const { key, created } = await this.store.put(inspector, { id, sha256: () => inspector.inspected.sha256 });
+    await flowing;
+    return { id, key, created, content: inspector.inspected };
+  }
+
+  /** Checks the received file against the purpose and the organization's cap, then records it with its audit event; any refusal drops the object. */
+  async commit(principal: Principal, meta: RequestMeta | null, input: Pick<StageInput, 'purpose' | 'filename'>, received: ReceivedFile): Promise<StoredFile> {
+    try {
+      if (!isUploadPurpose(input.purpose)) throw BadInputError.field('purpose', 'must be RESUME, ATTACHMENT or LOGO');
+      const purpose = input.purpose;
+      assertMayUpload(principal, purpose);
+      const contentType = await detectContentType(purpose, received.content);
+      const { size, sha256 } = received.content;
+      const em = this.orm.em.fork();
+      return await em.transactional(async (tx) => {
+        await this.assertWithinUnclaimedCap(tx, principal.organizationId, size);
+        const file = tx.create(StoredFile, {
+          id: received.id,
+          organization: principal.organizationId,
+          purpose,
+          filename: sanitizeFilename(input.filename),
+          contentType,
+          size,
+          sha256,
+          createdBy: actorOf(principal),
+        });
+        recordAudit(tx, principal.organizationId, principal, meta, {
+          action: 'file.uploaded',
+          targetType: 'StoredFile',
+          targetId: received.id,
+          changes: { purpose, contentType, size },
+        });
+        return file;
       });
-      recordAudit(tx, principal.organizationId, principal, meta, {
-        action: 'file.uploaded',
-        targetType: 'StoredFile',
-        targetId: id,
-        changes: { purpose, contentType, size: bytes.length },
-      });
-      return file;
-    });
+    } catch (err) {
+      await this.discard(received);
+      throw err;
+    }
+  }
+
+  /** Drops a received file that will not be recorded. Shared content-addressed bytes are left to the orphan sweep. */
+  async discard(received: ReceivedFile): Promise<void> {
+    if (!received.created) return;
+    await this.store.delete([received.key]).catch((err: unknown) => this.logger.warn({ err }, 'could not delete a refused upload; the orphan sweep will'));
   }
 
   /** Rate limits per caller and per client IP; call before reading the body. */
@@ -121,29 +177,28 @@ export class UploadService {
     const { field, purposes } = options;
     if (typeof uploadId !== 'string' || !isUuid(uploadId)) throw BadInputError.field(field, 'must be an upload id (a UUID)');
     const id = uploadId.toLowerCase();
-    const placeholders = purposes.map(() => '?').join(', ');
-    const rows = purposes.length
-      ? await this.raw(
-          em,
-          `update stored_files set claimed_at = now() where id = ? and organization_id = ? and claimed_at is null and purpose in (${placeholders}) returning ${COLUMNS}`,
-          [id, organizationId, ...purposes],
-        )
-      : [];
-    if (rows.length) return em.map(StoredFile, rows[0]);
+    const row = await this.files.claim(em, organizationId, id, purposes);
+    if (row) return em.map(StoredFile, row);
 
     // Explain the refusal. Another organization's upload reads exactly like a missing one.
-    const [found] = await this.raw(em, 'select purpose, claimed_at from stored_files where id = ? and organization_id = ?', [id, organizationId]);
+    const found = await this.files.claimState(em, organizationId, id);
     if (!found) throw BadInputError.field(field, 'unknown upload');
-    if (found.claimed_at) throw BadInputError.field(field, 'this upload was already used; upload the file again');
-    throw BadInputError.field(field, `this is a ${String(found.purpose)} upload; expected ${purposes.join(' or ')}`);
+    if (found.claimed) throw BadInputError.field(field, 'this upload was already used; upload the file again');
+    throw BadInputError.field(field, `this is a ${found.purpose} upload; expected ${purposes.join(' or ')}`);
   }
 
-  /** Metadata and bytes; `em` must be scoped to the file's organization. */
-  async read(em: EntityManager, fileId: string): Promise<{ file: StoredFile; content: Buffer }> {
+  /** Metadata and a stream of the bytes; `em` must be scoped to the file's organization. */
+  async open(em: EntityManager, fileId: string): Promise<{ file: StoredFile; body: Readable }> {
     const file = isUuid(fileId) ? await em.findOne(StoredFile, { id: fileId.toLowerCase() }) : null;
-    const content = file && (await this.store.get(file.id));
-    if (!file || !content) throw new NotFoundError('File', fileId);
-    return { file, content };
+    const body = file && (await this.store.get(keyOf(this.store, file)));
+    if (!file || !body) throw new NotFoundError('File', fileId);
+    return { file, body };
+  }
+
+  /** Metadata and the bytes whole, for small files read by the server itself (logos). */
+  async read(em: EntityManager, fileId: string): Promise<{ file: StoredFile; content: Buffer }> {
+    const { file, body } = await this.open(em, fileId);
+    return { file, content: await buffer(body) };
   }
 
   /** A link anyone holding it may download from until it expires (5 minutes by default). */
@@ -159,25 +214,41 @@ export class UploadService {
 
   /** The organization owning a file, found by id alone (for signed downloads, which carry no credential). */
   async organizationOf(fileId: string): Promise<string | null> {
-    if (!isUuid(fileId)) return null;
-    const rows = await this.orm.em.getConnection().execute<{ organization_id: string }[]>(
-      'select organization_id from stored_files where id = ?',
-      [fileId.toLowerCase()],
-    );
-    return rows[0]?.organization_id ?? null;
+    return isUuid(fileId) ? this.files.organizationOf(this.orm.em.fork(), fileId.toLowerCase()) : null;
   }
 
   /**
-   * Deletes uploads never claimed within `olderThanHours`, metadata then bytes, then
-   * content no metadata points at (which also catches bytes a crash left between the
-   * two deletes). Returns how many uploads.
+   * Deletes uploads never claimed within `olderThanHours`: the rows, then their objects
+   * (a store keyed by id; content-addressed bytes may be shared and go through the sweep).
+   * Returns how many uploads.
    */
   async purgeStale(olderThanHours = this.staleAfterHours): Promise<number> {
-    const ids = await this.files.deleteStale(this.orm.em.fork(), olderThanHours);
-    for (let i = 0; i < ids.length; i += 1000) await this.store.delete(ids.slice(i, i + 1000));
-    const orphans = await this.store.deleteOrphans();
-    if (ids.length || orphans) this.logger.info({ purged: ids.length, orphans }, 'purged stale uploads');
-    return ids.length;
+    const rows = await this.files.deleteStale(this.orm.em.fork(), olderThanHours);
+    if (this.store.keyedBy === 'id') {
+      for (let i = 0; i < rows.length; i += 1000) await this.store.delete(rows.slice(i, i + 1000).map((r) => r.id));
+    }
+    if (rows.length) this.logger.info({ purged: rows.length }, 'purged stale uploads');
+    return rows.length;
+  }
+
+  /**
+   * Deletes objects no row points at once they are older than the grace period: what a
+   * crash left between the object write and the row write, a refused upload's shared
+   * bytes, a temporary file cut off mid-write. Returns how many objects.
+   */
+  async sweepOrphans(graceMs = this.options.orphanGraceMs ?? 3600_000): Promise<number> {
+    const before = Date.now() - graceMs;
+    const em = this.orm.em.fork();
+    let deleted = 0;
+    for await (const page of this.store.list()) {
+      const old = page.filter((o) => o.modifiedAt.getTime() <= before).map((o) => o.key);
+      const referenced = await this.files.referencedKeys(em, this.store.keyedBy, old);
+      const orphans = old.filter((key) => !referenced.has(key));
+      if (orphans.length) await this.store.delete(orphans);
+      deleted += orphans.length;
+    }
+    if (deleted) this.logger.info({ orphans: deleted }, 'deleted file objects with no metadata row');
+    return deleted;
   }
 
   private get staleAfterHours(): number {
@@ -187,14 +258,5 @@ export class UploadService {
   /** How often housekeeping runs the purge (an hour by default). */
   get purgeIntervalMs(): number {
     return this.options.purgeIntervalMs ?? 60 * 60 * 1000;
-  }
-
-  /** Plain SQL inside `em`'s transaction, when it has one. */
-  private async raw(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    const query = em.getKnex().raw(sql, params as never[]);
-    const trx = em.getTransactionContext();
-    if (trx) void query.transacting(trx);
-    const result = (await query) as { rows: Record<string, unknown>[] };
-    return result.rows;
   }
 }

@@ -2,7 +2,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, UnauthenticatedError } from '../../errors';
 import { assertMayUpload, MAX_UPLOAD_BYTES } from './upload-policy';
-import type { UploadService } from './upload.service';
+import type { ReceivedFile, UploadService } from './upload.service';
+import { FileTooLargeError } from './upload-inspector';
+import { isUploadPurpose } from './upload-purpose';
 import { callerOf } from '../../http/principal-hook';
 import { requestMeta } from '../../http/request-meta';
 
@@ -19,23 +21,33 @@ function tooLarge(reply: FastifyReply) {
 interface ParsedUpload {
   purpose: string | undefined;
   filename: string | undefined;
-  bytes: Buffer | undefined;
+  received: ReceivedFile | undefined;
 }
 
-/** Reads the form: one `purpose` field and one `file` part, in either order. */
-async function readForm(request: FastifyRequest): Promise<ParsedUpload> {
-  const form: ParsedUpload = { purpose: undefined, filename: undefined, bytes: undefined };
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || form.bytes) {
-        part.file.resume(); // drain it so the parser moves on
-        throw BadInputError.field('file', 'send exactly one file, in a part named "file"');
+/**
+ * Reads the form: one `purpose` field and one `file` part, in either order. The file
+ * streams into the store as it arrives (hashed and inspected on the way), so the
+ * purpose is checked once the form has ended; a form that fails after the file was
+ * stored drops it again.
+ */
+async function readForm(request: FastifyRequest, uploads: UploadService): Promise<ParsedUpload> {
+  const form: ParsedUpload = { purpose: undefined, filename: undefined, received: undefined };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || form.received) {
+          part.file.resume(); // drain it so the parser moves on
+          throw BadInputError.field('file', 'send exactly one file, in a part named "file"');
+        }
+        form.filename = part.filename;
+        form.received = await uploads.receive(part.file);
+      } else if (part.fieldname === 'purpose') {
+        form.purpose = typeof part.value === 'string' ? part.value.trim() : undefined;
       }
-      form.filename = part.filename;
-      form.bytes = await part.toBuffer();
-    } else if (part.fieldname === 'purpose') {
-      form.purpose = typeof part.value === 'string' ? part.value.trim() : undefined;
     }
+  } catch (err) {
+    if (form.received) await uploads.discard(form.received);
+    throw err;
   }
   return form;
 }
@@ -60,7 +72,8 @@ function translateParserError(err: unknown): unknown {
 export async function registerUploadRoutes(app: FastifyInstance, services: { uploads: UploadService }): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, {
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 8, fieldSize: 1024, headerPairs: 100 },
+      // One byte past the limit reaches the inspector, which cuts the stream there (and the store drops the partial object).
+      limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5, parts: 8, fieldSize: 1024, headerPairs: 100 },
     });
 
     scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT, config: { authenticate: true } }, async (request, reply) => {
@@ -77,12 +90,18 @@ export async function registerUploadRoutes(app: FastifyInstance, services: { upl
 
       let form: ParsedUpload;
       try {
-        form = await readForm(request);
+        form = await readForm(request, services.uploads);
       } catch (err) {
+        if (err instanceof FileTooLargeError) return tooLarge(reply);
         if ((err as FastifyError).statusCode === 413 && (err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(reply);
         throw translateParserError(err);
       }
-      const file = await services.uploads.stage(principal, meta, form);
+      if (!form.received) {
+        if (!isUploadPurpose(form.purpose)) throw BadInputError.field('purpose', 'must be RESUME, ATTACHMENT or LOGO');
+        assertMayUpload(principal, form.purpose);
+        throw BadInputError.field('file', 'is required (a multipart file part named "file")');
+      }
+      const file = await services.uploads.commit(principal, meta, form, form.received);
       return reply.status(201).send({ id: file.id, filename: file.filename, contentType: file.contentType, size: file.size, sha256: file.sha256 });
     });
   });
