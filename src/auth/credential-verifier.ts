@@ -48,7 +48,7 @@ export interface VerifierOptions {
 export class CredentialVerifier {
   private readonly cache: LRUCache<string, VerifiedKey>;
   private readonly hashesById = new Map<string, Set<string>>();
-  private readonly evictionWaiters = new Map<string, (() => void)[]>();
+  private readonly evictListeners = new Set<(credentialId: string) => void>();
   /** Bumped on every eviction: a lookup that raced with one is not cached. */
   private epoch = 0;
   /** SQL lookups made (cache misses), for the benchmark. */
@@ -82,28 +82,22 @@ export class CredentialVerifier {
     this.epoch += 1;
     for (const hash of [...(this.hashesById.get(credentialId) ?? [])]) this.cache.delete(hash);
     this.hashesById.delete(credentialId);
-    const waiters = this.evictionWaiters.get(credentialId) ?? [];
-    this.evictionWaiters.delete(credentialId);
-    waiters.forEach((resolve) => resolve());
+    for (const listener of this.evictListeners) listener(credentialId);
+  }
+
+  /**
+   * Calls `listener` after each eviction of one credential (local or heard through NOTIFY),
+   * for whoever needs to know a change arrived (metrics, tests); returns the unsubscribe.
+   */
+  onEvict(listener: (credentialId: string) => void): () => void {
+    this.evictListeners.add(listener);
+    return () => this.evictListeners.delete(listener);
   }
 
   clear(): void {
     this.epoch += 1;
     this.cache.clear();
     this.hashesById.clear();
-  }
-
-  /** Resolves when this instance next evicts `credentialId` (lets tests wait for a NOTIFY to arrive). */
-  nextEviction(credentialId: string): Promise<void> {
-    return new Promise((resolve) => {
-      const list = this.evictionWaiters.get(credentialId) ?? [];
-      list.push(resolve);
-      this.evictionWaiters.set(credentialId, list);
-    });
-  }
-
-  isCached(secret: string): boolean {
-    return this.cache.has(hashSecret(secret));
   }
 
   async verify(secret: string, meta: RequestMeta, prefix: SecretPrefix): Promise<Principal> {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { setRequestFilters } from '../db/request-filters';
+import { setRequestScope } from '../db/request-scope';
 import type { GraphQLContext } from '../graphql/context';
 import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
@@ -13,7 +13,7 @@ export function graphqlContextFactory(services: HttpServices) {
   return async (request: FastifyRequest): Promise<GraphQLContext> => {
     const principal = request.principal;
     const em = services.orm.em.fork();
-    if (principal) setRequestFilters(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential });
+    if (principal) setRequestScope(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential });
     return { em, principal, meta: requestMeta(request), services, loaders: new Map() };
   };
 }

@@ -1,6 +1,6 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import type { Scope } from '../../auth/scope';
 import type { DomainEventBus } from '../../events';
 import { diff, recordAudit } from '../audit/audit.service';
