@@ -42,7 +42,7 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const slug = `feed-304-${Date.now().toString(36)}`;
-    const { organization } = await services.organizations.create({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
+    const { organization } = await services.signup.createOrganization({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
     const em = orm.em.fork();
     await insertSyntheticPostings(em, organization.id, postings);
     // One in ten hidden: confidential or draft rows the validators must skip, not scan.

@@ -179,7 +179,7 @@ async function main() {
     const orgs: { n: number; id: string; slug: string }[] = [];
     for (const n of [200, ...counts]) {
       const slug = `feed-bench-${n}-${Date.now().toString(36)}`;
-      const { organization } = await services.organizations.create({ slug, name: `Bench ${n}`, plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
+      const { organization } = await services.signup.createOrganization({ slug, name: `Bench ${n}`, plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
       const started = performance.now();
       await seedPostings(client, organization.id, n);
       console.error(`seeded ${n} postings in ${seconds(performance.now() - started)} s`);

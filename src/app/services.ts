@@ -25,6 +25,7 @@ import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
 import { SessionRepository } from '../modules/users/session.repository';
 import { UserService } from '../modules/users/user.service';
+import { SignupService } from '../modules/users/signup.service';
 import { PostgresFileStore } from '../modules/uploads/postgres-file-store';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
@@ -46,6 +47,8 @@ export interface Services {
   login: LoginService;
   users: UserService;
   organizations: OrganizationService;
+  /** A new organization with its first Super Admin (CLI, bootstrap, tests). */
+  signup: SignupService;
   /** API credential lifecycle (postings key, data keys). */
   credentials: CredentialService;
   /** Verifies jgk_/jgp_ secrets: LRU cache evicted on every instance by LISTEN/NOTIFY. */
@@ -100,7 +103,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   await publicCache.start();
   const events = new DomainEventBus(logger);
   const catalog: CatalogRef = { current: currentCatalog };
-  const organizations = new OrganizationService(orm, events);
+  const organizations = new OrganizationService(events);
+  const signup = new SignupService(orm);
   const keys = new KeyRepository(orm);
   const credentialUsage = new UsageRecorder(keys, logger, config.usageFlushIntervalMs);
   closers.push(() => credentialUsage.close());
@@ -124,7 +128,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
   });
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
-  organizations.onCreated((em, organization) => credentials.issuePostingsKey(em, organization));
+  signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
   const postings = new PostingService(orm, events);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
@@ -148,6 +152,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     login: new LoginService(orm, throttle, sessions, () => metrics.passwordChecks.inc()),
     users: new UserService(sessions),
     organizations,
+    signup,
     credentials,
     credentialVerifier,
     credentialUsage,

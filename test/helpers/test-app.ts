@@ -114,7 +114,7 @@ export async function createOrg(t: TestApp, overrides: { slug?: string; plan?: P
   const slug = overrides.slug ?? `org-${process.pid}-${counter}`;
   const adminEmail = `admin@${slug}.test`;
   const adminPassword = 'correct horse battery staple';
-  const { organization, admin } = await t.services.organizations.create({
+  const { organization, admin } = await t.services.signup.createOrganization({
     slug,
     name: `Org ${slug}`,
     plan: overrides.plan ?? Plan.FULL,

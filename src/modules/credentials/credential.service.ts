@@ -93,7 +93,7 @@ export class CredentialService {
     return credential;
   }
 
-  /** The organizations.onCreated hook: every organization gets exactly one postings key. */
+  /** The signup.onOrganizationCreated hook: every organization gets exactly one postings key. */
   async issuePostingsKey(em: EntityManager, organization: Organization): Promise<void> {
     const secret = generateSecret(SECRET_PREFIXES.postingsKey);
     const credential = em.create(ApiCredential, {
