@@ -13,7 +13,7 @@ import { ApplicationService } from '../modules/applications/application.service'
 import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
-import { CredentialVerifier } from '../auth/credential-verifier';
+import { CredentialVerifier, principalOrThrow } from '../auth/credential-verifier';
 import { KeyRepository } from '../auth/key.repository';
 import { KeyRateLimiter } from '../auth/key-rate-limiter';
 import { UsageRecorder } from '../auth/usage-recorder';
@@ -114,8 +114,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   });
   await credentialVerifier.start();
   authenticator
-    .register(SECRET_PREFIXES.dataKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.dataKey))
-    .register(SECRET_PREFIXES.postingsKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.postingsKey));
+    .register(SECRET_PREFIXES.dataKey, async (secret, meta) => principalOrThrow(await credentialVerifier.verifyKey({ secret, meta, expectedPrefix: SECRET_PREFIXES.dataKey })))
+    .register(SECRET_PREFIXES.postingsKey, async (secret, meta) => principalOrThrow(await credentialVerifier.verifyKey({ secret, meta, expectedPrefix: SECRET_PREFIXES.postingsKey })));
   const uploads = new UploadService(orm, new PostgresFileStore(orm.em.getKnex()), logger, {
     publicUrl: config.publicUrl,
     masterKey,

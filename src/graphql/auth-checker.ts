@@ -1,37 +1,21 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { canManageCredentials } from '../auth/role-grants';
-import { Role } from '../auth/role';
+import { authorizeHuman, authorizeOperation, type Authorization, type HumanCondition } from '../auth/authorize';
+import { UnauthenticatedError } from '../errors';
 import type { GraphQLContext } from './context';
-import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC, type HumanCondition } from './permissions';
+import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC } from './permissions';
 
-const HUMANS_ONLY_MESSAGE = 'This operation is for signed-in users only; API keys cannot call it';
-
-function checkHuman(ctx: GraphQLContext, condition: HumanCondition): void {
-  const principal = ctx.principal!;
-  if (principal.kind !== 'USER') throw new ForbiddenError(HUMANS_ONLY_MESSAGE, { rule: condition });
-  if (condition === 'superAdmin' && principal.role !== Role.SUPER_ADMIN) {
-    throw new ForbiddenError('Only a Super Admin can do this', { rule: condition });
-  }
-  if (condition === 'credentialManager' && !canManageCredentials(principal.role!, principal.canManageApiCredentials ?? false)) {
-    throw new ForbiddenError('Only a Super Admin or a user allowed to manage API credentials can do this', { rule: condition });
-  }
+function enforce(decision: Authorization): void {
+  if (!decision.ok) throw decision.error;
 }
 
-function checkOperation(ctx: GraphQLContext, operationId: string): void {
-  const principal = ctx.principal!;
-  if (principal.grants.has(operationId)) return;
-  const who = principal.kind === 'USER' ? `Your role ${principal.role}` : 'This API key';
-  throw new ForbiddenError(`${who} is not granted ${operationId}`, { missingOperation: operationId });
-}
-
-/** Enforces the declarations of graphql/permissions.ts on every operation and field. */
+/** Adapts the declarations of graphql/permissions.ts to the permission package (auth/authorize.ts). */
 export const authChecker: AuthCheckerFn<GraphQLContext> = ({ context }, rules) => {
   for (const rule of rules) {
     if (rule === RULE_PUBLIC) continue;
-    if (!context.principal) throw new UnauthenticatedError();
-    if (rule.startsWith(OPERATION_RULE_PREFIX)) checkOperation(context, rule.slice(OPERATION_RULE_PREFIX.length));
-    else if (rule.startsWith(HUMANS_RULE_PREFIX)) checkHuman(context, rule.slice(HUMANS_RULE_PREFIX.length) as HumanCondition);
+    const principal = context.principal;
+    if (!principal) throw new UnauthenticatedError();
+    if (rule.startsWith(OPERATION_RULE_PREFIX)) enforce(authorizeOperation(principal, rule.slice(OPERATION_RULE_PREFIX.length)));
+    else if (rule.startsWith(HUMANS_RULE_PREFIX)) enforce(authorizeHuman(principal, rule.slice(HUMANS_RULE_PREFIX.length) as HumanCondition));
     else throw new Error(`Unknown authorization rule ${rule}`);
   }
   return true;
