@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answeredFromCache, nextEviction } from '../helpers/cache-signals';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
+import { adminOf, codeOf, createKey, mutate } from './helpers';
 
 /**
  * Two instances on one database. B caches the key first; a change made on A must

@@ -5,7 +5,7 @@ import { xmlText } from '../../src/modules/feed/xml-text';
 import { setTenant } from '../../src/db/request-scope';
 import { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, location, parseFeed, type PostingInput } from './fixtures';
+import { createPostings, getFeed, location, parseFeed, type PostingInput } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

@@ -16,6 +16,11 @@ export interface GqlResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
 }
 
+/** The GraphQL error code of a response's first error (undefined when it has none). */
+export function codeOf(res: { errors?: { extensions?: Record<string, unknown> }[] }): unknown {
+  return res.errors?.[0]?.extensions?.code;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
