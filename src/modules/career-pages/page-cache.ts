@@ -39,8 +39,8 @@ export class CareerPageCache {
     const body = Buffer.from(html, 'utf8');
     const page: Page = { body, headers, etag: etagOf(body) };
     if (this.cache.enabled) {
-      this.metas.set(body, { etag: page.etag, headers });
-      this.cache.set(key, body);
+      // The cache keeps (and later returns) its own copy of the bytes: key the meta by that copy.
+      this.metas.set(this.cache.set(key, body), { etag: page.etag, headers });
     }
     return page;
   }

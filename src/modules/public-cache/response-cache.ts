@@ -98,7 +98,8 @@ export class PublicResponseCache {
     return body;
   }
 
-  set(key: string, body: Buffer): void {
+  /** Stores a copy of `body` and returns that copy (what `get` will hand out). */
+  set(key: string, body: Buffer): Buffer {
     const own = Buffer.allocUnsafeSlow(body.length); // never a slice of the shared pool
     body.copy(own);
     const organizationId = organizationOf(key);
@@ -109,6 +110,7 @@ export class PublicResponseCache {
     }
     this.entries.set(key, own);
     if (this.entries.has(key)) keys.add(key); // an entry larger than the whole cache is not stored
+    return own;
   }
 
   /** Drops the organization's entries here now and on every other instance on commit of the NOTIFY. */
