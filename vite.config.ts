@@ -19,11 +19,18 @@ export default defineConfig({
   // so our own imports must resolve to it too or graphql sees two "realms".
   resolve: { alias: [{ find: /^graphql$/, replacement: path.resolve(__dirname, 'node_modules/graphql/index.js') }] },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two projects, both run by `npm test`: pure unit tests (`*.unit.test.ts`) never start
+    // PostgreSQL; every other test gets the migrated template database from the global setup.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.unit.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/**/*.unit.test.ts', '**/node_modules/**'], globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+    ],
   },
 });

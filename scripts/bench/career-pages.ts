@@ -11,9 +11,9 @@
  */
 import { createBenchOrg, publicGql, startBenchApp } from './lib/bench-app';
 import { intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
+import { runBench, type BenchRun } from './lib/runner';
 import { load, ratio, type LoadResult } from './lib/load';
-import { machineLine, table, writeSection } from './lib/report';
+import { machineLine, table } from './lib/report';
 
 const CONNECTIONS = 20;
 
@@ -30,10 +30,10 @@ const POSTING_QUERY = (id: string) => `query { posting(id: "${id}") {
   questions { id label kind required options } hostedUrl applyUrl publishedAt updatedAt
 } }`;
 
-async function main() {
-  const postings = intFlag(process.argv, 'postings', 10_000);
-  const seconds = intFlag(process.argv, 'seconds', 5);
-  const db = await openBenchDatabase('jobgate_bench_career_pages');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const postings = intFlag(argv, 'postings', 10_000);
+  const seconds = intFlag(argv, 'seconds', 5);
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
   const cached = await startBenchApp(db.url);
   try {
@@ -76,16 +76,12 @@ async function main() {
       '',
       table(['page', 'cache', 'server', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'vs API'], rows),
     ].join('\n');
-    writeSection('career-pages', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await cached.close();
     await uncached.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+
+void runBench({ section: 'career-pages', database: 'jobgate_bench_career_pages', body });

@@ -12,9 +12,9 @@
  */
 import { intFlag } from './lib/args';
 import { createBenchOrg, publicGql, startBenchApp, type BenchApp, type BenchOrg } from './lib/bench-app';
-import { openBenchDatabase } from './lib/bench-database';
+import { runBench, type BenchRun } from './lib/runner';
 import { load, ratio, type LoadResult } from './lib/load';
-import { machineLine, table, writeSection } from './lib/report';
+import { machineLine, table } from './lib/report';
 
 const CONNECTIONS = 20;
 
@@ -58,10 +58,10 @@ async function checkSameRows(app: BenchApp, org: BenchOrg, count: number): Promi
   if (!same) console.error('WARNING: the Lever list and the GraphQL list differ');
 }
 
-async function main() {
-  const postings = intFlag(process.argv, 'postings', 10_000);
-  const seconds = intFlag(process.argv, 'seconds', 5);
-  const db = await openBenchDatabase('jobgate_bench_compat');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const postings = intFlag(argv, 'postings', 10_000);
+  const seconds = intFlag(argv, 'seconds', 5);
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
   const cached = await startBenchApp(db.url);
   try {
@@ -89,16 +89,12 @@ async function main() {
       '',
       table(['list', 'cache', 'endpoint', 'requests/s', 'p50 ms', 'p99 ms', 'errors + non-2xx', 'vs GraphQL'], rows),
     ].join('\n');
-    writeSection('compat', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await cached.close();
     await uncached.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+
+void runBench({ section: 'compat', database: 'jobgate_bench_compat', body });

@@ -15,9 +15,9 @@ import { buildApp } from '../../src/app/build-app';
 import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
 import { createServices, type Services } from '../../src/app/services';
-import { openBenchDatabase } from './lib/bench-database';
+import { runBench, type BenchRun } from './lib/runner';
 import { load, type LoadResult } from './lib/load';
-import { machineLine, table, writeSection } from './lib/report';
+import { machineLine, table } from './lib/report';
 
 const HIT_ITERATIONS = 20_000;
 const MISS_ITERATIONS = 2_000;
@@ -41,8 +41,8 @@ async function time(services: Services, queries: { count: number }, iterations: 
   return { micros: Number(elapsed) / 1000 / iterations, statements: (queries.count - startCount) / iterations };
 }
 
-async function main() {
-  const db = await openBenchDatabase('jobgate_bench_credentials');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ db }: BenchRun): Promise<string> {
   const config = loadConfig({
     DATABASE_URL: db.url,
     JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
@@ -58,7 +58,7 @@ async function main() {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   try {
     const slug = `bench-${Date.now().toString(36)}`;
-    await services.organizations.create({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'a long bench password' });
+    await services.signup.createOrganization({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'a long bench password' });
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await app.inject({
         method: 'POST',
@@ -120,17 +120,13 @@ async function main() {
       '',
       'Usage counters are flushed in one batched UPDATE per interval, so they add no statement to the hit path.',
     ].join('\n');
-    writeSection('credentials', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await app.close();
     await services.close();
     await orm.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+
+void runBench({ section: 'credentials', database: 'jobgate_bench_credentials', body });

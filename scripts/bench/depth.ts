@@ -13,8 +13,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startBenchApp, createBenchOrg, publicGql } from './lib/bench-app';
 import { intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
+import { machineLine, table } from './lib/report';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
 import { preparedRows, type RowSource } from '../../src/db/prepared-statements';
 import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
@@ -79,11 +79,11 @@ async function pairedMediansMs(a: () => Promise<unknown>, b: () => Promise<unkno
   return [median(times[0]), median(times[1])];
 }
 
-async function main() {
-  const postings = intFlag(process.argv, 'postings', 1_000_000);
-  const first = intFlag(process.argv, 'first', 20);
-  const samples = intFlag(process.argv, 'samples', 30);
-  const db = await openBenchDatabase('jobgate_bench_depth');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const postings = intFlag(argv, 'postings', 1_000_000);
+  const first = intFlag(argv, 'first', 20);
+  const samples = intFlag(argv, 'samples', 30);
   const app = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
   try {
     const started = performance.now();
@@ -126,15 +126,11 @@ async function main() {
       ...plans,
       '```',
     ].join('\n');
-    writeSection('depth', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await app.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+
+void runBench({ section: 'depth', database: 'jobgate_bench_depth', body });

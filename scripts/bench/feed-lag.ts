@@ -11,8 +11,8 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { intFlag } from './lib/args';
 import { createBenchOrg, startBenchApp } from './lib/bench-app';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
+import { machineLine, table } from './lib/report';
 
 function pull(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,11 +30,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-async function main() {
-  const postings = intFlag(process.argv, 'postings', 10_000);
-  const pulls = intFlag(process.argv, 'pulls', 8);
-  const parallel = intFlag(process.argv, 'parallel', 4);
-  const db = await openBenchDatabase('jobgate_bench_feed_lag');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const postings = intFlag(argv, 'postings', 10_000);
+  const pulls = intFlag(argv, 'pulls', 8);
+  const parallel = intFlag(argv, 'parallel', 4);
   const app = await startBenchApp(db.url);
   try {
     const org = await createBenchOrg(app, postings);
@@ -91,12 +91,11 @@ async function main() {
       '',
       table(headers, [row]),
     ].join('\n');
-    writeSection('feed-lag', markdown);
-    console.log(table(headers, [row]));
+    return markdown;
   } finally {
     await app.close();
-    await db.close();
   }
 }
 
-void main();
+
+void runBench({ section: 'feed-lag', database: 'jobgate_bench_feed_lag', body });

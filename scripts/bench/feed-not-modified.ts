@@ -18,8 +18,8 @@ import { Plan } from '../../src/modules/organizations/organization.entity';
 import { insertSyntheticPostings } from '../synthetic-postings';
 import { createServices } from '../../src/app/services';
 import { intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
+import { machineLine, table } from './lib/report';
 
 function get(url: string, headers: Record<string, string>): Promise<{ status: number; etag: string }> {
   return new Promise((resolve, reject) => {
@@ -31,10 +31,10 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-async function main() {
-  const postings = intFlag(process.argv, 'postings', 100_000);
-  const samples = intFlag(process.argv, 'samples', 200);
-  const db = await openBenchDatabase('jobgate_bench_feed_304');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const postings = intFlag(argv, 'postings', 100_000);
+  const samples = intFlag(argv, 'samples', 200);
   const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false' });
   const orm = await connectOrm({ clientUrl: db.url, poolMax: 10 });
   const services = await createServices(config, orm, createLogger('warn'));
@@ -42,7 +42,7 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const slug = `feed-304-${Date.now().toString(36)}`;
-    const { organization } = await services.organizations.create({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
+    const { organization } = await services.signup.createOrganization({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
     const em = orm.em.fork();
     await insertSyntheticPostings(em, organization.id, postings);
     // One in ten hidden: confidential or draft rows the validators must skip, not scan.
@@ -85,14 +85,13 @@ async function main() {
       '',
       'Goal: milliseconds at 100 000 postings.',
     ].join('\n');
-    if (!process.argv.includes('--no-write')) writeSection('feed-304', markdown);
-    console.log(markdown);
+    return markdown;
   } finally {
     await app.close();
     await services.close();
     await orm.close();
-    await db.close();
   }
 }
 
-void main();
+
+void runBench({ section: 'feed-304', database: 'jobgate_bench_feed_304', body });

@@ -23,8 +23,8 @@ import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
 import { leverPostings } from '../../src/modules/postings/demo/lever-postings';
 import { createServices } from '../../src/app/services';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
+import { machineLine, table } from './lib/report';
 import { publiclyVisibleSql } from '../../src/modules/postings/public-visibility';
 
 setFlagsFromString('--expose-gc');
@@ -164,9 +164,9 @@ async function notModifiedMs(url: string, times = 20): Promise<number> {
 const mb = (n: number) => n.toFixed(1);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-async function main() {
-  const counts = sizes(process.argv);
-  const db = await openBenchDatabase('jobgate_bench_feed');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const counts = sizes(argv);
   const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false' });
   const orm = await connectOrm({ clientUrl: db.url, poolMax: 10 });
   const services = await createServices(config, orm, createLogger('warn'));
@@ -179,7 +179,7 @@ async function main() {
     const orgs: { n: number; id: string; slug: string }[] = [];
     for (const n of [200, ...counts]) {
       const slug = `feed-bench-${n}-${Date.now().toString(36)}`;
-      const { organization } = await services.organizations.create({ slug, name: `Bench ${n}`, plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
+      const { organization } = await services.signup.createOrganization({ slug, name: `Bench ${n}`, plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'bench password 1234' });
       const started = performance.now();
       await seedPostings(client, organization.id, n);
       console.error(`seeded ${n} postings in ${seconds(performance.now() - started)} s`);
@@ -241,18 +241,14 @@ async function main() {
       '',
       `Target: RSS growth under 64 MB at 100 000 postings. ${os.cpus().length} cores.`,
     ].join('\n');
-    writeSection('feed', markdown);
-    console.log(markdown);
+    return markdown;
   } finally {
     await client.end();
     await app.close();
     await services.close();
     await orm.close();
-    await db.close();
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+
+void runBench({ section: 'feed', database: 'jobgate_bench_feed', body });

@@ -8,8 +8,8 @@
  */
 import { intFlag } from './lib/args';
 import { createBenchOrg, startBenchApp, type BenchApp } from './lib/bench-app';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
+import { machineLine, table } from './lib/report';
 
 /** Just under the 1 MB body limit once wrapped in JSON. */
 const HOSTILE_QUERY = `{ ${'a '.repeat(520_000)}}`;
@@ -75,10 +75,10 @@ async function flood(app: BenchApp, seconds: number, concurrency: number, token:
   };
 }
 
-async function main() {
-  const seconds = intFlag(process.argv, 'seconds', 10);
-  const concurrency = intFlag(process.argv, 'concurrency', 8);
-  const db = await openBenchDatabase('jobgate_bench_hostile');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+export async function body({ argv, db }: BenchRun): Promise<string> {
+  const seconds = intFlag(argv, 'seconds', 10);
+  const concurrency = intFlag(argv, 'concurrency', 8);
   const app = await startBenchApp(db.url);
   try {
     const org = await createBenchOrg(app, 0);
@@ -113,15 +113,11 @@ async function main() {
       '',
       table(['load', 'flood credential', '/healthz median', '/healthz p95', 'samples', 'flood request median', 'flood answers'], rows),
     ].join('\n');
-    writeSection('hostile-flood', markdown);
-    process.stdout.write(`${markdown}\n`);
+    return markdown;
   } finally {
     await app.close();
-    await db.close();
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exitCode = 1;
-});
+
+void runBench({ section: 'hostile-flood', database: 'jobgate_bench_hostile', body });

@@ -32,7 +32,7 @@ async function main() {
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
   try {
     const slug = `bench-${Date.now().toString(36)}`;
-    await services.organizations.create({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'a long bench password' });
+    await services.signup.createOrganization({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: 'a long bench password' });
     const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
       const res = await app.inject({
         method: 'POST',

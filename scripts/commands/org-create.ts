@@ -22,7 +22,7 @@ export const orgCreate: Command = {
     if (missing.length) throw new BadInputError(missing.map((field) => ({ field: `--${field}`, message: 'is required' })));
     const plan = String(values.plan).toUpperCase();
     if (plan !== Plan.BASIC && plan !== Plan.FULL) throw BadInputError.field('--plan', 'must be BASIC or FULL');
-    const { organization, admin } = await services.organizations.create({
+    const { organization, admin } = await services.signup.createOrganization({
       slug: values.slug!,
       name: values.name!,
       plan: plan as Plan,

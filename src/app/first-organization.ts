@@ -4,7 +4,7 @@ import { ConfigError, type BootstrapConfig, type Config } from '../config';
 import { withStartupLock } from '../db/database';
 import { BadInputError } from '../errors';
 import { Organization, Plan } from '../modules/organizations/organization.entity';
-import { validateNewOrganization, type CreateOrganizationInput } from '../modules/organizations/organization.service';
+import { validateNewOrganization, type CreateOrganizationInput } from '../modules/users/signup.service';
 import { seedDemoPostings } from '../modules/postings/demo-postings';
 import { seedDemoBranding } from '../modules/career-pages/demo-branding';
 import type { Services } from './services';
@@ -36,7 +36,7 @@ const ENV_OF_FIELD: Record<string, string> = {
 
 /**
  * The bootstrap organization is configuration: checked with the same rules as
- * `organizations.create`, but before the database is opened or migrated, and
+ * `signup.createOrganization`, but before the database is opened or migrated, and
  * reported with the variable's name.
  */
 export function validateBootstrapConfig(config: Config): void {
@@ -69,13 +69,13 @@ async function seedOnce(config: Config, services: Services, logger: Logger, embe
   const em = services.orm.em.fork();
   if ((await em.count(Organization, {})) > 0) return null;
   if (config.bootstrap) {
-    const { organization } = await services.organizations.create(bootstrapInput(config.bootstrap));
+    const { organization } = await services.signup.createOrganization(bootstrapInput(config.bootstrap));
     logger.info({ organizationId: organization.id, slug: organization.slug }, 'bootstrap organization created');
     return null;
   }
   if (!embedded || !config.demo) return null;
   const password = config.demoPassword ?? randomBytes(12).toString('base64url');
-  const { organization } = await services.organizations.create({
+  const { organization } = await services.signup.createOrganization({
     slug: DEMO_SLUG,
     name: 'Acme Corporation',
     plan: Plan.FULL,

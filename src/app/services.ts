@@ -7,13 +7,14 @@ import { currentCatalog, type CatalogRef } from '../auth/credential-grants';
 import { DomainEventBus } from '../events';
 import { resolveMasterKey } from '../db/master-key';
 import { PgNotifier } from '../db/pg-notifier';
+import { pgPublisher } from '../db/notify.repository';
 import { Metrics } from '../http/metrics';
 import { ApplicationIntakeService } from '../modules/applications/application-intake.service';
 import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
-import { CredentialVerifier } from '../auth/credential-verifier';
+import { CredentialVerifier, principalOrThrow } from '../auth/credential-verifier';
 import { KeyRepository } from '../auth/key.repository';
 import { KeyRateLimiter } from '../auth/key-rate-limiter';
 import { UsageRecorder } from '../auth/usage-recorder';
@@ -27,8 +28,10 @@ import { PostingService } from '../modules/postings/posting.service';
 import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
+import { SessionRepository } from '../modules/users/session.repository';
 import { UserService } from '../modules/users/user.service';
 import { createFileStore } from '../modules/uploads/create-file-store';
+import { SignupService } from '../modules/users/signup.service';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
 import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
@@ -50,6 +53,8 @@ export interface Services {
   login: LoginService;
   users: UserService;
   organizations: OrganizationService;
+  /** A new organization with its first Super Admin (CLI, bootstrap, tests). */
+  signup: SignupService;
   /** API credential lifecycle (postings key, data keys). */
   credentials: CredentialService;
   /** Verifies jgk_/jgp_ secrets: LRU cache evicted on every instance by LISTEN/NOTIFY. */
@@ -100,19 +105,19 @@ export interface ServiceOptions {
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, options: ServiceOptions = { embeddedDataDir: null }): Promise<Services> {
   const masterKey = await resolveMasterKey(config.secretKey, options.embeddedDataDir);
   const metrics = new Metrics();
-  const sessions = new SessionService(orm);
+  const sessions = new SessionService(new SessionRepository(orm));
   const knex = orm.em.getConnection().getKnex();
   const throttle = new LoginThrottle(knex, { perAccount: 10, perIp: config.loginMaxFailuresPerIp });
   const authenticator = new Authenticator().register(SECRET_PREFIXES.session, (secret) => sessions.verify(secret));
   const closers: (() => Promise<void>)[] = [];
   const notifier = new PgNotifier(String(orm.config.get('clientUrl')), logger);
   closers.push(() => notifier.close());
-  const execute = (sql: string, params: unknown[]) => orm.em.getConnection().execute(sql, params);
-  const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, execute);
+  const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, pgPublisher(orm));
   await publicCache.start();
   const events = new DomainEventBus(logger);
   const catalog: CatalogRef = { current: currentCatalog };
-  const organizations = new OrganizationService(orm, events);
+  const organizations = new OrganizationService(events);
+  const signup = new SignupService(orm);
   const keys = new KeyRepository(orm);
   const credentialUsage = new UsageRecorder(keys, logger, config.usageFlushIntervalMs);
   closers.push(() => credentialUsage.close());
@@ -126,8 +131,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   });
   await credentialVerifier.start();
   authenticator
-    .register(SECRET_PREFIXES.dataKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.dataKey))
-    .register(SECRET_PREFIXES.postingsKey, (secret, meta) => credentialVerifier.verify(secret, meta, SECRET_PREFIXES.postingsKey));
+    .register(SECRET_PREFIXES.dataKey, async (secret, meta) => principalOrThrow(await credentialVerifier.verifyKey({ secret, meta, expectedPrefix: SECRET_PREFIXES.dataKey })))
+    .register(SECRET_PREFIXES.postingsKey, async (secret, meta) => principalOrThrow(await credentialVerifier.verifyKey({ secret, meta, expectedPrefix: SECRET_PREFIXES.postingsKey })));
   const fileStore = createFileStore(config.fileStore.kind, config.fileStore, orm.em.getKnex());
   closers.push(async () => fileStore.close?.());
   const uploads = new UploadService(orm, fileStore, logger, {
@@ -143,7 +148,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
   });
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
-  organizations.onCreated((em, organization) => credentials.issuePostingsKey(em, organization));
+  signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
   const postings = new PostingService(orm, events);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
@@ -172,6 +177,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     login: new LoginService(orm, throttle, sessions, () => metrics.passwordChecks.inc()),
     users: new UserService(sessions),
     organizations,
+    signup,
     credentials,
     credentialVerifier,
     credentialUsage,

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal, RequestMeta } from './principal';
 import { hashSecret, SECRET_PREFIXES, type SecretPrefix } from './secret-format';
 import type { PgNotifier } from '../db/pg-notifier';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
 import { CREDENTIALS_CHANNEL } from './credential-events';
 import type { KeyRepository } from './key.repository';
 import { effectiveOperations, type CatalogRef } from './credential-grants';
@@ -33,6 +33,36 @@ const KIND_OF_PREFIX: Partial<Record<SecretPrefix, 'POSTINGS' | 'DATA'>> = {
   [SECRET_PREFIXES.dataKey]: 'DATA',
 };
 
+export interface VerifyKeyOptions {
+  secret: string;
+  meta: RequestMeta;
+  /** The prefix the secret was presented with: a jgp_ secret is only ever a postings key. */
+  expectedPrefix: SecretPrefix;
+}
+
+/** Why a key was refused: a stable code for callers and logs, beside the human message. */
+export type KeyRejection = 'INVALID' | 'REVOKED' | 'EXPIRED' | 'ROTATED_OUT' | 'PLAN_REQUIRED' | 'IP_NOT_ALLOWED' | 'RATE_LIMITED' | 'BAD_ON_BEHALF_OF';
+
+export type KeyVerification =
+  | { ok: true; principal: Principal }
+  | { ok: false; code: KeyRejection; message: string; error: AppError };
+
+function refuse(code: KeyRejection, error: AppError): KeyVerification {
+  return { ok: false, code, message: error.message, error };
+}
+
+/** The limiter and On-Behalf-Of report refusals as AppErrors; anything else is a real failure. */
+function rejectionOf(err: unknown, code: KeyRejection): KeyVerification {
+  if (err instanceof AppError) return refuse(code, err);
+  throw err;
+}
+
+/** The authenticator's view: a principal, or the refusal's error thrown. */
+export function principalOrThrow(result: KeyVerification): Principal {
+  if (result.ok) return result.principal;
+  throw result.error;
+}
+
 export interface VerifierOptions {
   cacheTtlMs: number;
   catalog: CatalogRef;
@@ -48,7 +78,7 @@ export interface VerifierOptions {
 export class CredentialVerifier {
   private readonly cache: LRUCache<string, VerifiedKey>;
   private readonly hashesById = new Map<string, Set<string>>();
-  private readonly evictionWaiters = new Map<string, (() => void)[]>();
+  private readonly evictListeners = new Set<(credentialId: string) => void>();
   /** Bumped on every eviction: a lookup that raced with one is not cached. */
   private epoch = 0;
   /** SQL lookups made (cache misses), for the benchmark. */
@@ -82,9 +112,16 @@ export class CredentialVerifier {
     this.epoch += 1;
     for (const hash of [...(this.hashesById.get(credentialId) ?? [])]) this.cache.delete(hash);
     this.hashesById.delete(credentialId);
-    const waiters = this.evictionWaiters.get(credentialId) ?? [];
-    this.evictionWaiters.delete(credentialId);
-    waiters.forEach((resolve) => resolve());
+    for (const listener of this.evictListeners) listener(credentialId);
+  }
+
+  /**
+   * Calls `listener` after each eviction of one credential (local or heard through NOTIFY),
+   * for whoever needs to know a change arrived (metrics, tests); returns the unsubscribe.
+   */
+  onEvict(listener: (credentialId: string) => void): () => void {
+    this.evictListeners.add(listener);
+    return () => this.evictListeners.delete(listener);
   }
 
   clear(): void {
@@ -93,39 +130,43 @@ export class CredentialVerifier {
     this.hashesById.clear();
   }
 
-  /** Resolves when this instance next evicts `credentialId` (lets tests wait for a NOTIFY to arrive). */
-  nextEviction(credentialId: string): Promise<void> {
-    return new Promise((resolve) => {
-      const list = this.evictionWaiters.get(credentialId) ?? [];
-      list.push(resolve);
-      this.evictionWaiters.set(credentialId, list);
-    });
-  }
-
-  isCached(secret: string): boolean {
-    return this.cache.has(hashSecret(secret));
-  }
-
-  async verify(secret: string, meta: RequestMeta, prefix: SecretPrefix): Promise<Principal> {
+  /**
+   * Verifies one API key secret. Every outcome is a value: `{ ok: true, principal }`, or
+   * `{ ok: false, code, message, error }` naming why the key was refused (the error is
+   * what a transport should answer; `principalOrThrow` adapts it for the authenticator).
+   */
+  async verifyKey({ secret, meta, expectedPrefix }: VerifyKeyOptions): Promise<KeyVerification> {
     const hash = hashSecret(secret);
     const key = this.cache.get(hash) ?? (await this.load(hash));
-    if (!key || key.kind !== KIND_OF_PREFIX[prefix]) throw new UnauthenticatedError('Invalid API key');
+    if (!key || key.kind !== KIND_OF_PREFIX[expectedPrefix]) return refuse('INVALID', new UnauthenticatedError('Invalid API key'));
     const now = Date.now();
-    if (key.revoked) throw new UnauthenticatedError('This API key has been revoked');
-    if (key.expiresAt !== null && key.expiresAt <= now) throw new UnauthenticatedError('This API key has expired');
-    if (key.secretValidUntil !== null && key.secretValidUntil <= now) throw new UnauthenticatedError('This API key secret was rotated out');
+    if (key.revoked) return refuse('REVOKED', new UnauthenticatedError('This API key has been revoked'));
+    if (key.expiresAt !== null && key.expiresAt <= now) return refuse('EXPIRED', new UnauthenticatedError('This API key has expired'));
+    if (key.secretValidUntil !== null && key.secretValidUntil <= now) return refuse('ROTATED_OUT', new UnauthenticatedError('This API key secret was rotated out'));
     if (key.kind === 'DATA' && key.plan !== 'FULL') {
-      throw new ForbiddenError(`Data API keys need the FULL plan; this organization is on the ${key.plan} plan`, { plan: key.plan });
+      return refuse('PLAN_REQUIRED', new ForbiddenError(`Data API keys need the FULL plan; this organization is on the ${key.plan} plan`, { plan: key.plan }));
     }
-    if (!ipAllowed(meta.ip, key.ranges)) throw new ForbiddenError(`This API key is not allowed from ${meta.ip} (allowedCidrs)`);
+    if (!ipAllowed(meta.ip, key.ranges)) return refuse('IP_NOT_ALLOWED', new ForbiddenError(`This API key is not allowed from ${meta.ip} (allowedCidrs)`));
     // The postings key is publishable and shared by every visitor of a career site; the public API has its own limits.
-    if (key.kind === 'DATA') await this.limiter.consume(key.id, key.rateLimitPerMinute);
+    if (key.kind === 'DATA') {
+      const limited = await this.limiter.consume(key.id, key.rateLimitPerMinute).then(
+        () => null,
+        (err: unknown) => rejectionOf(err, 'RATE_LIMITED'),
+      );
+      if (limited) return limited;
+    }
     this.usage.record(key.id);
     if (key.kind === 'POSTINGS') {
-      return { kind: 'POSTINGS_KEY', organizationId: key.organizationId, credentialId: key.id, displayName: key.name, grants: new Set(), allowConfidential: false };
+      const principal: Principal = { kind: 'POSTINGS_KEY', organizationId: key.organizationId, credentialId: key.id, displayName: key.name, grants: new Set(), allowConfidential: false };
+      return { ok: true, principal };
     }
-    const onBehalfOfUserId = await resolveOnBehalfOf((userId) => this.repository.isActiveUser(key.organizationId, userId), meta.headers);
-    return {
+    let onBehalfOfUserId: string | undefined;
+    try {
+      onBehalfOfUserId = await resolveOnBehalfOf((userId) => this.repository.isActiveUser(key.organizationId, userId), meta.headers);
+    } catch (err) {
+      return rejectionOf(err, 'BAD_ON_BEHALF_OF');
+    }
+    const principal: Principal = {
       kind: 'DATA_KEY',
       organizationId: key.organizationId,
       credentialId: key.id,
@@ -134,6 +175,7 @@ export class CredentialVerifier {
       allowConfidential: key.allowConfidential,
       onBehalfOfUserId,
     };
+    return { ok: true, principal };
   }
 
   private async load(hash: string): Promise<VerifiedKey | undefined> {

@@ -1,22 +1,12 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
-import { canManageCredentials } from '../auth/role-grants';
-import { Role } from '../auth/role';
+import { authorizeHuman, authorizeOperation, type Authorization, type HumanCondition } from '../auth/authorize';
 import type { UsageOutcome } from '../auth/operation-usage';
+import { UnauthenticatedError } from '../errors';
 import { loaderFor, type GraphQLContext } from './context';
-import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC, type HumanCondition } from './permissions';
+import { HUMANS_RULE_PREFIX, OPERATION_RULE_PREFIX, RULE_PUBLIC } from './permissions';
 
-const HUMANS_ONLY_MESSAGE = 'This operation is for signed-in users only; API keys cannot call it';
-
-function checkHuman(ctx: GraphQLContext, condition: HumanCondition): void {
-  const principal = ctx.principal!;
-  if (principal.kind !== 'USER') throw new ForbiddenError(HUMANS_ONLY_MESSAGE, { rule: condition });
-  if (condition === 'superAdmin' && principal.role !== Role.SUPER_ADMIN) {
-    throw new ForbiddenError('Only a Super Admin can do this', { rule: condition });
-  }
-  if (condition === 'credentialManager' && !canManageCredentials(principal.role!, principal.canManageApiCredentials ?? false)) {
-    throw new ForbiddenError('Only a Super Admin or a user allowed to manage API credentials can do this', { rule: condition });
-  }
+function enforce(decision: Authorization): void {
+  if (!decision.ok) throw decision.error;
 }
 
 /**
@@ -33,24 +23,21 @@ function countKeyUse(ctx: GraphQLContext, operationId: string, outcome: UsageOut
   ctx.services.operationUsage.record(principal.credentialId, operationId, outcome);
 }
 
+/** The permission package decides; this adapter counts a key's use of the operation and throws a refusal. */
 function checkOperation(ctx: GraphQLContext, operationId: string): void {
-  const principal = ctx.principal!;
-  if (principal.grants.has(operationId)) {
-    countKeyUse(ctx, operationId, 'ALLOWED');
-    return;
-  }
-  countKeyUse(ctx, operationId, 'REFUSED');
-  const who = principal.kind === 'USER' ? `Your role ${principal.role}` : 'This API key';
-  throw new ForbiddenError(`${who} is not granted ${operationId}`, { missingOperation: operationId });
+  const decision = authorizeOperation(ctx.principal!, operationId);
+  countKeyUse(ctx, operationId, decision.ok ? 'ALLOWED' : 'REFUSED');
+  enforce(decision);
 }
 
-/** Enforces the declarations of graphql/permissions.ts on every operation and field. */
+/** Adapts the declarations of graphql/permissions.ts to the permission package (auth/authorize.ts). */
 export const authChecker: AuthCheckerFn<GraphQLContext> = ({ context }, rules) => {
   for (const rule of rules) {
     if (rule === RULE_PUBLIC) continue;
-    if (!context.principal) throw new UnauthenticatedError();
+    const principal = context.principal;
+    if (!principal) throw new UnauthenticatedError();
     if (rule.startsWith(OPERATION_RULE_PREFIX)) checkOperation(context, rule.slice(OPERATION_RULE_PREFIX.length));
-    else if (rule.startsWith(HUMANS_RULE_PREFIX)) checkHuman(context, rule.slice(HUMANS_RULE_PREFIX.length) as HumanCondition);
+    else if (rule.startsWith(HUMANS_RULE_PREFIX)) enforce(authorizeHuman(principal, rule.slice(HUMANS_RULE_PREFIX.length) as HumanCondition));
     else throw new Error(`Unknown authorization rule ${rule}`);
   }
   return true;

@@ -1,4 +1,5 @@
 import { Authorized } from 'type-graphql';
+import type { HumanCondition } from '../auth/authorize';
 
 /**
  * The three ways an admin operation declares who may call it. Each is a
@@ -8,8 +9,6 @@ import { Authorized } from 'type-graphql';
 export const RULE_PUBLIC = 'public';
 export const OPERATION_RULE_PREFIX = 'op:';
 export const HUMANS_RULE_PREFIX = 'humans:';
-
-export type HumanCondition = 'anyUser' | 'superAdmin' | 'credentialManager';
 
 /** Callable by users whose role grants `operationId`, and by data keys granted it. */
 export const Requires = (operationId: string) => Authorized(`${OPERATION_RULE_PREFIX}${operationId}`);

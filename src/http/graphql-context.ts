@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { setRequestFilters } from '../db/request-filters';
+import { setRequestScope } from '../db/request-scope';
 import type { GraphQLContext } from '../graphql/context';
 import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
@@ -15,7 +15,7 @@ export function graphqlContextFactory(services: HttpServices) {
     const em = services.orm.em.fork();
     if (principal) {
       const reader = principal.kind === 'DATA_KEY' ? principal.credentialId : undefined;
-      setRequestFilters(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential, reader });
+      setRequestScope(em, { organizationId: principal.organizationId, allowConfidential: principal.allowConfidential, reader });
     }
     return { em, principal, meta: requestMeta(request), services, loaders: new Map() };
   };

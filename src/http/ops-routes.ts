@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { databaseAnswers } from '../db/health.repository';
 import type { HttpServices } from './http-services';
 
 /** Liveness, readiness and Prometheus metrics. */
@@ -6,12 +7,8 @@ export function registerOpsRoutes(app: FastifyInstance, services: HttpServices):
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async (_request, reply) => {
-    try {
-      await services.orm.em.getConnection().execute('select 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'unavailable', reason: 'database does not answer' });
-    }
+    if (await databaseAnswers(services.orm)) return { status: 'ready' };
+    return reply.status(503).send({ status: 'unavailable', reason: 'database does not answer' });
   });
 
   app.get('/metrics', async (_request, reply) => {

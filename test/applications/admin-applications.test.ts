@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
-import { samples } from '../uploads/upload-fixtures';
+import { samples } from '../uploads/helpers';
 import { APPLICATION_FIELDS, apply, applyFixture, codeOf, countRows, createPosting, dataKey, minimalInput, stage, type ApplicationJson, type ApplyFixture } from './helpers';
 
 let t: TestApp;

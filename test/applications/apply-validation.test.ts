@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { pngBytes } from '../uploads/upload-fixtures';
+import { pngBytes } from '../uploads/helpers';
 import { apply, applyFixture, codeOf, countRows, createPosting, minimalInput, stage, type ApplyFixture } from './helpers';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPosting, orgWithTokens, PUBLIC, type OrgWithTokens } from '../postings/helpers';
 import type { GqlResponse, TestApp } from '../helpers/test-app';
-import { samples, upload } from '../uploads/upload-fixtures';
+import { samples, upload } from '../uploads/helpers';
 
 export { codeOf, createPosting, orgWithTokens, PUBLIC } from '../postings/helpers';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { applyFixture, type ApplyFixture } from '../applications/helpers';
-import { samples } from '../uploads/upload-fixtures';
+import { samples } from '../uploads/helpers';
 import { openForm, submitForm } from './helpers';
 import type { Part } from '../helpers/multipart';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createPosting, orgWithTokens, PUBLIC, type OrgWithTokens } from '../postings/helpers';
-import { pngBytes, upload } from '../uploads/upload-fixtures';
+import { pngBytes, upload } from '../uploads/helpers';
 import { get, jsonLdOf } from './helpers';
 
 let t: TestApp;

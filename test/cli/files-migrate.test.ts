@@ -8,7 +8,7 @@ import { createTestDatabase } from '../helpers/database';
 import { startS3Server, type S3Server } from '../helpers/s3-server';
 import { killLeftovers, runCli } from '../helpers/service-process';
 import { createOrg, login, startTestApp, TEST_SECRET_KEY, type TestApp } from '../helpers/test-app';
-import { samples, upload } from '../uploads/upload-fixtures';
+import { samples, upload } from '../uploads/helpers';
 
 /** `files:migrate` moves files out of PostgreSQL: to the fs store, then to S3, idempotently. */
 describe('the files:migrate CLI', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../helpers/multipart';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { samples } from '../uploads/upload-fixtures';
+import { samples } from '../uploads/helpers';
 import { boardIdOf, createPosting, orgWithTokens, setState } from './helpers';
 
 const QUESTIONS = [

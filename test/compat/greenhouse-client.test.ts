@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { JobBoardClientV1 } from 'greenhouse-jobboard-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { samples } from '../uploads/upload-fixtures';
+import { samples } from '../uploads/helpers';
 import { createPosting, orgWithTokens } from './helpers';
 
 /**

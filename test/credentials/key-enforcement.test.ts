@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, type CatalogEntry } from '../../src/auth/catalog';
 import { currentCatalog } from '../../src/auth/credential-grants';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
-import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
+import { adminOf, codeOf, createKey, mutate } from './helpers';
 import { grantsForRole } from '../../src/auth/role-grants';
 import { Role } from '../../src/auth/role';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
+import { adminOf, codeOf, createKey, mutate } from './helpers';
 
 describe('credential lifecycle', () => {
   let t: TestApp;

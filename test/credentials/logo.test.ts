@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logoProblem } from '../../src/modules/uploads/logo-check';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { pngBytes, samples, upload } from '../uploads/upload-fixtures';
-import { adminOf, codeOf, createKey, mutate } from './credential-helpers';
+import { pngBytes, samples, upload } from '../uploads/helpers';
+import { adminOf, codeOf, createKey, mutate } from './helpers';
 
 const SET_LOGO = 'mutation($id: ID!, $uploadId: ID!) { setApiCredentialLogo(id: $id, uploadId: $uploadId) { id logoUrl } }';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Plan } from '../../src/modules/organizations/organization.entity';
 import { login, startTestApp, type TestApp } from '../helpers/test-app';
-import { adminOf, codeOf, CREATE_KEY, createKey, mutate } from './credential-helpers';
+import { adminOf, codeOf, CREATE_KEY, createKey, mutate } from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 

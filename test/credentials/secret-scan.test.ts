@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptSecret } from '../../src/modules/credentials/secret-box';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { adminOf, createKey, mutate } from './credential-helpers';
+import { adminOf, createKey, mutate } from './helpers';
 
 interface ColumnRow {
   table_name: string;

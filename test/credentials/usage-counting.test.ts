@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { adminOf, codeOf, createKey } from './credential-helpers';
+import { adminOf, codeOf, createKey } from './helpers';
 
 /**
  * Per-operation usage through real HTTP on two instances sharing one database. Flushes

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
 import { createPosting } from '../postings/helpers';
-import { adminOf, codeOf, createKey } from './credential-helpers';
+import { adminOf, codeOf, createKey } from './helpers';
 
 describe('preview, impact-checked saves and narrowing', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, parseFeed, updatePosting } from './fixtures';
+import { createPostings, getFeed, parseFeed, updatePosting } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

@@ -6,7 +6,7 @@ import { salaryText } from '../../src/modules/feed/salary-text';
 import { hostedUrl } from '../../src/modules/postings/posting-urls';
 import type { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, leverPostingInputs, parseFeed, updatePosting, type FeedJob } from './fixtures';
+import { createPostings, getFeed, leverPostingInputs, parseFeed, updatePosting, type FeedJob } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

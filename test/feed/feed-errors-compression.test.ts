@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, leverPostingInputs, parseFeed } from './fixtures';
+import { createPostings, getFeed, leverPostingInputs, parseFeed } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descriptionHtml } from '../../src/modules/feed/description-html';
 import { referenceNumber } from '../../src/modules/feed/reference-number';
 import { xmlText } from '../../src/modules/feed/xml-text';
-import { setTenant } from '../../src/db/request-filters';
+import { setTenant } from '../../src/db/request-scope';
 import { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, location, parseFeed, type PostingInput } from './fixtures';
+import { createPostings, getFeed, location, parseFeed, type PostingInput } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_BATCH_SIZE } from '../../src/modules/feed/feed.repository';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { parseFeed } from './fixtures';
+import { parseFeed } from './helpers';
 
 const POSTINGS = 3000;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPosting } from '../postings/helpers';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { getFeed } from './fixtures';
+import { getFeed } from './helpers';
 
 /**
  * Issue 9 §2: the feed's ETag and Last-Modified come from publicly visible content

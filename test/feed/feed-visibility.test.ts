@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostingState } from '../../src/modules/postings/posting-enums';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { createPostings, getFeed, parseFeed } from './fixtures';
+import { createPostings, getFeed, parseFeed } from './helpers';
 
 let t: TestApp;
 let org: SeededOrg;

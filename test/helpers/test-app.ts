@@ -16,6 +16,11 @@ export interface GqlResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[];
 }
 
+/** The GraphQL error code of a response's first error (undefined when it has none). */
+export function codeOf(res: { errors?: { extensions?: Record<string, unknown> }[] }): unknown {
+  return res.errors?.[0]?.extensions?.code;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
@@ -122,7 +127,7 @@ export async function createOrg(t: TestApp, overrides: { slug?: string; plan?: P
   const slug = overrides.slug ?? `org-${process.pid}-${counter}`;
   const adminEmail = `admin@${slug}.test`;
   const adminPassword = 'correct horse battery staple';
-  const { organization, admin } = await t.services.organizations.create({
+  const { organization, admin } = await t.services.signup.createOrganization({
     slug,
     name: `Org ${slug}`,
     plan: overrides.plan ?? Plan.FULL,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, type TestApp } from '../helpers/test-app';
-import { pngBytes, samples, upload } from '../uploads/upload-fixtures';
+import { pngBytes, samples, upload } from '../uploads/helpers';
 
 /** The file checks the attack found wrong, through POST /uploads and setApiCredentialLogo. */
 describe('file checks', () => {

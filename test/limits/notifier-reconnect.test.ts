@@ -3,6 +3,7 @@ import { NOTIFIER_APPLICATION_NAME } from '../../src/db/pg-notifier';
 import { createOrg, startTestApp, type TestApp } from '../helpers/test-app';
 import { createPosting, PUBLIC, publicToken } from '../postings/helpers';
 import { login } from '../helpers/test-app';
+import { nextInvalidation } from '../helpers/cache-signals';
 
 /** The LISTEN connection (pg-listen) survives its backend being killed, and the cache is reset meanwhile. */
 describe('notification connection', () => {
@@ -43,7 +44,7 @@ describe('notification connection', () => {
       .toBe('2');
 
     // A write on A reaches B through the new connection.
-    const heard = b.services.publicCache.nextInvalidation(org.organizationId);
+    const heard = nextInvalidation(b.services.publicCache, org.organizationId);
     await createPosting(a, admin, { title: 'After Reconnect' });
     await heard;
     expect((await list(b)).data!.postings.totalCount).toBe(1);

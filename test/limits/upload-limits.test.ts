@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { multipart, samples, upload } from '../uploads/upload-fixtures';
+import { multipart, samples, upload } from '../uploads/helpers';
 
 async function postingsKeyOf(t: TestApp, org: SeededOrg): Promise<string> {
   const admin = await login(t, org.slug, org.adminEmail, org.adminPassword);

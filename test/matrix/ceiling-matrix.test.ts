@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beyondReach, reachOfKey, reachOfUser, type Reach } from '../../src/auth/ceiling';
 import { catalog } from '../../src/auth/catalog';
 import { Role } from '../../src/auth/role';
-import { createKey } from '../credentials/credential-helpers';
+import { createKey } from '../credentials/helpers';
 import { createOrg, login, startTestApp, userWithRole, type GqlResponse, type SeededOrg, type TestApp } from '../helpers/test-app';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../credentials/credential-helpers';
+import { createKey } from '../credentials/helpers';
 import { createPosting } from '../postings/helpers';
 import { createOrg, LOGIN, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/auth/catalog';
-import { createKey, type IssuedKey } from '../credentials/credential-helpers';
+import { createKey, type IssuedKey } from '../credentials/helpers';
 import { createOrg, login, startTestApp, type TestApp } from '../helpers/test-app';
-import type { CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './fixture';
+import type { CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './helpers';
 import { representativeCalls } from './representative-calls';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallMap } from './fixture';
+import type { CallMap } from './helpers';
 import { applicationsCalls } from './calls/applications';
 import { auditCalls } from './calls/audit';
 import { organizationCalls } from './calls/organization';
@@ -6,7 +6,7 @@ import { postingsCalls } from './calls/postings';
 import { uploadsCalls } from './calls/uploads';
 import { usersCalls } from './calls/users';
 
-export type { CallMap, CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './fixture';
+export type { CallMap, CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './helpers';
 
 /**
  * One representative call per catalog id, per module. Each module appends its own

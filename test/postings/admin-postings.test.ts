@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
-import { createKey } from '../credentials/credential-helpers';
+import { createKey } from '../credentials/helpers';
 import { CREATE, PUBLIC, codeOf, createPosting, postingInput, publicToken } from './helpers';
 
 const READ = `query($id: ID!) { posting(id: $id) { id title state confidential team locations { name countryCode } country

@@ -47,6 +47,5 @@ export async function createPosting(t: TestApp, adminToken: string, overrides: R
   return res.data.createPosting.id;
 }
 
-export function codeOf(res: { errors?: { extensions?: Record<string, unknown> }[] }): unknown {
-  return res.errors?.[0]?.extensions?.code;
-}
+/** One definition for every area (test/helpers/test-app.ts). */
+export { codeOf } from '../helpers/test-app';

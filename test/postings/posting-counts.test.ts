@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Principal } from '../../src/auth/principal';
 import type { Scope } from '../../src/auth/scope';
 import type { RowSource } from '../../src/db/prepared-statements';
-import { setRequestFilters } from '../../src/db/request-filters';
+import { setRequestScope } from '../../src/db/request-scope';
 import { PostingState, WorkplaceType } from '../../src/modules/postings/posting-enums';
 import type { CreatePostingInput, UpdatePostingInput } from '../../src/modules/postings/posting.inputs';
 import { FACET_NAMES, fetchCounts, fetchCountsByGroupBy, type Counts } from '../../src/modules/postings/public-postings.repository';
@@ -74,7 +74,7 @@ describe('posting counts table (property test, real PostgreSQL)', () => {
         id: org.organizationId,
         scope: () => {
           const em = t.orm.em.fork();
-          setRequestFilters(em, principal);
+          setRequestScope(em, principal);
           return { em, principal, meta: { ip: '127.0.0.1', userAgent: null, requestId: 'counts-test', headers: {} } };
         },
       });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicResponseCache } from '../../src/modules/public-cache/response-cache';
 import { createOrg, login, startTestApp, type TestApp } from '../helpers/test-app';
 import { createPosting, PUBLIC, publicToken } from '../postings/helpers';
+import { nextInvalidation } from '../helpers/cache-signals';
 
 const LIST = '{ postings(first: 10) { totalCount nodes { id title } } }';
 type ListData = { postings: { totalCount: number; nodes: { id: string; title: string }[] } };
@@ -33,7 +34,7 @@ describe('public response cache', () => {
    * A invalidates locally at once; B hears it through NOTIFY, asynchronously. Waiting for
    * both keeps a late notification from landing between two reads of a test.
    */
-  const heardEverywhere = () => Promise.all([a, b].map((t) => t.services.publicCache.nextInvalidation(organizationId)));
+  const heardEverywhere = () => Promise.all([a, b].map((t) => nextInvalidation(t.services.publicCache, organizationId)));
 
   /** Runs a write on A and waits until both instances have heard of it. */
   async function writeOnA(query: string, variables: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../credentials/credential-helpers';
+import { createKey } from '../credentials/helpers';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { samples, upload } from './upload-fixtures';
+import { samples, upload } from './helpers';
 
 const CAREERS = 'https://careers.acme.test';
 const OTHER_SITE = 'https://jobs.globex.test';

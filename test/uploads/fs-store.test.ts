@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { samples, upload } from './upload-fixtures';
+import { samples, upload } from './helpers';
 
 /** Every file under `dir`, relative, sorted. */
 async function filesUnder(dir: string): Promise<string[]> {

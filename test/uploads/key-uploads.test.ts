@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { samples, upload } from './upload-fixtures';
+import { samples, upload } from './helpers';
 
 /** The upload paths of API keys: a data key needs uploads.upload, the postings key may not upload logos. */
 describe('POST /uploads with API keys', () => {

@@ -3,7 +3,7 @@ import { createTestDatabase } from '../helpers/database';
 import { startS3Server, type S3Server } from '../helpers/s3-server';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { apply, applyFixture, minimalInput, stage, type ApplyFixture } from '../applications/helpers';
-import { upload } from './upload-fixtures';
+import { upload } from './helpers';
 
 /** A PDF of `size` bytes: a real header, padding, the end marker. */
 function pdfOfSize(size: number): Buffer {

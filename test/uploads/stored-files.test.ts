@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/errors';
 import { UploadPurpose } from '../../src/modules/uploads/upload-purpose';
 import { createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { samples, upload } from './upload-fixtures';
+import { samples, upload } from './helpers';
 
 describe('stored files: claims, signed downloads, purge', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, login, startTestApp, userWithRole, type SeededOrg, type TestApp } from '../helpers/test-app';
-import { multipart, pngBytes, samples, upload, zipBytes } from './upload-fixtures';
+import { multipart, pngBytes, samples, upload, zipBytes } from './helpers';
 
 describe('POST /uploads', () => {
   let t: TestApp;

@@ -64,7 +64,7 @@ async function gql(base: string, path: string, query: string, variables: Record<
 export async function createBenchOrg(app: BenchApp, postings: number, onProgress?: (n: number) => void): Promise<BenchOrg> {
   const slug = `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const password = 'a long bench password';
-  const { organization } = await app.services.organizations.create({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: password });
+  const { organization } = await app.services.signup.createOrganization({ slug, name: 'Bench', plan: Plan.FULL, adminEmail: `admin@${slug}.test`, adminPassword: password });
   if (postings > 0) {
     const em = app.orm.em.fork();
     await insertSyntheticPostings(em, organization.id, postings, onProgress);

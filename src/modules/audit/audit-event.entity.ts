@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ConfidentialHidden } from '../../db/confidential-filter';
-import { TenantScoped } from '../../db/tenant-filter';
+import { ConfidentialHidden } from '../../db/confidential-scope';
+import { TenantScoped } from '../../db/tenant-scope';
 import { Organization } from '../organizations/organization.entity';
 
 export enum ActorType {

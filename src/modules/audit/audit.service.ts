@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { ActorType, AuditEvent } from './audit-event.entity';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
+import { auditEventWhere } from './audit-criteria';
+import type { AuditEventFilterInput } from './audit.inputs';
 import { followPostingConfidentiality } from './audit.repository';
 
 export interface AuditEntry {
@@ -66,4 +69,9 @@ export function diff<T extends object>(before: T, after: T, keys: (keyof T)[]): 
 /** A posting became confidential or public again: its past events (and its applications') follow, in the caller's transaction. */
 export function postingConfidentialityChanged(em: EntityManager, organizationId: string, postingId: string, confidential: boolean): Promise<void> {
   return followPostingConfidentiality(em, organizationId, postingId, confidential);
+}
+
+/** The audit log, newest first, as a plain page (the resolver makes it a connection). */
+export function listAuditEvents(em: EntityManager, filter: AuditEventFilterInput | null | undefined, page: PageRequest): Promise<Page<AuditEvent>> {
+  return paginate(em, AuditEvent, auditEventWhere(filter), page, { at: 'desc', id: 'desc' });
 }

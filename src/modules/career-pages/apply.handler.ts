@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
 import { requestMeta } from '../../http/request-meta';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { validateApplication } from '../applications/application-validation';
 import { QuestionKind } from '../postings/posting-enums';
 import { fetchOne, type PostingRow } from '../postings/public-postings.query';

@@ -1,6 +1,6 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { UploadPurpose } from '../uploads/upload-purpose';
 import type { OrganizationLogoService } from './organization-logo.service';
 import type { OrganizationService } from '../organizations/organization.service';

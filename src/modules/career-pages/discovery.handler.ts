@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { NotFoundError } from '../../errors';
 import type { CareerContext } from './career-context';
 import { securityHeaders, sendHtml } from './page-headers';

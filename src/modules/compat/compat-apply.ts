@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { setRequestFilters } from '../../db/request-filters';
+import { setRequestScope } from '../../db/request-scope';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../../errors';
 import type { CompatServices } from './compat-services';
 import type { ApplicationInput } from '../applications/application.inputs';
@@ -84,6 +84,6 @@ export async function applyThroughCompat(
     }
   }
   const em = services.orm.em.fork();
-  setRequestFilters(em, principal);
+  setRequestScope(em, principal);
   return services.applicationIntake.applyPublicly({ em, principal, meta }, posting.id, withUploadIds(input, files, ids));
 }

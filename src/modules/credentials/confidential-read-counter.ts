@@ -1,5 +1,5 @@
 import type { EntityName, EventArgs, EventSubscriber } from '@mikro-orm/core';
-import { CONFIDENTIAL_FILTER, type ConfidentialFilterParams } from '../../db/confidential-filter';
+import { CONFIDENTIAL_FILTER, type ConfidentialFilterParams } from '../../db/confidential-scope';
 import { CONFIDENTIAL_OPERATION, type OperationUsage } from '../../auth/operation-usage';
 import { Application } from '../applications/application.entity';
 import { AuditEvent } from '../audit/audit-event.entity';

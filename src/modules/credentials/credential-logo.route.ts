@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
 import { CREDENTIAL_LOGO_PATH } from './credential.loaders';

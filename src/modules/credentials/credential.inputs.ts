@@ -61,8 +61,9 @@ export class UpdateApiCredentialInput {
   rateLimitPerMinute?: number | null;
 }
 
-@InputType()
-export class ApiCredentialFilter {
+/** The SDL keeps the name `ApiCredentialFilter`; the TS name says it is an input, not a MikroORM filter. */
+@InputType('ApiCredentialFilter')
+export class ApiCredentialFilterInput {
   @Field(() => CredentialKind, { nullable: true })
   kind?: CredentialKind | null;
 

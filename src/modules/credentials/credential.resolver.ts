@@ -5,7 +5,7 @@ import { principalOf, type GraphQLContext } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
 import { ApiCredential, CredentialStatus, statusOf } from './credential.entity';
-import { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
+import { ApiCredentialFilterInput, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { logoUrl, usersById } from './credential.loaders';
 
 @ObjectType()
@@ -31,8 +31,8 @@ export class RotateApiCredentialPayload {
 
 @ArgsType()
 class ApiCredentialsArgs extends PageArgs {
-  @Field(() => ApiCredentialFilter, { nullable: true })
-  filter?: ApiCredentialFilter | null;
+  @Field(() => ApiCredentialFilterInput, { nullable: true })
+  filter?: ApiCredentialFilterInput | null;
 }
 
 const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });

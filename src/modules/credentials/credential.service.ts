@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { assertWithinCeiling } from '../../auth/ceiling';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
@@ -12,8 +12,8 @@ import { ApiCredential, CredentialKind } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';
 import type { DomainEventBus } from '../../events';
-import type { ApiCredentialFilter, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
-import { credentialWhere } from './credential-filter';
+import type { ApiCredentialFilterInput, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
+import { credentialWhere } from './credential-criteria';
 import {
   checkDescription,
   checkExpiry,
@@ -74,7 +74,7 @@ export class CredentialService {
     assertWithinCeiling(scope.principal, credentialReach(credential, this.effectiveOperations(credential)), what);
   }
 
-  list(scope: Scope, filter: ApiCredentialFilter | null | undefined, page: PageRequest): Promise<Page<ApiCredential>> {
+  list(scope: Scope, filter: ApiCredentialFilterInput | null | undefined, page: PageRequest): Promise<Page<ApiCredential>> {
     return paginate(scope.em, ApiCredential, credentialWhere(filter), page, { createdAt: 'asc', id: 'asc' });
   }
 
@@ -93,7 +93,7 @@ export class CredentialService {
     return credential;
   }
 
-  /** The organizations.onCreated hook: every organization gets exactly one postings key. */
+  /** The signup.onOrganizationCreated hook: every organization gets exactly one postings key. */
   async issuePostingsKey(em: EntityManager, organization: Organization): Promise<void> {
     const secret = generateSecret(SECRET_PREFIXES.postingsKey);
     const credential = em.create(ApiCredential, {

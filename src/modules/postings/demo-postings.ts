@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PostingService } from './posting.service';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { actorOf } from '../audit/actor';
 import { recordAudit } from '../audit/audit.service';
 import { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './posting-enums';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ConfidentialHidden } from '../../db/confidential-filter';
-import { TenantScoped } from '../../db/tenant-filter';
+import { ConfidentialHidden } from '../../db/confidential-scope';
+import { TenantScoped } from '../../db/tenant-scope';
 import { ActorRef } from '../audit/actor';
 import { Organization } from '../organizations/organization.entity';
 import { PostingState, WorkplaceType } from './posting-enums';

@@ -3,7 +3,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
-import { AdminPostingFilter } from './admin-posting-filter';
+import { AdminPostingFilterInput } from './admin-posting-criteria';
 import { PostingState } from './posting-enums';
 import { Posting } from './posting.entity';
 import { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
@@ -19,7 +19,7 @@ export class PostingResolver {
   @Query(() => PostingConnection, { nullable: true, description: 'Newest first.' })
   @Requires('postings.list')
   async postings(
-    @Arg('filter', () => AdminPostingFilter, { nullable: true }) filter: AdminPostingFilter | null,
+    @Arg('filter', () => AdminPostingFilterInput, { nullable: true }) filter: AdminPostingFilterInput | null,
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {

@@ -12,7 +12,7 @@ import { diff, postingConfidentialityChanged, recordAudit } from '../audit/audit
 import { Organization } from '../organizations/organization.entity';
 import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
-import { assertAdminPostingFilter, type AdminPostingFilter } from './admin-posting-filter';
+import { assertAdminPostingFilter, type AdminPostingFilterInput } from './admin-posting-criteria';
 import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { postingSearchSql } from './posting-search.repository';
@@ -58,7 +58,7 @@ export class PostingService {
     await this.events.emit('postings.changed', { organizationId });
   }
 
-  list(scope: Scope, filter: AdminPostingFilter | null | undefined, page: PageRequest): Promise<Page<Posting>> {
+  list(scope: Scope, filter: AdminPostingFilterInput | null | undefined, page: PageRequest): Promise<Page<Posting>> {
     assertAdminPostingFilter(filter);
     const and: FilterQuery<Posting>[] = [];
     if (filter?.states?.length) and.push({ state: { $in: filter.states } });

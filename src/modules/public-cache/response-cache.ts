@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { stringify } from 'safe-stable-stringify';
+import type { Publish } from '../../db/notify.repository';
 import type { PgNotifier } from '../../db/pg-notifier';
 
 export const PUBLIC_CACHE_CHANNEL = 'jobgate_public_cache';
@@ -31,7 +32,7 @@ export class PublicResponseCache {
   private readonly generations = new Map<string, number>();
   /** Keys cached per organization, so an invalidation can drop them without scanning the cache. */
   private readonly keysByOrganization = new Map<string, Set<string>>();
-  private readonly waiters = new Map<string, (() => void)[]>();
+  private readonly invalidateListeners = new Set<(organizationId: string) => void>();
   /** Tags this instance's notifications, so it does not invalidate twice (locally, then on its own echo). */
   private readonly instanceId = randomUUID();
   hits = 0;
@@ -41,7 +42,7 @@ export class PublicResponseCache {
     maxBytes: number,
     ttlMs: number,
     private readonly notifier: PgNotifier | null,
-    private readonly execute: (sql: string, params: unknown[]) => Promise<unknown>,
+    private readonly publish: Publish,
   ) {
     this.entries = new LRUCache<string, Buffer>({
       maxSize: Math.max(1, maxBytes),
@@ -116,12 +117,16 @@ export class PublicResponseCache {
   /** Drops the organization's entries here now and on every other instance on commit of the NOTIFY. */
   async invalidate(organizationId: string): Promise<void> {
     this.bump(organizationId);
-    await this.execute('select pg_notify(?, ?)', [PUBLIC_CACHE_CHANNEL, `${this.instanceId} ${organizationId}`]);
+    await this.publish(PUBLIC_CACHE_CHANNEL, `${this.instanceId} ${organizationId}`);
   }
 
-  /** Resolves when this instance next invalidates `organizationId` (lets tests wait for a NOTIFY to arrive). */
-  nextInvalidation(organizationId: string): Promise<void> {
-    return new Promise((resolve) => this.waiters.set(organizationId, [...(this.waiters.get(organizationId) ?? []), resolve]));
+  /**
+   * Calls `listener` after each invalidation of an organization's entries here (its own
+   * or heard through NOTIFY), for whoever needs to know a change arrived; returns the unsubscribe.
+   */
+  onInvalidate(listener: (organizationId: string) => void): () => void {
+    this.invalidateListeners.add(listener);
+    return () => this.invalidateListeners.delete(listener);
   }
 
   private bump(organizationId: string): void {
@@ -130,9 +135,7 @@ export class PublicResponseCache {
     const keys = this.keysByOrganization.get(organizationId);
     this.keysByOrganization.delete(organizationId);
     for (const key of keys ?? []) this.entries.delete(key);
-    const waiting = this.waiters.get(organizationId);
-    this.waiters.delete(organizationId);
-    waiting?.forEach((resolve) => resolve());
+    for (const listener of this.invalidateListeners) listener(organizationId);
   }
 
   private forgetKey(key: string): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { attachmentDisposition } from './file-names';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { UploadService } from './upload.service';

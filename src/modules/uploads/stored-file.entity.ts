@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { TenantScoped } from '../../db/tenant-filter';
+import { TenantScoped } from '../../db/tenant-scope';
 import { ActorRef } from '../audit/actor';
 import { Organization } from '../organizations/organization.entity';
 import { UploadPurpose } from './upload-purpose';

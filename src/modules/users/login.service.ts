@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestMeta } from '../../auth/principal';
 import { UnauthenticatedError } from '../../errors';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { recordAudit } from '../audit/audit.service';
 import { Organization } from '../organizations/organization.entity';
 import type { LoginThrottle } from './login-throttle';

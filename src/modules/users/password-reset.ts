@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
-import { setTenant } from '../../db/request-filters';
+import { setTenant } from '../../db/request-scope';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from './password';
 import type { SessionService } from './session.service';

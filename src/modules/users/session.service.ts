@@ -1,10 +1,10 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { generateSecret, hashSecret, SECRET_PREFIXES } from '../../auth/secret-format';
 import { UnauthenticatedError } from '../../errors';
 import { grantsForRole, roleSeesConfidential } from '../../auth/role-grants';
-import type { Role } from '../../auth/role';
 import { Session } from './session.entity';
+import type { SessionRepository } from './session.repository';
 import type { User } from './user.entity';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -12,21 +12,8 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Activity is recorded at most this often, so a busy session is not one write per request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-interface SessionRow {
-  id: string;
-  organization_id: string;
-  expires_at: Date;
-  absolute_expires_at: Date;
-  last_seen_at: Date;
-  user_id: string;
-  name: string;
-  role: Role;
-  can_manage_api_credentials: boolean;
-  active: boolean;
-}
-
 export class SessionService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly repository: SessionRepository) {}
 
   /** Persists a session in `em` (flushed by the caller's transaction) and returns its token once. */
   start(em: EntityManager, user: User, meta: RequestMeta, now = new Date()): { token: string; session: Session } {
@@ -47,23 +34,13 @@ export class SessionService {
 
   /** One indexed query by token hash; activity is written at most once a minute. */
   async verify(token: string, now = new Date()): Promise<Principal> {
-    const connection = this.orm.em.getConnection();
-    const [row] = await connection.execute<SessionRow[]>(
-      `select s.id, s.organization_id, s.expires_at, s.absolute_expires_at, s.last_seen_at,
-              u.id as user_id, u.name, u.role, u.can_manage_api_credentials, u.active
-         from sessions s join users u on u.id = s.user_id
-        where s.token_hash = ?`,
-      [hashSecret(token)],
-    );
+    const row = await this.repository.findByTokenHash(hashSecret(token));
     if (!row || !row.active) throw new UnauthenticatedError('Invalid or expired session');
     if (new Date(row.expires_at) <= now || new Date(row.absolute_expires_at) <= now) {
       throw new UnauthenticatedError('Session expired; sign in again');
     }
     if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-      await connection.execute(
-        'update sessions set last_seen_at = ?, expires_at = least(?, absolute_expires_at) where id = ?',
-        [now, new Date(now.getTime() + SESSION_IDLE_MS), row.id],
-      );
+      await this.repository.touch(row.id, now, new Date(now.getTime() + SESSION_IDLE_MS));
     }
     return {
       kind: 'USER',
@@ -79,7 +56,7 @@ export class SessionService {
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.orm.em.getConnection().execute('delete from sessions where id = ?', [sessionId]);
+    await this.repository.delete(sessionId);
   }
 
   /** Ends every session of a user inside the caller's transaction; returns how many there were. */

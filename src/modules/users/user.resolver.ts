@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
-import { paginate } from '../../db/paginate';
 import { Requires } from '../../graphql/permissions';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
@@ -17,7 +16,7 @@ export class UserResolver {
   @Query(() => UserConnection, { nullable: true })
   @Requires('users.list')
   async users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await paginate(ctx.em, User, {}, page, { createdAt: 'asc', id: 'asc' }));
+    return toConnection(await ctx.services.users.list(scope(ctx), page));
   }
 
   @Query(() => User, { nullable: true })

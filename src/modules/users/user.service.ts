@@ -2,12 +2,14 @@ import { LockMode, UniqueConstraintViolationException, type EntityManager } from
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
+import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertWithinCeiling, reachOfUser } from '../../auth/ceiling';
 import { diff, recordAudit } from '../audit/audit.service';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
 import { Role } from '../../auth/role';
 import { User } from './user.entity';
+import { lockUserChanges } from './user.repository';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';
 
@@ -33,20 +35,13 @@ function assertMayTouch(scope: Scope, target: User | null, next: { role?: Role |
   }
 }
 
-/** Advisory lock class for role and activation changes (any int4 unused elsewhere). */
-const USER_CHANGES_LOCK = 4_201_338;
-
-/**
- * Serializes role and activation changes within one organization for the rest of the
- * transaction. Without it, two Super Admins deactivating each other lock the two rows
- * in opposite orders and deadlock (and the last-Super-Admin check could race).
- */
-async function lockUserChanges(em: EntityManager, organizationId: string): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [USER_CHANGES_LOCK, organizationId]);
-}
-
 export class UserService {
   constructor(private readonly sessions: SessionService) {}
+
+  /** The organization's users, oldest first, as a plain page (the resolver makes it a connection). */
+  list(scope: Scope, page: PageRequest): Promise<Page<User>> {
+    return paginate(scope.em, User, {}, page, { createdAt: 'asc', id: 'asc' });
+  }
 
   async get(scope: Scope, id: string): Promise<User> {
     // A malformed id names nothing: the same NOT_FOUND as an absent user (as for postings and credentials).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { samples, upload } from '../../uploads/upload-fixtures';
-import { asAdmin, type CallMap, type CallOutcome, type MatrixFixture, type Prepared } from '../fixture';
+import { samples, upload } from '../../uploads/helpers';
+import { asAdmin, type CallMap, type CallOutcome, type MatrixFixture, type Prepared } from '../helpers';
 
 const candidate = () => ({ name: 'Matrix Candidate', email: `matrix-${randomUUID().slice(0, 8)}@example.com` });
 

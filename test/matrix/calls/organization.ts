@@ -1,4 +1,4 @@
-import type { CallMap } from '../fixture';
+import type { CallMap } from '../helpers';
 
 export const organizationCalls: CallMap = {
   'organization.read': {

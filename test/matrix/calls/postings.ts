@@ -1,4 +1,4 @@
-import { asAdmin, type CallMap, type MatrixFixture } from '../fixture';
+import { asAdmin, type CallMap, type MatrixFixture } from '../helpers';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
-import { samples, upload } from '../../uploads/upload-fixtures';
-import type { CallMap } from '../fixture';
+import { samples, upload } from '../../uploads/helpers';
+import type { CallMap } from '../helpers';
 
 export const uploadsCalls: CallMap = {
   // A REST call: the key stages a resume. Another organization's key can only ever

@@ -1,6 +1,6 @@
 import { grantsForRole } from '../../../src/auth/role-grants';
 import { Role } from '../../../src/auth/role';
-import { asAdmin, type CallMap, type MatrixFixture } from '../fixture';
+import { asAdmin, type CallMap, type MatrixFixture } from '../helpers';
 
 let counter = 0;
 

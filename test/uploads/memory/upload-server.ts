@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const services = await createServices(config, orm, logger);
   const app = await buildApp(services);
   const password = 'correct horse battery staple';
-  await services.organizations.create({ slug: 'memory', name: 'Memory', plan: Plan.FULL, adminEmail: 'admin@memory.test', adminPassword: password });
+  await services.signup.createOrganization({ slug: 'memory', name: 'Memory', plan: Plan.FULL, adminEmail: 'admin@memory.test', adminPassword: password });
   const login = await app.inject({
     method: 'POST',
     url: '/graphql',

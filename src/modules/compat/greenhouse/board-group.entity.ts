@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { TenantScoped } from '../../../db/tenant-filter';
+import { TenantScoped } from '../../../db/tenant-scope';
 import { Organization } from '../../organizations/organization.entity';
 
 /**

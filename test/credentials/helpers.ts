@@ -32,4 +32,5 @@ export async function mutate(t: TestApp, token: string, query: string, variables
   return t.gql<Record<string, unknown>>(query, variables, { token });
 }
 
-export const codeOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.code;
+/** One definition for every area (test/helpers/test-app.ts). */
+export { codeOf } from '../helpers/test-app';

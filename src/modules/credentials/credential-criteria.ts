@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ApiCredential, CredentialStatus } from './credential.entity';
-import type { ApiCredentialFilter } from './credential.inputs';
+import type { ApiCredentialFilterInput } from './credential.inputs';
 
 /** The derived `status` as a query: REVOKED wins over EXPIRED, as in `statusOf`. */
-export function credentialWhere(filter: ApiCredentialFilter | null | undefined, now = new Date()): FilterQuery<ApiCredential> {
+export function credentialWhere(filter: ApiCredentialFilterInput | null | undefined, now = new Date()): FilterQuery<ApiCredential> {
   const where: FilterQuery<ApiCredential> & Record<string, unknown> = {};
   if (filter?.kind) where.kind = filter.kind;
   if (filter?.status === CredentialStatus.REVOKED) where.revokedAt = { $ne: null };

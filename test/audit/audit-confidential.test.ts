@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apply, minimalInput } from '../applications/helpers';
-import { createKey } from '../credentials/credential-helpers';
+import { createKey } from '../credentials/helpers';
 import { createPosting, publicToken } from '../postings/helpers';
 import { createOrg, login, startTestApp, userWithRole, type SeededOrg, type TestApp } from '../helpers/test-app';
 

@@ -3,8 +3,9 @@ import { BadInputError, type FieldProblem } from '../../errors';
 import { PostingState } from './posting-enums';
 
 /** Filters of the admin `postings` list: values within a field are ORed, fields are ANDed. */
-@InputType()
-export class AdminPostingFilter {
+/** The SDL keeps the name `AdminPostingFilter`; the TS name says it is an input, not a MikroORM filter. */
+@InputType('AdminPostingFilter')
+export class AdminPostingFilterInput {
   @Field(() => [PostingState], { nullable: true })
   states?: PostingState[] | null;
 
@@ -29,7 +30,7 @@ export const MAX_FILTER_VALUES = 100;
 const MAX_SEARCH = 500;
 
 /** Names each oversized field as `filter.<field>`, before any SQL runs. */
-export function assertAdminPostingFilter(filter: AdminPostingFilter | null | undefined): void {
+export function assertAdminPostingFilter(filter: AdminPostingFilterInput | null | undefined): void {
   if (!filter) return;
   const problems: FieldProblem[] = [];
   for (const field of ['states', 'teams', 'departments', 'locations'] as const) {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { LightMyRequestResponse } from 'fastify';
-import { setTenant } from '../../src/db/request-filters';
+import { setTenant } from '../../src/db/request-scope';
 import { actorOf } from '../../src/modules/audit/actor';
 import { leverPostings } from '../../src/modules/postings/demo/lever-postings';
 import { htmlPair } from '../../src/modules/postings/html';
