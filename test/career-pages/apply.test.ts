@@ -122,6 +122,37 @@ describe('the hosted apply form', () => {
     expect((await applications(f.quiz)).nodes.some((a) => a.email === 'not-an-email')).toBe(false);
   });
 
+  it('streams files into the store and leaves nothing there when the form is refused, forged or too large', async () => {
+    const objects = async () => {
+      let count = 0;
+      for await (const batch of t.services.uploads.store.list()) count += batch.length;
+      return count;
+    };
+    const before = await objects();
+    const form = await openForm(t, formPath(f.plain));
+    const refused = await submitForm(t, formPath(f.plain), form.cookie, [
+      { name: 'token', value: form.token },
+      { name: 'name', value: '' },
+      { name: 'email', value: 'refused@example.com' },
+      { name: 'resume', value: samples.pdf, filename: 'refused.pdf', contentType: 'application/pdf' },
+    ]);
+    expect(refused.status).toBe(400);
+    const forged = await submitForm(t, formPath(f.plain), form.cookie, [
+      { name: 'resume', value: samples.pdf, filename: 'forged.pdf', contentType: 'application/pdf' },
+      { name: 'token', value: `${form.token.slice(0, -2)}xx` },
+    ]);
+    expect(forged.status).toBe(403);
+    const huge = await submitForm(t, formPath(f.plain), form.cookie, [
+      { name: 'token', value: form.token },
+      { name: 'name', value: 'Big File' },
+      { name: 'email', value: 'big@example.com' },
+      { name: 'resume', value: Buffer.alloc(10 * 1024 * 1024 + 1, 0x20), filename: 'big.txt', contentType: 'text/plain' },
+    ]);
+    expect(huge.status).toBe(400);
+    expect(huge.body).toMatch(/id="field-resume-error"><span class="skip">Error: <\/span>must be at most 10 MB/);
+    expect(await objects()).toBe(before);
+  });
+
   it('refuses a POST without the CSRF cookie or with a forged token (403, nothing written)', async () => {
     const form = await openForm(t, formPath(f.plain));
     const body = (token: string): Part[] => [

@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../errors';
 import type { ApplicationInput } from '../applications/application.inputs';
 import { QuestionKind } from '../postings/posting-enums';
 import type { PostingQuestion } from '../postings/posting-values';
+import type { ReceivedFile } from '../uploads/upload.service';
 
 /** The link inputs the form offers (Lever's form asks for these); each non-empty one becomes an entry of `urls`. */
 export const LINK_FIELDS = [
@@ -13,9 +14,10 @@ export const LINK_FIELDS = [
 
 export const RESUME_FIELD = 'resume';
 
+/** A file of the form, already streamed into the file store (not yet recorded: see UploadService.commit). */
 export interface UploadedPart {
   filename: string;
-  bytes: Buffer;
+  received: ReceivedFile;
 }
 
 /** What the candidate sent, as typed: re-rendered into the form when something is wrong. */

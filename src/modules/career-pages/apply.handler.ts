@@ -17,6 +17,8 @@ import { securityHeaders, sendHtml } from './page-headers';
 import { applyPage } from './views/apply';
 import { messagePage } from './views/message-page';
 import { thanksPage } from './views/thanks';
+import { FileTooLargeError } from '../uploads/upload-inspector';
+import type { UploadService } from '../uploads/upload.service';
 
 type ApplyRequest = FastifyRequest<{ Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> }>;
 
@@ -67,30 +69,49 @@ interface ParsedForm {
   problems: FieldProblem[];
 }
 
-/** Reads the multipart body. A file over the limit is reported on its own field; the rest of the form is kept. */
-async function readForm(request: FastifyRequest): Promise<ParsedForm> {
+/**
+ * Reads the multipart body, streaming each file straight into the file store (memory stays flat
+ * whatever the file size). A file over the limit is reported on its own field and leaves nothing
+ * behind; the rest of the form is kept. Received files are recorded later, or discarded.
+ */
+async function readForm(request: FastifyRequest, uploads: UploadService): Promise<ParsedForm> {
   const form: ParsedForm = { fields: new Map(), files: new Map(), problems: [] };
+  const tooLarge = (field: string) => form.problems.push({ field, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const bytes = await part.toBuffer().catch((err: FastifyError) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') form.problems.push({ field: part.fieldname, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+        // Browsers send an empty part for a file input left empty.
+        if (!part.filename) {
+          part.file.resume();
+          continue;
+        }
+        const received = await uploads.receive(part.file).catch((err: FastifyError) => {
+          if (err instanceof FileTooLargeError || err.code === 'FST_REQ_FILE_TOO_LARGE') tooLarge(part.fieldname);
           else throw err;
           return null;
         });
-        // Browsers send an empty part for a file input left empty.
-        if (bytes?.length && part.filename) form.files.set(part.fieldname, { filename: part.filename, bytes });
+        if (!received) continue;
+        if (received.content.size === 0) await uploads.discard(received);
+        else form.files.set(part.fieldname, { filename: part.filename, received });
       } else if (typeof part.value === 'string') {
         form.fields.set(part.fieldname, [...(form.fields.get(part.fieldname) ?? []), part.value]);
       }
     }
   } catch (err) {
+    // A broken body: nothing received from it is used.
+    await discardAll(uploads, form);
+    form.files.clear();
     if (err instanceof AppError) throw err;
     const code = (err as FastifyError).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') form.problems.push({ field: RESUME_FIELD, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+    if (code === 'FST_REQ_FILE_TOO_LARGE') tooLarge(RESUME_FIELD);
     else throw BadInputError.field('form', 'the form could not be read (malformed or truncated); please send it again');
   }
   return form;
+}
+
+/** Drops the received files that were not recorded (commit removes its own on failure). */
+async function discardAll(uploads: UploadService, form: ParsedForm, recorded: ReadonlySet<string> = new Set()): Promise<void> {
+  for (const [field, file] of form.files) if (!recorded.has(field)) await uploads.discard(file.received);
 }
 
 /** Problems the files have before anything is stored: type by content, size. */
@@ -101,7 +122,7 @@ async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldPro
     const file = form.files.get(field);
     if (!file) continue;
     try {
-      await detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.bytes);
+      await detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.received.content);
     } catch (err) {
       if (!(err instanceof BadInputError)) throw err;
       problems.push(...err.problems.map((p) => ({ field, message: p.message })));
@@ -110,23 +131,26 @@ async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldPro
   return problems;
 }
 
+/** A form without our cookie or with a stale token: nothing was submitted. */
+function sendFormExpired(reply: FastifyReply, board: Board, row: PostingRow) {
+  return sendHtml(
+    reply,
+    403,
+    messagePage({ title: 'Please try again', message: 'This form has expired or was not sent from this site. Open the form again and resend it.', brand: board.brand, link: { href: `${board.basePath}/${row.id}/apply`, text: 'Open the form again' } }),
+    { ...securityHeaders(board.security), ...NO_STORE },
+  );
+}
+
 export async function applySubmitHandler(ctx: CareerContext, request: ApplyRequest, reply: FastifyReply) {
   const { board, row } = await visiblePosting(ctx, request);
   if (!board || !row) return ctx.notFound(reply, board);
-  const thanksPath = `${board.basePath}/${row.id}/thanks`;
-  const forbidden = () =>
-    sendHtml(
-      reply,
-      403,
-      messagePage({ title: 'Please try again', message: 'This form has expired or was not sent from this site. Open the form again and resend it.', brand: board.brand, link: { href: `${board.basePath}/${row.id}/apply`, text: 'Open the form again' } }),
-      { ...securityHeaders(board.security), ...NO_STORE },
-    );
+  const forbidden = () => sendFormExpired(reply, board, row);
   const cookie = request.cookies[CSRF_COOKIE];
   // No cookie, no form of ours: refuse before reading a body that may be megabytes.
   if (!request.isMultipart() || !cookie) return forbidden();
   let form: ParsedForm;
   try {
-    form = await readForm(request);
+    form = await readForm(request, ctx.services.uploads);
   } catch (err) {
     if (!(err instanceof BadInputError)) throw err;
     return sendHtml(reply, 400, messagePage({ title: 'The form did not arrive whole', message: err.problems[0]?.message ?? 'Please send it again.', brand: board.brand }), {
@@ -134,6 +158,26 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
       ...NO_STORE,
     });
   }
+  const recorded = new Set<string>();
+  try {
+    return await submit(ctx, request, reply, board, row, cookie, form, recorded);
+  } finally {
+    await discardAll(ctx.services.uploads, form, recorded);
+  }
+}
+
+async function submit(
+  ctx: CareerContext,
+  request: ApplyRequest,
+  reply: FastifyReply,
+  board: Board,
+  row: PostingRow,
+  cookie: string,
+  form: ParsedForm,
+  recorded: Set<string>,
+) {
+  const thanksPath = `${board.basePath}/${row.id}/thanks`;
+  const forbidden = () => sendFormExpired(reply, board, row);
   const token = ctx.tokens.check(form.fields.get('token')?.[0], cookie, row.id);
   if (!token.ok) return forbidden();
   const organizationId = board.organization.id;
@@ -162,7 +206,8 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
     const uploads = new Map<string, string>();
     for (const [field, file] of form.files) {
       const purpose = field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT;
-      const stored = await ctx.services.uploads.stage(principal, meta, { purpose, filename: file.filename, bytes: file.bytes });
+      recorded.add(field); // commit records it, or drops it itself when it refuses
+      const stored = await ctx.services.uploads.commit(principal, meta, { purpose, filename: file.filename }, file.received);
       uploads.set(field, stored.id);
     }
     const { input } = toApplicationInput(values, row.questions, uploads);
