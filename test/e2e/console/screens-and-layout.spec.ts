@@ -59,6 +59,12 @@ test('every screen at 1280 px: loads, 0 serious/critical axe findings, no sidewa
   await expect(page.getByRole('heading', { name: /Manage Permissions/ })).toBeVisible();
   await expectAccessible(page);
   await shoot(page, 'manage-permissions');
+  await page.getByRole('link', { name: 'Usage', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Key usage/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Usage per operation' })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await shoot(page, 'key-usage');
 });
 
 test('at 768 px the navigation folds behind a button and every screen still fits', async ({ page }) => {

@@ -7,6 +7,7 @@ import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
 import { DevCenterPage } from './pages/dev-center-page';
 import { KeyEditorPage } from './pages/key-editor-page';
+import { KeyUsagePage } from './pages/key-usage-page';
 import { ManagePermissionsPage } from './pages/manage-permissions-page';
 import { PostingsPage } from './pages/postings-page';
 import { SettingsPage } from './pages/settings-page';
@@ -27,6 +28,7 @@ export function App() {
         <Route path="/credentials/new" component={KeyEditorPage} />
         <Route path="/dev-center" component={DevCenterPage} />
         <Route path="/dev-center/:id/permissions">{(params) => <ManagePermissionsPage id={params.id} />}</Route>
+        <Route path="/dev-center/:id/usage">{(params) => <KeyUsagePage id={params.id} />}</Route>
         <Route path="/users" component={UsersPage} />
         <Route path="/audit" component={AuditPage} />
         <Route path="/settings" component={SettingsPage} />

@@ -102,8 +102,8 @@ export const CreateCredentialDocument = graphql(`
 `);
 
 export const UpdateCredentialDocument = graphql(`
-  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {
-    updateApiCredential(id: $id, input: $input) { ...CredentialFields }
+  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!, $expectedImpactHash: String) {
+    updateApiCredential(id: $id, input: $input, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }
   }
 `);
 
@@ -196,4 +196,39 @@ export const ApplicationsDocument = graphql(`
 
 export const ResumeLinkDocument = graphql(`
   query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }
+`);
+
+export const ImpactFieldsFragment = graphql(`
+  fragment ImpactFields on ApiCredentialPermissionImpact {
+    removedWhileUsed { operation allowedCount lastUsedAt }
+    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash
+  }
+`);
+
+export const CredentialUsageDocument = graphql(`
+  query CredentialUsage($id: ID!, $since: DateTimeISO) {
+    apiCredential(id: $id) { id name secretHint status fullAccess operations }
+    apiCredentialUsage(id: $id, since: $since) {
+      since grantedCount usedCount confidentialReads lastConfidentialReadAt
+      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }
+    }
+  }
+`);
+
+export const PreviewPermissionsDocument = graphql(`
+  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {
+    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }
+  }
+`);
+
+export const SuggestPermissionsDocument = graphql(`
+  query SuggestPermissions($id: ID!, $since: DateTimeISO) {
+    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }
+  }
+`);
+
+export const NarrowCredentialDocument = graphql(`
+  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {
+    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }
+  }
 `);

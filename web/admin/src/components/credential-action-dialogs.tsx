@@ -18,7 +18,7 @@ export const GRACE_PERIODS = [
 ];
 
 export interface PendingAction {
-  action: Exclude<CredentialAction, 'edit'>;
+  action: Exclude<CredentialAction, 'edit' | 'usage'>;
   credential: Credential;
 }
 

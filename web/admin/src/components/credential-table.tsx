@@ -5,7 +5,7 @@ import { CredentialStatus } from './credential-status';
 import { Icon, type IconName } from './icons';
 
 export type Credential = CredentialFieldsFragment;
-export type CredentialAction = 'edit' | 'revoke' | 'reenable' | 'rotate' | 'delete';
+export type CredentialAction = 'usage' | 'edit' | 'revoke' | 'reenable' | 'rotate' | 'delete';
 
 interface CredentialTableProps {
   credentials: Credential[];
@@ -14,6 +14,7 @@ interface CredentialTableProps {
 }
 
 const ICONS: Record<CredentialAction, { icon: IconName; label: string; color?: string }> = {
+  usage: { icon: 'chart', label: 'Usage' },
   edit: { icon: 'edit', label: 'Edit' },
   revoke: { icon: 'ban', label: 'Revoke', color: 'red' },
   reenable: { icon: 'restore', label: 'Re-enable', color: 'teal' },

@@ -11,6 +11,7 @@ const PATHS: Record<string, ReactElement> = {
     </>
   ),
   restore: <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" />,
+  chart: <path d="M3 3v18h18M7 15l4-4 3 3 5-6" />,
   rotate: <path d="M20 11A8 8 0 0 0 5.3 6.3L3 8.5M3 3v5.5h5.5M4 13a8 8 0 0 0 14.7 4.7L21 15.5M21 21v-5.5h-5.5" />,
 };
 

@@ -29,7 +29,7 @@ type Documents = {
     "\n  query PostingsKey { postingsApiCredential { ...CredentialFields } }\n": typeof types.PostingsKeyDocument,
     "\n  mutation RevealPostingsKey { revealPostingsApiKey }\n": typeof types.RevealPostingsKeyDocument,
     "\n  mutation CreateCredential($input: CreateApiCredentialInput!) {\n    createApiCredential(input: $input) { secret credential { ...CredentialFields } }\n  }\n": typeof types.CreateCredentialDocument,
-    "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {\n    updateApiCredential(id: $id, input: $input) { ...CredentialFields }\n  }\n": typeof types.UpdateCredentialDocument,
+    "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!, $expectedImpactHash: String) {\n    updateApiCredential(id: $id, input: $input, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.UpdateCredentialDocument,
     "\n  mutation RevokeCredential($id: ID!) { revokeApiCredential(id: $id) { id status revokedAt } }\n": typeof types.RevokeCredentialDocument,
     "\n  mutation ReenableCredential($id: ID!) { reenableApiCredential(id: $id) { id status revokedAt } }\n": typeof types.ReenableCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) { deleteApiCredential(id: $id) }\n": typeof types.DeleteCredentialDocument,
@@ -45,6 +45,11 @@ type Documents = {
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": typeof types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": typeof types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": typeof types.ResumeLinkDocument,
+    "\n  fragment ImpactFields on ApiCredentialPermissionImpact {\n    removedWhileUsed { operation allowedCount lastUsedAt }\n    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash\n  }\n": typeof types.ImpactFieldsFragmentDoc,
+    "\n  query CredentialUsage($id: ID!, $since: DateTimeISO) {\n    apiCredential(id: $id) { id name secretHint status fullAccess operations }\n    apiCredentialUsage(id: $id, since: $since) {\n      since grantedCount usedCount confidentialReads lastConfidentialReadAt\n      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }\n    }\n  }\n": typeof types.CredentialUsageDocument,
+    "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": typeof types.PreviewPermissionsDocument,
+    "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": typeof types.SuggestPermissionsDocument,
+    "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      token\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
@@ -61,7 +66,7 @@ const documents: Documents = {
     "\n  query PostingsKey { postingsApiCredential { ...CredentialFields } }\n": types.PostingsKeyDocument,
     "\n  mutation RevealPostingsKey { revealPostingsApiKey }\n": types.RevealPostingsKeyDocument,
     "\n  mutation CreateCredential($input: CreateApiCredentialInput!) {\n    createApiCredential(input: $input) { secret credential { ...CredentialFields } }\n  }\n": types.CreateCredentialDocument,
-    "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {\n    updateApiCredential(id: $id, input: $input) { ...CredentialFields }\n  }\n": types.UpdateCredentialDocument,
+    "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!, $expectedImpactHash: String) {\n    updateApiCredential(id: $id, input: $input, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.UpdateCredentialDocument,
     "\n  mutation RevokeCredential($id: ID!) { revokeApiCredential(id: $id) { id status revokedAt } }\n": types.RevokeCredentialDocument,
     "\n  mutation ReenableCredential($id: ID!) { reenableApiCredential(id: $id) { id status revokedAt } }\n": types.ReenableCredentialDocument,
     "\n  mutation DeleteCredential($id: ID!) { deleteApiCredential(id: $id) }\n": types.DeleteCredentialDocument,
@@ -77,6 +82,11 @@ const documents: Documents = {
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": types.ResumeLinkDocument,
+    "\n  fragment ImpactFields on ApiCredentialPermissionImpact {\n    removedWhileUsed { operation allowedCount lastUsedAt }\n    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash\n  }\n": types.ImpactFieldsFragmentDoc,
+    "\n  query CredentialUsage($id: ID!, $since: DateTimeISO) {\n    apiCredential(id: $id) { id name secretHint status fullAccess operations }\n    apiCredentialUsage(id: $id, since: $since) {\n      since grantedCount usedCount confidentialReads lastConfidentialReadAt\n      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }\n    }\n  }\n": types.CredentialUsageDocument,
+    "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": types.PreviewPermissionsDocument,
+    "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": types.SuggestPermissionsDocument,
+    "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.NarrowCredentialDocument,
 };
 
 /**
@@ -138,7 +148,7 @@ export function graphql(source: "\n  mutation CreateCredential($input: CreateApi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {\n    updateApiCredential(id: $id, input: $input) { ...CredentialFields }\n  }\n"): typeof import('./graphql').UpdateCredentialDocument;
+export function graphql(source: "\n  mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!, $expectedImpactHash: String) {\n    updateApiCredential(id: $id, input: $input, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').UpdateCredentialDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -199,6 +209,26 @@ export function graphql(source: "\n  query Applications($first: Int!, $after: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n"): typeof import('./graphql').ResumeLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImpactFields on ApiCredentialPermissionImpact {\n    removedWhileUsed { operation allowedCount lastUsedAt }\n    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash\n  }\n"): typeof import('./graphql').ImpactFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CredentialUsage($id: ID!, $since: DateTimeISO) {\n    apiCredential(id: $id) { id name secretHint status fullAccess operations }\n    apiCredentialUsage(id: $id, since: $since) {\n      since grantedCount usedCount confidentialReads lastConfidentialReadAt\n      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }\n    }\n  }\n"): typeof import('./graphql').CredentialUsageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n"): typeof import('./graphql').PreviewPermissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n"): typeof import('./graphql').SuggestPermissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').NarrowCredentialDocument;
 
 
 export function graphql(source: string) {

@@ -223,6 +223,7 @@ export type CreateCredentialMutation = { createApiCredential: { secret: string, 
 export type UpdateCredentialMutationVariables = Exact<{
   id: string | number;
   input: UpdateApiCredentialInput;
+  expectedImpactHash?: string | null | undefined;
 }>;
 
 
@@ -338,6 +339,43 @@ export type ResumeLinkQueryVariables = Exact<{
 
 export type ResumeLinkQuery = { application: { id: string, resume: { id: string, filename: string, downloadUrl: string | null } | null } | null };
 
+export type ImpactFieldsFragment = { removedUnused: Array<string>, added: Array<string>, confidentialReads: number, confidentialReadsWouldBeHidden: boolean, breaks: boolean, impactHash: string, removedWhileUsed: Array<{ operation: string, allowedCount: number, lastUsedAt: string | null }> };
+
+export type CredentialUsageQueryVariables = Exact<{
+  id: string | number;
+  since?: string | null | undefined;
+}>;
+
+
+export type CredentialUsageQuery = { apiCredential: { id: string, name: string, secretHint: string, status: ApiCredentialStatus, fullAccess: boolean, operations: Array<string> } | null, apiCredentialUsage: { since: string, grantedCount: number, usedCount: number, confidentialReads: number, lastConfidentialReadAt: string | null, operations: Array<{ operation: string, granted: boolean, allowedCount: number, refusedCount: number, missingPermission: string | null, lastUsedAt: string | null, lastRefusedAt: string | null, daily: Array<{ day: string, allowed: number, refused: number }> }> } };
+
+export type PreviewPermissionsQueryVariables = Exact<{
+  id: string | number;
+  operations: Array<string> | string;
+  fullAccess: boolean;
+  allowConfidential: boolean;
+}>;
+
+
+export type PreviewPermissionsQuery = { previewApiCredentialPermissions: { removedUnused: Array<string>, added: Array<string>, confidentialReads: number, confidentialReadsWouldBeHidden: boolean, breaks: boolean, impactHash: string, removedWhileUsed: Array<{ operation: string, allowedCount: number, lastUsedAt: string | null }> } };
+
+export type SuggestPermissionsQueryVariables = Exact<{
+  id: string | number;
+  since?: string | null | undefined;
+}>;
+
+
+export type SuggestPermissionsQuery = { suggestApiCredentialPermissions: { since: string, operations: Array<string>, dropped: Array<string>, impact: { removedUnused: Array<string>, added: Array<string>, confidentialReads: number, confidentialReadsWouldBeHidden: boolean, breaks: boolean, impactHash: string, removedWhileUsed: Array<{ operation: string, allowedCount: number, lastUsedAt: string | null }> } } };
+
+export type NarrowCredentialMutationVariables = Exact<{
+  id: string | number;
+  since?: string | null | undefined;
+  expectedImpactHash: string;
+}>;
+
+
+export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -405,6 +443,21 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImpactFields on ApiCredentialPermissionImpact {
+  removedWhileUsed {
+    operation
+    allowedCount
+    lastUsedAt
+  }
+  removedUnused
+  added
+  confidentialReads
+  confidentialReadsWouldBeHidden
+  breaks
+  impactHash
+}
+    `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
@@ -675,8 +728,12 @@ export const CreateCredentialDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<CreateCredentialMutation, CreateCredentialMutationVariables>;
 export const UpdateCredentialDocument = new TypedDocumentString(`
-    mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!) {
-  updateApiCredential(id: $id, input: $input) {
+    mutation UpdateCredential($id: ID!, $input: UpdateApiCredentialInput!, $expectedImpactHash: String) {
+  updateApiCredential(
+    id: $id
+    input: $input
+    expectedImpactHash: $expectedImpactHash
+  ) {
     ...CredentialFields
   }
 }
@@ -947,3 +1004,120 @@ export const ResumeLinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResumeLinkQuery, ResumeLinkQueryVariables>;
+export const CredentialUsageDocument = new TypedDocumentString(`
+    query CredentialUsage($id: ID!, $since: DateTimeISO) {
+  apiCredential(id: $id) {
+    id
+    name
+    secretHint
+    status
+    fullAccess
+    operations
+  }
+  apiCredentialUsage(id: $id, since: $since) {
+    since
+    grantedCount
+    usedCount
+    confidentialReads
+    lastConfidentialReadAt
+    operations {
+      operation
+      granted
+      allowedCount
+      refusedCount
+      missingPermission
+      lastUsedAt
+      lastRefusedAt
+      daily {
+        day
+        allowed
+        refused
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialUsageQuery, CredentialUsageQueryVariables>;
+export const PreviewPermissionsDocument = new TypedDocumentString(`
+    query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {
+  previewApiCredentialPermissions(
+    id: $id
+    operations: $operations
+    fullAccess: $fullAccess
+    allowConfidential: $allowConfidential
+  ) {
+    ...ImpactFields
+  }
+}
+    fragment ImpactFields on ApiCredentialPermissionImpact {
+  removedWhileUsed {
+    operation
+    allowedCount
+    lastUsedAt
+  }
+  removedUnused
+  added
+  confidentialReads
+  confidentialReadsWouldBeHidden
+  breaks
+  impactHash
+}`) as unknown as TypedDocumentString<PreviewPermissionsQuery, PreviewPermissionsQueryVariables>;
+export const SuggestPermissionsDocument = new TypedDocumentString(`
+    query SuggestPermissions($id: ID!, $since: DateTimeISO) {
+  suggestApiCredentialPermissions(id: $id, since: $since) {
+    since
+    operations
+    dropped
+    impact {
+      ...ImpactFields
+    }
+  }
+}
+    fragment ImpactFields on ApiCredentialPermissionImpact {
+  removedWhileUsed {
+    operation
+    allowedCount
+    lastUsedAt
+  }
+  removedUnused
+  added
+  confidentialReads
+  confidentialReadsWouldBeHidden
+  breaks
+  impactHash
+}`) as unknown as TypedDocumentString<SuggestPermissionsQuery, SuggestPermissionsQueryVariables>;
+export const NarrowCredentialDocument = new TypedDocumentString(`
+    mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {
+  narrowApiCredential(
+    id: $id
+    since: $since
+    expectedImpactHash: $expectedImpactHash
+  ) {
+    ...CredentialFields
+  }
+}
+    fragment CredentialFields on ApiCredential {
+  id
+  kind
+  name
+  description
+  partner
+  fullAccess
+  allowConfidential
+  allowedCidrs
+  expiresAt
+  revokedAt
+  secretHint
+  previousSecretExpiresAt
+  rateLimitPerMinute
+  lastUsedAt
+  createdAt
+  status
+  operations
+  useCount
+  logoUrl
+  createdBy {
+    id
+    name
+    email
+  }
+}`) as unknown as TypedDocumentString<NarrowCredentialMutation, NarrowCredentialMutationVariables>;

@@ -31,8 +31,10 @@ export function CredentialsPage() {
           ) : (
             <CredentialTable
               credentials={apiCredentials.nodes}
-              actions={['delete']}
-              onAction={(action, credential) => action !== 'edit' && setPending({ action, credential })}
+              actions={['usage', 'delete']}
+              onAction={(action, credential) =>
+                action === 'usage' ? navigate(`/dev-center/${credential.id}/usage`) : action !== 'edit' && setPending({ action, credential })
+              }
             />
           )
         }

@@ -120,8 +120,10 @@ export function DevCenterPage() {
           ) : (
             <CredentialTable
               credentials={apiCredentials.nodes}
-              actions={['edit', 'revoke', 'reenable', 'rotate']}
-              onAction={(action, credential) => (action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : setPending({ action, credential }))}
+              actions={['usage', 'edit', 'revoke', 'reenable', 'rotate']}
+              onAction={(action, credential) =>
+                action === 'edit' ? navigate(`/dev-center/${credential.id}/permissions`) : action === 'usage' ? navigate(`/dev-center/${credential.id}/usage`) : setPending({ action, credential })
+              }
             />
           )
         }
