@@ -5,7 +5,7 @@ import { auditEventValues } from '../audit/audit.service';
 import type { PostingQuestion } from '../postings/posting-values';
 import { publiclyVisibleSql } from '../postings/public-visibility';
 import type { UploadPurpose } from '../uploads/upload-purpose';
-import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
+import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
 
 /** The dedup key of candidates: e-mail addresses are compared case-insensitively (as Lever does). */
@@ -36,22 +36,13 @@ export interface UploadClaim {
   purposes: readonly UploadPurpose[];
 }
 
-export interface NewApplication {
+/** A validated application (its fields as validation returned them) and what the one write statement needs besides. */
+export interface NewApplication extends Omit<ValidApplication, 'uploads'> {
   id: string;
   organizationId: string;
   posting: { id: string; confidential: boolean };
   principal: Principal;
   meta: RequestMeta;
-  name: string;
-  email: string;
-  phone: string | null;
-  currentCompany: string | null;
-  urls: ApplicationUrl[];
-  comments: string | null;
-  answers: ApplicationAnswer[];
-  consent: ApplicationConsent;
-  source: string | null;
-  timezone: string | null;
   /** The candidate's browser (public applies only). */
   ip: string | null;
   userAgent: string | null;
