@@ -52,12 +52,15 @@ export class AllowedOrigins {
   }
 }
 
-function browserOrigin(request: FastifyRequest, paths: ReadonlySet<string>): string | null {
-  if (!paths.has(request.url.split('?', 1)[0])) return null;
+/** The request's `Origin` when it is one we could allow: short, printable, http(s); "null" (sandboxed frames, file://) never is. */
+export function saneOrigin(request: FastifyRequest): string | null {
   const origin = request.headers.origin;
-  // An origin is short and printable; "null" (sandboxed frames, file://) is never allowed.
   if (typeof origin !== 'string' || origin === 'null' || origin.length > 2048 || !/^https?:\/\/[^\s/]+$/i.test(origin)) return null;
   return origin;
+}
+
+function browserOrigin(request: FastifyRequest, paths: ReadonlySet<string>): string | null {
+  return paths.has(request.url.split('?', 1)[0]) ? saneOrigin(request) : null;
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { saneOrigin } from '../../http/cors';
+import { packEntry, unpackEntry } from '../public-cache/cache-entry';
 import type { CompatServices } from './compat-services';
 import type { CompatSite } from './compat-site.repository';
 
@@ -7,13 +9,6 @@ const ALLOW_HEADERS = 'authorization, content-type, idempotency-key';
 const EXPOSE_HEADERS = 'retry-after, x-request-id, x-cache';
 const MAX_AGE_SECONDS = '600';
 
-function requestOrigin(request: FastifyRequest): string | null {
-  const origin = request.headers.origin;
-  // The public API's rule: short, printable, http(s), and never "null".
-  if (typeof origin !== 'string' || origin === 'null' || origin.length > 2048 || !/^https?:\/\/[^\s/]+$/i.test(origin)) return null;
-  return origin;
-}
-
 /**
  * CORS as on the public API: a browser gets `access-control-allow-origin` only
  * when the organization lists its origin in `settings.allowedOrigins`. Here the
@@ -21,7 +16,7 @@ function requestOrigin(request: FastifyRequest): string | null {
  */
 export function allowOrigin(request: FastifyRequest, reply: FastifyReply, site: CompatSite | null, preflight = false): void {
   void reply.header('vary', 'origin');
-  const origin = requestOrigin(request);
+  const origin = saneOrigin(request);
   if (!origin || !site?.allowedOrigins.includes(origin)) return;
   void reply.header('access-control-allow-origin', origin);
   if (preflight) {
@@ -59,16 +54,12 @@ export async function cachedRead(
   const key = cache.enabled ? cache.key(site.id, { query: `${variant} ${request.url}` }) : null;
   const hit = key ? cache.get(key) : undefined;
   if (hit) {
-    const stored = JSON.parse(hit.subarray(0, hit.indexOf(10)).toString('utf8')) as Omit<CachedRead, 'body'>;
+    const { meta: stored, body } = unpackEntry<Omit<CachedRead, 'body'>>(hit);
     for (const [name, value] of Object.entries(stored.headers ?? {})) void reply.header(name, value);
-    return reply.status(stored.status).header('x-cache', 'HIT').type(stored.contentType).send(hit.subarray(hit.indexOf(10) + 1));
+    return reply.status(stored.status).header('x-cache', 'HIT').type(stored.contentType).send(body);
   }
   const result = await render();
-  // One buffer: a JSON line of metadata, then the body exactly as sent.
-  if (key && result.status === 200) {
-    const head = JSON.stringify({ status: result.status, contentType: result.contentType, headers: result.headers });
-    cache.set(key, Buffer.concat([Buffer.from(`${head}\n`), Buffer.from(result.body)]));
-  }
+  if (key && result.status === 200) cache.set(key, packEntry({ status: result.status, contentType: result.contentType, headers: result.headers }, result.body));
   for (const [name, value] of Object.entries(result.headers ?? {})) void reply.header(name, value);
   if (key) void reply.header('x-cache', 'MISS');
   return reply.status(result.status).type(result.contentType).send(result.body);
