@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { packEntry, unpackEntry } from '../public-cache/cache-entry';
 import type { PublicResponseCache } from '../public-cache/response-cache';
 
 /** What a cached page needs besides its bytes: its validator and the headers that depend on it (CSP hashes, framing). */
@@ -16,10 +17,7 @@ export interface Page extends PageMeta {
  * same per-organization generation, so every postings or settings write
  * invalidates them on every instance exactly as it does the API's responses.
  * The ETag is a hash of the bytes, so it changes exactly when the page does.
- *
- * The cache holds bytes only (and copies them, so it counts what it holds); the
- * page's validator and headers travel inside the entry as a length-prefixed JSON
- * header, so they are counted too and live exactly as long as the body.
+ * The page's validator and headers travel inside the entry (public-cache/cache-entry.ts).
  */
 export class CareerPageCache {
   constructor(private readonly cache: PublicResponseCache) {}
@@ -31,29 +29,18 @@ export class CareerPageCache {
   get(key: string): Page | null {
     if (!this.cache.enabled) return null;
     const entry = this.cache.get(key);
-    return entry ? unpack(entry) : null;
+    if (!entry) return null;
+    const { meta, body } = unpackEntry<PageMeta>(entry);
+    return { ...meta, body };
   }
 
   /** Builds the page's validator; stores it when the cache is on. */
   put(key: string, html: string, headers: Record<string, string>): Page {
     const body = Buffer.from(html, 'utf8');
     const page: Page = { body, headers, etag: etagOf(body) };
-    if (this.cache.enabled) this.cache.set(key, pack(page));
+    if (this.cache.enabled) this.cache.set(key, packEntry({ etag: page.etag, headers } satisfies PageMeta, body));
     return page;
   }
-}
-
-function pack(page: Page): Buffer {
-  const meta = Buffer.from(JSON.stringify({ etag: page.etag, headers: page.headers } satisfies PageMeta), 'utf8');
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(meta.length);
-  return Buffer.concat([length, meta, page.body]);
-}
-
-function unpack(entry: Buffer): Page {
-  const metaLength = entry.readUInt32BE(0);
-  const meta = JSON.parse(entry.subarray(4, 4 + metaLength).toString('utf8')) as PageMeta;
-  return { ...meta, body: entry.subarray(4 + metaLength) };
 }
 
 export function etagOf(body: Buffer): string {
