@@ -98,8 +98,8 @@ export class PublicResponseCache {
     return body;
   }
 
-  /** Stores a copy of `body` and returns that copy (what `get` will answer), or null when it was too large to keep. */
-  set(key: string, body: Buffer): Buffer | null {
+  /** Stores a copy of `body`: never a slice of Node's shared pool, so the byte bound counts what is really held. */
+  set(key: string, body: Buffer): void {
     const own = Buffer.allocUnsafeSlow(body.length); // never a slice of the shared pool
     body.copy(own);
     const organizationId = organizationOf(key);
@@ -109,9 +109,8 @@ export class PublicResponseCache {
       this.keysByOrganization.set(organizationId, keys);
     }
     this.entries.set(key, own);
-    if (!this.entries.has(key)) return null; // an entry larger than the whole cache is not stored
-    keys.add(key);
-    return own;
+    // An entry larger than the whole cache is not stored, so it is not tracked either.
+    if (this.entries.has(key)) keys.add(key);
   }
 
   /** Drops the organization's entries here now and on every other instance on commit of the NOTIFY. */
