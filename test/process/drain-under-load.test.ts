@@ -10,7 +10,7 @@ afterAll(killLeftovers);
 const CLIENTS = 16;
 const IDLE_SOCKETS = 16;
 /** The idle sockets write their request this far apart, from the moment SIGTERM is sent: before and after the drain begins. */
-const IDLE_WRITE_SPACING_MS = 10;
+const IDLE_WRITE_SPACING_MS = 5;
 const ORG = 'drain-org';
 const ADMIN = { email: 'drain@org.test', password: 'drain password long' };
 
