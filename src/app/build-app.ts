@@ -35,14 +35,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // Drain (SIGTERM): idle keep-alive sockets are closed at once, a request that
-    // still arrives on an open connection gets 503 + `Connection: close` (Fastify),
-    // and responses in flight say `Connection: close` (drain hooks), so no client reuses
-    // a socket that is about to go away and sees a reset instead of an answer.
-    forceCloseConnections: 'idle',
+    // Drain (SIGTERM): Node's server.close() would destroy idle keep-alive sockets at once, even
+    // one whose request is written but not read yet (a reset); the drain hooks end them gracefully
+    // instead. A request that arrives on an open connection gets 503 + `Connection: close` (Fastify),
+    // and responses in flight say `Connection: close` (drain hooks), so no client reuses a socket
+    // that is about to go away and sees a reset instead of an answer.
+    forceCloseConnections: false,
     return503OnClosing: true,
   });
-  registerDrainHooks(app);
+  registerDrainHooks(app, services.config.shutdownTimeoutMs);
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);

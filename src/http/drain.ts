@@ -1,4 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { KeepAliveDrain } from './keep-alive-drain';
+
+/** How long a drained keep-alive connection may stay quiet before it is ended (bounded by the shutdown timeout). */
+const IDLE_GRACE_MS = 500;
 
 /**
  * While the server drains, every response that is still being produced tells
@@ -7,8 +11,11 @@ import type { FastifyInstance } from 'fastify';
  * until the keep-alive timeout (so the drain runs into the forced close), and
  * its next request meets a socket the server is tearing down: a reset, and the
  * client cannot tell whether an upload or an apply was processed.
+ * Idle connections are not destroyed at once either: see KeepAliveDrain.
  */
-export function registerDrainHooks(app: FastifyInstance): void {
+export function registerDrainHooks(app: FastifyInstance, shutdownTimeoutMs: number): void {
+  // A quarter of the shutdown budget at most, so the grace never runs into the forced close.
+  new KeepAliveDrain(app.server, Math.min(IDLE_GRACE_MS, Math.floor(shutdownTimeoutMs / 4)));
   let listened = false;
   app.addHook('onListen', async () => {
     listened = true;

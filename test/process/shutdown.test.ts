@@ -64,7 +64,7 @@ describe('graceful shutdown', () => {
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
 
-  it('drains keep-alive connections without resets: idle ones closed, in-flight ones told to close, late ones answered 503', async () => {
+  it('drains keep-alive connections without resets: quiet idle ones ended, in-flight ones told to close, late ones answered 503', async () => {
     const app = await buildApp(t.services);
     let started!: () => void;
     const inFlight = new Promise<void>((resolve) => (started = resolve));
@@ -105,7 +105,7 @@ describe('graceful shutdown', () => {
       const slow = viaAgent('/slow-drain');
       await inFlight;
       const closing = app.close();
-      // The drain closes the idle keep-alive socket at once.
+      // The drain ends the idle keep-alive socket once it has been quiet for a short grace.
       await idleClosed;
       // A request that arrives during the drain is answered 503 with Connection: close, not reset.
       late.write('\r\n');
@@ -122,5 +122,32 @@ describe('graceful shutdown', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('answers a request written on an idle kept-alive socket after the drain began with 503 + Connection: close, not a reset', async () => {
+    const app = await buildApp(t.services);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const socket = net.connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let reply = '';
+    let error: string | null = null;
+    socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
+    socket.on('error', (err: NodeJS.ErrnoException) => (error = err.code ?? err.message));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => socket.once('data', resolve));
+    expect(reply.toLowerCase()).toContain('connection: keep-alive');
+    reply = '';
+
+    // The client cannot know the server is draining: it reuses its idle socket a moment after close() began.
+    const closing = app.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+    await closed;
+    expect(error).toBeNull();
+    expect(reply).toMatch(/^HTTP\/1\.1 503 /);
+    expect(reply.toLowerCase()).toContain('connection: close');
+    await closing;
   });
 });
