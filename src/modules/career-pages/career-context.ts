@@ -6,6 +6,7 @@ import type { Organization } from '../organizations/organization.entity';
 import { CareerPagesRepository } from './career-pages.repository';
 import { FormTokens } from './form-token';
 import { isNotModified } from '../../http/conditional-get';
+import { usableOrigins } from '../../http/origin';
 import { CareerPageCache, type Page } from './page-cache';
 import { securityHeaders, sendHtml, type PageSecurity } from './page-headers';
 import type { BrandHeader } from './views/layout';
@@ -57,7 +58,7 @@ export class CareerContext {
       organization,
       basePath,
       brand: { name: organization.name, boardPath: basePath, logoPath: organization.settings.logoFileId ? `${basePath}/logo.png` : null },
-      security: { frameOrigins: organization.settings.allowedOrigins ?? [], scriptHashes: [] },
+      security: { frameOrigins: usableOrigins(organization.settings.allowedOrigins), scriptHashes: [] },
     };
   }
 
