@@ -46,7 +46,7 @@ function quizParts(token: string, email: string): Part[] {
 }
 
 describe('the hosted apply form', () => {
-  it('renders every question by kind, with the CSRF cookie and a one-time token', async () => {
+  it('renders every question by kind, with a one-time token and no cookie', async () => {
     const form = await openForm(t, formPath(f.quiz));
     expect(form.html).toContain('enctype="multipart/form-data"');
     expect(form.html).toContain('<input type="text" name="q0"');
@@ -57,11 +57,12 @@ describe('the hosted apply form', () => {
     expect(form.html).toContain('name="q5" value="no"');
     expect(form.html).toContain('name="consent_store"');
     expect(form.html).not.toContain('<script');
+    expect(form.headers['set-cookie']).toBeUndefined();
   });
 
   it('applies without JavaScript: 303 to the thank-you page, and the application with its resume is on the admin API', async () => {
     const form = await openForm(t, formPath(f.quiz));
-    const res = await submitForm(t, formPath(f.quiz), form.cookie, quizParts(form.token, 'grace@example.com'));
+    const res = await submitForm(t, formPath(f.quiz), null, quizParts(form.token, 'grace@example.com'));
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/jobs/${f.org.slug}/${f.quiz}/thanks`);
     const thanks = await t.app.inject({ method: 'GET', url: String(res.headers.location) });
@@ -81,8 +82,8 @@ describe('the hosted apply form', () => {
       { name: 'email', value: 'double@example.com' },
       { name: 'resume', value: samples.pdf, filename: 'cv.pdf', contentType: 'application/pdf' },
     ];
-    const [a, b] = await Promise.all([submitForm(t, formPath(f.plain), form.cookie, parts()), submitForm(t, formPath(f.plain), form.cookie, parts())]);
-    const c = await submitForm(t, formPath(f.plain), form.cookie, parts());
+    const [a, b] = await Promise.all([submitForm(t, formPath(f.plain), null, parts()), submitForm(t, formPath(f.plain), null, parts())]);
+    const c = await submitForm(t, formPath(f.plain), null, parts());
     expect([a.status, b.status, c.status]).toEqual([303, 303, 303]);
     const list = await applications(f.plain);
     expect(list.nodes.filter((n) => n.email === 'double@example.com')).toHaveLength(1);
@@ -90,7 +91,7 @@ describe('the hosted apply form', () => {
 
   it('shows each validation error next to its field, a summary linking to it, and keeps what was typed', async () => {
     const form = await openForm(t, formPath(f.quiz));
-    const res = await submitForm(t, formPath(f.quiz), form.cookie, [
+    const res = await submitForm(t, formPath(f.quiz), null, [
       { name: 'token', value: form.token },
       { name: 'name', value: '' },
       { name: 'email', value: 'not-an-email' },
@@ -130,19 +131,19 @@ describe('the hosted apply form', () => {
     };
     const before = await objects();
     const form = await openForm(t, formPath(f.plain));
-    const refused = await submitForm(t, formPath(f.plain), form.cookie, [
+    const refused = await submitForm(t, formPath(f.plain), null, [
       { name: 'token', value: form.token },
       { name: 'name', value: '' },
       { name: 'email', value: 'refused@example.com' },
       { name: 'resume', value: samples.pdf, filename: 'refused.pdf', contentType: 'application/pdf' },
     ]);
     expect(refused.status).toBe(400);
-    const forged = await submitForm(t, formPath(f.plain), form.cookie, [
+    const forged = await submitForm(t, formPath(f.plain), null, [
       { name: 'resume', value: samples.pdf, filename: 'forged.pdf', contentType: 'application/pdf' },
       { name: 'token', value: `${form.token.slice(0, -2)}xx` },
     ]);
     expect(forged.status).toBe(403);
-    const huge = await submitForm(t, formPath(f.plain), form.cookie, [
+    const huge = await submitForm(t, formPath(f.plain), null, [
       { name: 'token', value: form.token },
       { name: 'name', value: 'Big File' },
       { name: 'email', value: 'big@example.com' },
@@ -153,19 +154,55 @@ describe('the hosted apply form', () => {
     expect(await objects()).toBe(before);
   });
 
-  it('refuses a POST without the CSRF cookie or with a forged token (403, nothing written)', async () => {
+  it('refuses a forged token, a token of another posting and a post from another site (403, nothing written)', async () => {
     const form = await openForm(t, formPath(f.plain));
-    const body = (token: string): Part[] => [
+    const body = (token: string, email = 'mallory@example.com'): Part[] => [
       { name: 'token', value: token },
       { name: 'name', value: 'Mallory' },
-      { name: 'email', value: 'mallory@example.com' },
+      { name: 'email', value: email },
     ];
-    expect((await submitForm(t, formPath(f.plain), null, body(form.token))).status).toBe(403);
-    const other = await openForm(t, formPath(f.plain));
-    expect((await submitForm(t, formPath(f.plain), other.cookie, body(form.token))).status).toBe(403);
-    expect((await submitForm(t, formPath(f.plain), form.cookie, body(`${form.token.slice(0, -2)}xx`))).status).toBe(403);
-    expect((await submitForm(t, formPath(f.quiz), form.cookie, body(form.token))).status).toBe(403);
+    const refused = async (path: string, headers: Record<string, string> | null, parts: Part[]) => {
+      const res = await submitForm(t, path, headers, parts);
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      expect(res.body).toContain('Please try again');
+    };
+    await refused(formPath(f.plain), null, body(`${form.token.slice(0, -2)}xx`));
+    await refused(formPath(f.plain), null, body(''));
+    await refused(formPath(f.quiz), null, body(form.token));
+    // A cross-site form post (the forger's page), whatever token it carries.
+    await refused(formPath(f.plain), { origin: 'https://evil.example' }, body(form.token));
+    await refused(formPath(f.plain), { origin: 'null' }, body(form.token));
+    await refused(formPath(f.plain), { referer: 'https://evil.example/page' }, body(form.token));
+    await refused(formPath(f.plain), { origin: 'https://evil.example', referer: `http://localhost${formPath(f.plain)}` }, body(form.token));
     expect((await applications(f.plain)).nodes.some((a) => a.email === 'mallory@example.com')).toBe(false);
+  });
+
+  it('accepts a post from its own pages and from an allowed origin; a replayed token adds nothing', async () => {
+    const ownPage = { origin: 'http://localhost', referer: `http://localhost${formPath(f.plain)}` };
+    const own = await openForm(t, formPath(f.plain));
+    const parts = (token: string, email: string): Part[] => [
+      { name: 'token', value: token },
+      { name: 'name', value: 'Ada' },
+      { name: 'email', value: email },
+      { name: 'resume', value: samples.pdf, filename: 'cv.pdf', contentType: 'application/pdf' },
+      { name: 'consent_store', value: 'yes' },
+    ];
+    expect((await submitForm(t, formPath(f.plain), ownPage, parts(own.token, 'own-origin@example.com'))).status).toBe(303);
+
+    const settings = await t.gql(`mutation { updateOrganizationSettings(input: { allowedOrigins: ["https://careers.example.com"] }) { id } }`, {}, { token: f.admin });
+    expect(settings.errors).toBeUndefined();
+    const framed = await openForm(t, formPath(f.plain));
+    expect(String(framed.headers['content-security-policy'])).toContain("frame-ancestors 'self' https://careers.example.com;");
+    const fromAllowed = { origin: 'https://careers.example.com' };
+    expect((await submitForm(t, formPath(f.plain), fromAllowed, parts(framed.token, 'allowed-origin@example.com'))).status).toBe(303);
+    // The same token again, even with other content: the first application stands, no second one.
+    const replay = await submitForm(t, formPath(f.plain), fromAllowed, parts(framed.token, 'replayed@example.com'));
+    expect(replay.status).toBe(303);
+    const emails = (await applications(f.plain)).nodes.map((a) => a.email);
+    expect(emails.filter((e) => e === 'allowed-origin@example.com')).toHaveLength(1);
+    expect(emails).toContain('own-origin@example.com');
+    expect(emails).not.toContain('replayed@example.com');
+    await t.gql(`mutation { updateOrganizationSettings(input: { allowedOrigins: [] }) { id } }`, {}, { token: f.admin });
   });
 });
 
@@ -178,7 +215,7 @@ describe('the apply rate limit on the hosted form', () => {
       let retryAfter: unknown;
       for (let i = 0; i < 3; i++) {
         const form = await openForm(limited, formPath(f.plain));
-        const res = await submitForm(limited, formPath(f.plain), form.cookie, [
+        const res = await submitForm(limited, formPath(f.plain), null, [
           { name: 'token', value: form.token },
           { name: 'name', value: `Rapid ${i}` },
           { name: 'email', value: `rapid-${i}@example.com` },

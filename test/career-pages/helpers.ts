@@ -19,23 +19,22 @@ export function jsonLdOf(html: string): Record<string, unknown> {
   return JSON.parse(match[1]!) as Record<string, unknown>;
 }
 
-/** Opens the apply form as a browser does: the CSRF cookie and the form's hidden token. */
-export async function openForm(t: TestApp, path: string): Promise<{ cookie: string; token: string; html: string }> {
+/** Opens the apply form as a browser does, for its hidden token (the form sets no cookie). */
+export async function openForm(t: TestApp, path: string): Promise<{ token: string; html: string; headers: Html['headers'] }> {
   const res = await t.app.inject({ method: 'GET', url: path });
   if (res.statusCode !== 200) throw new Error(`form ${path}: ${res.statusCode}`);
-  const setCookie = String(res.headers['set-cookie'] ?? '');
-  const cookie = /jobgate_csrf=([^;]+)/.exec(setCookie)?.[1];
   const token = /name="token" value="([^"]+)"/.exec(res.body)?.[1];
-  if (!cookie || !token) throw new Error('form without cookie or token');
-  return { cookie, token, html: res.body };
+  if (!token) throw new Error('form without token');
+  return { token, html: res.body, headers: res.headers };
 }
 
-export async function submitForm(t: TestApp, path: string, cookie: string | null, parts: Part[], remoteAddress?: string): Promise<Html> {
+/** Posts the form; `headers` are what a browser adds (Origin, Referer); none is a non-browser client. */
+export async function submitForm(t: TestApp, path: string, headers: Record<string, string> | null, parts: Part[], remoteAddress?: string): Promise<Html> {
   const form = multipart(parts);
   const res = await t.app.inject({
     method: 'POST',
     url: path,
-    headers: { 'content-type': form.contentType, ...(cookie ? { cookie: `jobgate_csrf=${cookie}` } : {}) },
+    headers: { 'content-type': form.contentType, ...(headers ?? {}) },
     payload: form.body,
     remoteAddress,
   });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { feedStream } from '../../src/modules/feed/feed-stream';
 import { jobElements, postingJobsXml } from '../../src/modules/feed/feed-job';
 import type { FeedPosting } from '../../src/modules/feed/feed-posting';
-import { feedEtag, feedLastModified, isNotModified, type FeedState } from '../../src/modules/feed/feed-validators';
+import { isNotModified as decide } from '../../src/http/conditional-get';
+import { feedEtag, feedLastModified, type FeedState } from '../../src/modules/feed/feed-validators';
+
+const isNotModified = (headers: Record<string, string>, etag: string, lastModified: Date) => decide(headers, { etag, lastModified });
 import { createFeedXmlBuilder } from '../../src/modules/feed/feed-xml-builder';
 import { jobTypeFor } from '../../src/modules/feed/job-type';
 import { distinctLocations, referenceNumber } from '../../src/modules/feed/reference-number';
@@ -230,7 +233,7 @@ describe('validators', () => {
     expect(feedEtag(state, 'http://y')).not.toBe(base);
   });
 
-  it('answers conditional requests (fresh), If-None-Match first', () => {
+  it('answers conditional requests (http/conditional-get), If-None-Match first', () => {
     const etag = feedEtag(state, 'http://x');
     const lastModified = feedLastModified(state);
     expect(lastModified.toISOString()).toBe('2026-03-01T10:00:00.000Z');
@@ -242,7 +245,9 @@ describe('validators', () => {
     expect(isNotModified({ 'if-modified-since': new Date(lastModified.getTime() - 1000).toUTCString() }, etag, lastModified)).toBe(false);
     expect(isNotModified({ 'if-modified-since': 'garbage' }, etag, lastModified)).toBe(false);
     expect(isNotModified({}, etag, lastModified)).toBe(false);
-    // A reload (Cache-Control: no-cache) always gets the full feed.
-    expect(isNotModified({ 'if-none-match': etag, 'cache-control': 'no-cache' }, etag, lastModified)).toBe(false);
+    // Cache-Control: no-cache is for caches; the origin still evaluates the precondition (RFC 9110 §13.2.1).
+    expect(isNotModified({ 'if-none-match': etag, 'cache-control': 'no-cache' }, etag, lastModified)).toBe(true);
+    // A matching If-None-Match decides alone: an If-Modified-Since older than the feed is not read.
+    expect(isNotModified({ 'if-none-match': etag, 'if-modified-since': new Date(lastModified.getTime() - 5000).toUTCString() }, etag, lastModified)).toBe(true);
   });
 });

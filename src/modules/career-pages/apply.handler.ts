@@ -11,7 +11,7 @@ import { UploadPurpose } from '../uploads/upload-purpose';
 import { detectContentType, MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
 import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
 import type { Board, CareerContext } from './career-context';
-import { CSRF_COOKIE, FORM_TOKEN_TTL_SECONDS } from './form-token';
+import { formPostFromAllowedOrigin } from './form-origin';
 import { hostedPagePrincipal } from './hosted-principal';
 import { securityHeaders, sendHtml } from './page-headers';
 import { applyPage } from './views/apply';
@@ -32,16 +32,7 @@ async function visiblePosting(ctx: CareerContext, request: ApplyRequest): Promis
   return { board, row };
 }
 
-/** The browser's CSRF cookie, set once and shared by every form it opens. */
-function csrfCookie(ctx: CareerContext, request: FastifyRequest, reply: FastifyReply): string {
-  const existing = request.cookies[CSRF_COOKIE];
-  if (existing && /^[A-Za-z0-9_-]{32}$/.test(existing)) return existing;
-  const value = ctx.tokens.newCookieValue();
-  void reply.setCookie(CSRF_COOKIE, value, { path: '/jobs', httpOnly: true, sameSite: 'strict', secure: ctx.publicUrl.startsWith('https:'), maxAge: FORM_TOKEN_TTL_SECONDS });
-  return value;
-}
-
-function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, cookie: string, values: ApplyFormValues, errors: FormError[], status: number) {
+function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
   const html = applyPage({
     postingTitle: row.title,
     postingPath: `${board.basePath}/${row.id}`,
@@ -51,7 +42,7 @@ function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: 
     questions: row.questions,
     values,
     errors,
-    token: ctx.tokens.issue(cookie, row.id),
+    token: ctx.tokens.issue(row.id),
   });
   return sendHtml(reply, status, html, { ...securityHeaders({ ...board.security, form: true }), ...NO_STORE });
 }
@@ -60,7 +51,7 @@ export async function applyFormHandler(ctx: CareerContext, request: ApplyRequest
   const { board, row } = await visiblePosting(ctx, request);
   if (!board || !row) return ctx.notFound(reply, board);
   const source = typeof request.query.source === 'string' ? request.query.source.slice(0, 255) : '';
-  return renderForm(ctx, reply, board, row, csrfCookie(ctx, request, reply), emptyValues(source), [], 200);
+  return renderForm(ctx, reply, board, row, emptyValues(source), [], 200);
 }
 
 interface ParsedForm {
@@ -131,7 +122,7 @@ async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldPro
   return problems;
 }
 
-/** A form without our cookie or with a stale token: nothing was submitted. */
+/** A form from another site or with a stale, forged or foreign token: nothing was submitted. */
 function sendFormExpired(reply: FastifyReply, board: Board, row: PostingRow) {
   return sendHtml(
     reply,
@@ -145,9 +136,8 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
   const { board, row } = await visiblePosting(ctx, request);
   if (!board || !row) return ctx.notFound(reply, board);
   const forbidden = () => sendFormExpired(reply, board, row);
-  const cookie = request.cookies[CSRF_COOKIE];
-  // No cookie, no form of ours: refuse before reading a body that may be megabytes.
-  if (!request.isMultipart() || !cookie) return forbidden();
+  // Posted from another site: refuse before reading a body that may be megabytes.
+  if (!request.isMultipart() || !formPostFromAllowedOrigin(request, ctx.publicUrl, board.security.frameOrigins)) return forbidden();
   let form: ParsedForm;
   try {
     form = await readForm(request, ctx.services.uploads);
@@ -160,7 +150,7 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
   }
   const recorded = new Set<string>();
   try {
-    return await submit(ctx, request, reply, board, row, cookie, form, recorded);
+    return await submit(ctx, request, reply, board, row, form, recorded);
   } finally {
     await discardAll(ctx.services.uploads, form, recorded);
   }
@@ -172,13 +162,12 @@ async function submit(
   reply: FastifyReply,
   board: Board,
   row: PostingRow,
-  cookie: string,
   form: ParsedForm,
   recorded: Set<string>,
 ) {
   const thanksPath = `${board.basePath}/${row.id}/thanks`;
   const forbidden = () => sendFormExpired(reply, board, row);
-  const token = ctx.tokens.check(form.fields.get('token')?.[0], cookie, row.id);
+  const token = ctx.tokens.check(form.fields.get('token')?.[0], row.id);
   if (!token.ok) return forbidden();
   const organizationId = board.organization.id;
   const key = idempotencyKeyOf(token.nonce!);
@@ -196,7 +185,7 @@ async function submit(
     if (!(err instanceof BadInputError)) throw err;
     problems.push(...err.problems);
   }
-  if (problems.length) return renderForm(ctx, reply, board, row, cookie, values, formErrors(problems, row.questions, draft.linkKeys), 400);
+  if (problems.length) return renderForm(ctx, reply, board, row, values, formErrors(problems, row.questions, draft.linkKeys), 400);
 
   const principal = hostedPagePrincipal(organizationId);
   const meta = { ...requestMeta(request), headers: { ...request.headers, 'idempotency-key': key } };
@@ -225,7 +214,7 @@ async function submit(
     // Two submits of one form raced: the loser finds the winner's application.
     if (err instanceof ConflictError && (await ctx.repository.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
     if (err instanceof NotFoundError) return ctx.notFound(reply, board);
-    if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, cookie, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
+    if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
     throw err;
   }
 }

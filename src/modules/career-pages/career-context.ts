@@ -5,7 +5,8 @@ import type { CareerServices } from './career-services';
 import type { Organization } from '../organizations/organization.entity';
 import { CareerPagesRepository } from './career-pages.repository';
 import { FormTokens } from './form-token';
-import fresh from 'fresh';
+import { isNotModified } from '../../http/conditional-get';
+import { usableOrigins } from '../../http/origin';
 import { CareerPageCache, type Page } from './page-cache';
 import { securityHeaders, sendHtml, type PageSecurity } from './page-headers';
 import type { BrandHeader } from './views/layout';
@@ -57,7 +58,7 @@ export class CareerContext {
       organization,
       basePath,
       brand: { name: organization.name, boardPath: basePath, logoPath: organization.settings.logoFileId ? `${basePath}/logo.png` : null },
-      security: { frameOrigins: organization.settings.allowedOrigins ?? [], scriptHashes: [] },
+      security: { frameOrigins: usableOrigins(organization.settings.allowedOrigins), scriptHashes: [] },
     };
   }
 
@@ -77,7 +78,7 @@ export class CareerContext {
   sendPage(request: FastifyRequest, reply: FastifyReply, page: Page, hit: boolean) {
     void reply.headers(page.headers).header('etag', page.etag).header('cache-control', 'no-cache').header('x-cache', hit ? 'HIT' : 'MISS');
     // Pages carry no Last-Modified, so only If-None-Match can make them fresh.
-    if (fresh(request.headers, { etag: page.etag })) return reply.code(304).send();
+    if (isNotModified(request.headers, { etag: page.etag })) return reply.code(304).send();
     return reply.code(200).send(page.body);
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { usableOrigins } from '../../http/origin';
 
 export const STYLESHEET_PATH = '/jobs-assets/site.css';
 
@@ -16,7 +17,8 @@ export interface PageSecurity {
  * blocks), styles and images from this origin only, forms post only here.
  */
 export function contentSecurityPolicy(security: PageSecurity): string {
-  const frame = ["'self'", ...security.frameOrigins].join(' ');
+  // Filtered again here, where a bad value would do harm: a CSP source list must never get a wildcard or a `;`.
+  const frame = ["'self'", ...usableOrigins(security.frameOrigins)].join(' ');
   return [
     "default-src 'none'",
     `script-src ${security.scriptHashes.length ? security.scriptHashes.join(' ') : "'none'"}`,
@@ -36,7 +38,7 @@ export function securityHeaders(security: PageSecurity): Record<string, string> 
     'x-content-type-options': 'nosniff',
   };
   // X-Frame-Options cannot list origins; frame-ancestors (which browsers prefer) does, so it is only sent when no origin may frame.
-  if (!security.frameOrigins.length) headers['x-frame-options'] = 'SAMEORIGIN';
+  if (!usableOrigins(security.frameOrigins).length) headers['x-frame-options'] = 'SAMEORIGIN';
   return headers;
 }
 

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { isNotModified } from '../../http/conditional-get';
 import { saneOrigin } from '../../http/cors';
 import { packEntry, unpackEntry } from '../public-cache/cache-entry';
 import type { CompatServices } from './compat-services';
@@ -35,11 +37,28 @@ export interface CachedRead {
   headers?: Record<string, string>;
 }
 
+/** Weak: the bytes on the wire differ per content coding, the JSON or HTML does not. */
+function etagOf(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+type StoredRead = Omit<CachedRead, 'body'> & { etag?: string };
+
+/** Sends a read, or 304 when it is a 200 the client already holds (whatever its Cache-Control says). */
+function sendRead(request: FastifyRequest, reply: FastifyReply, read: StoredRead, body: string | Buffer): FastifyReply {
+  for (const [name, value] of Object.entries(read.headers ?? {})) void reply.header(name, value);
+  if (read.etag) {
+    void reply.header('etag', read.etag);
+    if (isNotModified(request.headers, { etag: read.etag })) return reply.status(304).send();
+  }
+  return reply.status(read.status).type(read.contentType).send(body);
+}
+
 /**
  * Serves a dialect's read through the public response cache: the same store, byte
  * bound, TTL and per-organization invalidation as the public GraphQL API (every
  * postings or settings write drops the organization's entries on every instance).
- * Only 200s are kept.
+ * Only 200s are kept, and only they carry an ETag (a hash of the bytes, kept in the entry).
  */
 export async function cachedRead(
   services: CompatServices,
@@ -54,13 +73,13 @@ export async function cachedRead(
   const key = cache.enabled ? cache.key(site.id, { query: `${variant} ${request.url}` }) : null;
   const hit = key ? cache.get(key) : undefined;
   if (hit) {
-    const { meta: stored, body } = unpackEntry<Omit<CachedRead, 'body'>>(hit);
-    for (const [name, value] of Object.entries(stored.headers ?? {})) void reply.header(name, value);
-    return reply.status(stored.status).header('x-cache', 'HIT').type(stored.contentType).send(body);
+    const { meta: stored, body } = unpackEntry<StoredRead>(hit);
+    void reply.header('x-cache', 'HIT');
+    return sendRead(request, reply, stored, body);
   }
   const result = await render();
-  if (key && result.status === 200) cache.set(key, packEntry({ status: result.status, contentType: result.contentType, headers: result.headers }, result.body));
-  for (const [name, value] of Object.entries(result.headers ?? {})) void reply.header(name, value);
+  const read: StoredRead = { status: result.status, contentType: result.contentType, headers: result.headers, etag: result.status === 200 ? etagOf(result.body) : undefined };
+  if (key && result.status === 200) cache.set(key, packEntry(read, result.body));
   if (key) void reply.header('x-cache', 'MISS');
-  return reply.status(result.status).type(result.contentType).send(result.body);
+  return sendRead(request, reply, read, result.body);
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
+import { usableOrigins } from '../../http/origin';
 import { SLUG_PATTERN } from '../organizations/organization.entity';
 
 /** What the drop-in APIs need to know about the organization a `:site` / `:token` names. */
@@ -43,7 +44,7 @@ export class CompatSiteRepository {
           slug: row.slug as string,
           name: row.name as string,
           careersSiteUrl: (row.careers_site_url as string | null) ?? null,
-          allowedOrigins: Array.isArray(row.allowed_origins) ? row.allowed_origins.filter((o): o is string => typeof o === 'string') : [],
+          allowedOrigins: usableOrigins(row.allowed_origins),
           leverApiEnabled: row.lever_api_enabled as boolean,
           greenhouseApiEnabled: row.greenhouse_api_enabled as boolean,
         };

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import fresh from 'fresh';
 
 /**
  * The organization's feed state, from two index probes. Built from publicly visible
@@ -56,13 +54,4 @@ export function feedLastModified(state: FeedState): Date {
     .filter((d): d is Date => d !== null)
     .map((d) => d.getTime());
   return new Date(Math.floor(Math.max(...times) / 1000) * 1000);
-}
-
-/**
- * The conditional-GET decision, by `fresh` (Express's, RFC 9110 §13.2.2): If-None-Match
- * with weak comparison decides when present, If-Modified-Since only without it, and a
- * request's `Cache-Control: no-cache` always gets the full feed.
- */
-export function isNotModified(requestHeaders: IncomingHttpHeaders, etag: string, lastModified: Date): boolean {
-  return fresh(requestHeaders, { etag, 'last-modified': lastModified.toUTCString() });
 }

@@ -4,7 +4,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { FeedRepository } from './feed.repository';
 import { feedStream } from './feed-stream';
-import { feedEtag, feedLastModified, isNotModified } from './feed-validators';
+import { isNotModified } from '../../http/conditional-get';
+import { feedEtag, feedLastModified } from './feed-validators';
 
 export const FEED_ROUTE = '/feeds/:slug.xml';
 export const FEED_CONTENT_TYPE = 'application/xml; charset=utf-8';
@@ -30,7 +31,7 @@ export async function registerFeedRoutes(app: FastifyInstance, services: { orm: 
       const etag = feedEtag(feed.state, services.config.publicUrl);
       const lastModified = feedLastModified(feed.state);
       void reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('last-modified', lastModified.toUTCString());
-      if (isNotModified(request.headers, etag, lastModified)) return reply.code(304).send();
+      if (isNotModified(request.headers, { etag, lastModified })) return reply.code(304).send();
       const publisher = { name: feed.state.organizationName, url: feed.publisherUrl, lastBuildDate: lastModified };
       const body = feedStream(publisher, repository.visiblePostings(feed));
       body.on('error', (err) => request.log.error({ err }, 'feed stream failed'));

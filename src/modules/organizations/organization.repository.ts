@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { OriginSource } from '../../http/cors';
+import { normalizeOrigin, usableOrigins } from '../../http/origin';
 
 /**
  * The organizations' SQL outside the entity manager. `settings` is a jsonb embeddable
@@ -10,6 +11,8 @@ export class OrganizationRepository implements OriginSource {
 
   /** For preflights, which carry no credential: does any organization allow `origin`? */
   async anyOrganizationAllows(origin: string): Promise<boolean> {
+    // Only an exact origin can be allowed; a stored value from before that rule (`https://*.x.com`) matches nothing.
+    if (normalizeOrigin(origin) !== origin) return false;
     const rows = await this.orm.em
       .getConnection()
       .execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);
@@ -20,7 +23,6 @@ export class OrganizationRepository implements OriginSource {
     const rows = await this.orm.em
       .getConnection()
       .execute<{ origins: unknown }[]>(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
-    const origins = rows[0]?.origins;
-    return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [];
+    return usableOrigins(rows[0]?.origins);
   }
 }

@@ -5,6 +5,7 @@ import { diff, recordAudit } from '../audit/audit.service';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
 import { Organization } from './organization.entity';
 import type { OrganizationSettings } from './organization-settings';
+import { normalizeOrigin } from '../../http/origin';
 import { validateSettings } from './settings-validation';
 
 const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
@@ -33,7 +34,8 @@ export class OrganizationService {
       if (input.clearMaxCredentialLifetime) s.maxCredentialLifetimeDays = null;
       if (input.feedEnabled != null) s.feedEnabled = input.feedEnabled;
       if (input.careersSiteUrl != null) s.careersSiteUrl = input.careersSiteUrl || null;
-      if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins)];
+      // Stored as browsers send them (validated above), so `HTTPS://X.com:443` and `https://x.com` are one entry.
+      if (input.allowedOrigins != null) s.allowedOrigins = [...new Set(input.allowedOrigins.map((origin) => normalizeOrigin(origin)!))];
       if (input.leverApiEnabled != null) s.leverApiEnabled = input.leverApiEnabled;
       if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
       if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;

@@ -1,19 +1,11 @@
 import { BadInputError, type FieldProblem } from '../../errors';
+import { normalizeOrigin } from '../../http/origin';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
 
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && value.length <= 2048;
-  } catch {
-    return false;
-  }
-}
-
-/** An origin is exactly scheme://host[:port], with nothing after it. */
-export function isOrigin(value: string): boolean {
-  try {
-    return isHttpUrl(value) && new URL(value).origin === value;
   } catch {
     return false;
   }
@@ -30,7 +22,7 @@ export function validateSettings(input: UpdateOrganizationSettingsInput): void {
   if (input.allowedOrigins) {
     if (input.allowedOrigins.length > 50) problems.push({ field: 'allowedOrigins', message: 'must have at most 50 entries' });
     input.allowedOrigins.forEach((origin, i) => {
-      if (!isOrigin(origin)) problems.push({ field: `allowedOrigins[${i}]`, message: 'must be an origin like https://careers.example.com' });
+      if (!normalizeOrigin(origin)) problems.push({ field: `allowedOrigins[${i}]`, message: 'must be an exact origin like https://careers.example.com (http or https, host and optional port; no wildcard, path, query, fragment or user name)' });
     });
   }
   if (input.intro && input.intro.trim().length > MAX_INTRO) problems.push({ field: 'intro', message: `must be at most ${MAX_INTRO} characters` });

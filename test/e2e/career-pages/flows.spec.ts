@@ -75,7 +75,7 @@ test('a double submit of one form creates one application', async ({ page, reque
   await page.goto(`${BOARD}/${postingId}/apply`);
   const formToken = await page.locator('input[name="token"]').inputValue();
   const email = `e2e-double-${randomUUID().slice(0, 8)}@example.com`;
-  // The browser's own request context carries its CSRF cookie: the same form sent twice at once, then once more.
+  // The same form (one token) sent twice at once, then once more.
   const send = () =>
     page.request.post(`${BOARD}/${postingId}/apply`, {
       // A plausible PDF: the upload check refuses a bare `%PDF-` signature.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, FrameLocator, Page } from '@playwright/test';
 import { adminGql } from '../support/admin-api';
 
 /** A tiny PDF the upload sniffer accepts. */
@@ -32,8 +32,8 @@ export async function applicationsFor(request: APIRequestContext, token: string,
   return data.applications.nodes;
 }
 
-/** Fills the required fields of the apply form (the posting has no required questions). */
-export async function fillBasics(page: Page, email: string): Promise<void> {
+/** Fills the required fields of the apply form (the posting has no required questions), in a page or a frame. */
+export async function fillBasics(page: Page | FrameLocator, email: string): Promise<void> {
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Phone').fill('+44 20 7946 0000');

@@ -1,3 +1,4 @@
+import { usableOrigins } from '../../../http/origin';
 import type { LeverPosting } from './lever-posting';
 
 /** Text into HTML text or a double-quoted attribute. */
@@ -64,5 +65,7 @@ export function leverIframePage(listHtml: string, title: string, css: string | n
  * list CORS uses); with none configured, by nobody.
  */
 export function frameAncestors(allowedOrigins: string[]): string {
-  return `frame-ancestors ${allowedOrigins.length ? allowedOrigins.join(' ') : "'none'"}`;
+  // Filtered again here, where a bad value would do harm: a CSP source list must never get a wildcard or a `;`.
+  const origins = usableOrigins(allowedOrigins);
+  return `frame-ancestors ${origins.length ? origins.join(' ') : "'none'"}`;
 }
