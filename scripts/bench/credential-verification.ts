@@ -42,7 +42,7 @@ async function time(services: Services, queries: { count: number }, iterations: 
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ db }: BenchRun): Promise<string> {
+export async function body({ db, watch }: BenchRun): Promise<string> {
   const config = loadConfig({
     DATABASE_URL: db.url,
     JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
@@ -81,15 +81,15 @@ export async function body({ db }: BenchRun): Promise<string> {
     );
     const key = created.data.createApiCredential.secret as string;
 
-    const hit = await time(services, queries, HIT_ITERATIONS, key);
-    const miss = await time(services, queries, MISS_ITERATIONS, key, () => services.credentialVerifier.clear());
-    const sessionTiming = await time(services, queries, MISS_ITERATIONS, session);
+    const hit = await watch.phase('cache hit', () => time(services, queries, HIT_ITERATIONS, key));
+    const miss = await watch.phase('cache miss', () => time(services, queries, MISS_ITERATIONS, key, () => services.credentialVerifier.clear()));
+    const sessionTiming = await watch.phase('session', () => time(services, queries, MISS_ITERATIONS, session));
 
     const body = (query: string) => JSON.stringify({ query });
     const runs: [string, LoadResult][] = [
-      ['unauthenticated `{ __typename }`', await load({ url, body: body('{ __typename }') })],
-      ['session `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${session}` } })],
-      ['data key `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${key}` } })],
+      ['unauthenticated `{ __typename }`', await load({ url, body: body('{ __typename }'), watch, phase: 'HTTP unauthenticated' })],
+      ['session `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${session}` }, watch, phase: 'HTTP session' })],
+      ['data key `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${key}` }, watch, phase: 'HTTP data key' })],
     ];
     await services.credentialUsage.flush();
 
