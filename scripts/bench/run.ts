@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { hasFlag } from './lib/args';
 import { NOT_WRITTEN_EXIT_CODE } from './lib/report';
+import { startThrowawayServer } from './lib/bench-database';
 
 type Plan = [script: string, args: string[]][];
 
@@ -66,24 +67,39 @@ const plan = smoke ? SMOKE : hasFlag(process.argv, 'quick') ? QUICK : FULL;
 // A smoke run's figures mean nothing: it never writes. Otherwise --noisy goes to every bench.
 const shared = smoke ? ['--no-write'] : hasFlag(process.argv, 'noisy') ? ['--noisy'] : [];
 
-const viteNode = path.resolve('node_modules/.bin/vite-node');
-const started = performance.now();
-const failed: string[] = [];
-const notWritten: string[] = [];
-for (const [script, args] of plan) {
-  const at = performance.now();
-  process.stderr.write(`\n=== ${script} ${[...args, ...shared].join(' ')}\n`);
-  const result = spawnSync(viteNode, [path.join('scripts/bench', script), '--', ...args, ...shared], { stdio: 'inherit' });
-  const outcome = result.status === 0 ? 'done' : result.status === NOT_WRITTEN_EXIT_CODE ? 'measured, NOT written (load over the core count)' : 'FAILED';
-  if (outcome === 'FAILED') failed.push(script);
-  if (result.status === NOT_WRITTEN_EXIT_CODE) notWritten.push(script);
-  process.stderr.write(`=== ${script}: ${outcome} in ${((performance.now() - at) / 1000).toFixed(0)} s\n`);
+async function main(): Promise<number> {
+  const viteNode = path.resolve('node_modules/.bin/vite-node');
+  const started = performance.now();
+  // Smoke: one PostgreSQL server for every benchmark (each still gets its own database), which
+  // saves starting and stopping a server a dozen times; its figures are not kept anyway.
+  const sharedServer = smoke && !process.env.BENCH_DATABASE_URL ? await startThrowawayServer() : undefined;
+  const env = sharedServer ? { ...process.env, BENCH_DATABASE_URL: sharedServer.url } : process.env;
+  const failed: string[] = [];
+  const notWritten: string[] = [];
+  for (const [script, args] of plan) {
+    const at = performance.now();
+    process.stderr.write(`\n=== ${script} ${[...args, ...shared].join(' ')}\n`);
+    const result = spawnSync(viteNode, [path.join('scripts/bench', script), '--', ...args, ...shared], { stdio: 'inherit', env });
+    const outcome = result.status === 0 ? 'done' : result.status === NOT_WRITTEN_EXIT_CODE ? 'measured, NOT written (load over the core count)' : 'FAILED';
+    if (outcome === 'FAILED') failed.push(script);
+    if (result.status === NOT_WRITTEN_EXIT_CODE) notWritten.push(script);
+    process.stderr.write(`=== ${script}: ${outcome} in ${((performance.now() - at) / 1000).toFixed(0)} s\n`);
+  }
+  await sharedServer?.close();
+  const where = smoke ? 'smoke run, nothing written' : 'results in docs/BENCHMARKS.md';
+  process.stderr.write(
+    `\nAll benchmarks in ${((performance.now() - started) / 60_000).toFixed(1)} min (${where}).` +
+      (notWritten.length ? ` Not written (noisy; rerun quiet or with --noisy): ${notWritten.join(', ')}.` : '') +
+      (failed.length ? ` Failed: ${failed.join(', ')}` : '') +
+      '\n',
+  );
+  return failed.length ? 1 : 0;
 }
-const where = smoke ? 'smoke run, nothing written' : 'results in docs/BENCHMARKS.md';
-process.stderr.write(
-  `\nAll benchmarks in ${((performance.now() - started) / 60_000).toFixed(1)} min (${where}).` +
-    (notWritten.length ? ` Not written (noisy; rerun quiet or with --noisy): ${notWritten.join(', ')}.` : '') +
-    (failed.length ? ` Failed: ${failed.join(', ')}` : '') +
-    '\n',
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
 );
-process.exitCode = failed.length ? 1 : 0;
