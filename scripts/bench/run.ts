@@ -19,7 +19,7 @@ type Plan = [script: string, args: string[]][];
 
 const SMOKE: Plan = [
   ['public-postings.ts', ['--postings', '200', '--seconds', '1']],
-  ['credential-verification.ts', []],
+  ['credential-verification.ts', ['--hits', '2000', '--misses', '200', '--seconds', '1']],
   ['usage-overhead.ts', ['--seconds', '1', '--rounds', '1']],
   ['depth.ts', ['--postings', '500', '--samples', '3']],
   ['feed.ts', ['--postings', '200']],
