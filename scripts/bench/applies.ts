@@ -19,8 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { hasFlag, intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
-import { machineLine, table, writeSection } from './lib/report';
+import { machineLine, table } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
 import type { LoadRun, Target } from './applies/load';
 import { summarizeProfile } from './applies/profile-summary';
 import { RESUME_BYTES } from './applies/resume';
@@ -51,12 +51,12 @@ const percentile = (list: number[], p: number): string => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(0) : 'n/a';
 };
 
-async function main() {
-  const seconds = intFlag(process.argv, 'seconds', 10);
-  const concurrency = intFlag(process.argv, 'concurrency', 20);
-  const preuploads = intFlag(process.argv, 'preuploads', 1000);
-  const profile = hasFlag(process.argv, 'cpu-prof');
-  const db = await openBenchDatabase('jobgate_bench_applies');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. The profiles print after it. */
+async function body({ argv, db, watch }: BenchRun): Promise<string> {
+  const seconds = intFlag(argv, 'seconds', 10);
+  const concurrency = intFlag(argv, 'concurrency', 20);
+  const preuploads = intFlag(argv, 'preuploads', 1000);
+  const profile = hasFlag(argv, 'cpu-prof');
   const serverEnv: Record<string, string> = {
     BENCH_DB_URL: db.url,
     JOBGATE_APPLY_RATE_PER_SECOND: '1000000',
@@ -90,8 +90,10 @@ async function main() {
       server.send({ type: 'profile-start' });
       await next(server, 'profiling');
     }
-    load.send({ type: 'run', target, seconds, concurrency });
-    const measured = await next<LoadRun>(load, 'done');
+    const measured = await watch.phase('upload + apply', () => {
+      load.send({ type: 'run', target, seconds, concurrency });
+      return next<LoadRun>(load, 'done');
+    });
     if (profileFile) {
       server.send({ type: 'profile-stop', file: profileFile });
       await next(server, 'profiled');
@@ -105,8 +107,10 @@ async function main() {
       server.send({ type: 'profile-start' });
       await next(server, 'profiling');
     }
-    load.send({ type: 'run-applies', target, seconds, concurrency });
-    const appliesOnly = await next<LoadRun>(load, 'done');
+    const appliesOnly = await watch.phase('apply alone', () => {
+      load.send({ type: 'run-applies', target, seconds, concurrency });
+      return next<LoadRun>(load, 'done');
+    });
     if (applyProfileFile) {
       server.send({ type: 'profile-stop', file: applyProfileFile });
       await next(server, 'profiled');
@@ -171,20 +175,16 @@ async function main() {
         ],
       ),
     ].join('\n');
-    writeSection('applies', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     load.kill();
     const exited = new Promise((resolve) => server.once('exit', resolve));
     if (server.exitCode === null) server.send('stop');
     await exited;
-    await db.close();
+    // After the servers stopped (the profiles are complete); absent when the run failed first.
+    if (profileFile && fs.existsSync(profileFile)) process.stdout.write(`\nServer CPU profile, upload + apply, ${profileFile}:\n${summarizeProfile(profileFile)}\n`);
+    if (applyProfileFile && fs.existsSync(applyProfileFile)) process.stdout.write(`\nServer CPU profile, apply alone, ${applyProfileFile}:\n${summarizeProfile(applyProfileFile)}\n`);
   }
-  if (profileFile) process.stdout.write(`\nServer CPU profile, upload + apply, ${profileFile}:\n${summarizeProfile(profileFile)}\n`);
-  if (applyProfileFile) process.stdout.write(`\nServer CPU profile, apply alone, ${applyProfileFile}:\n${summarizeProfile(applyProfileFile)}\n`);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+void runBench({ section: 'applies', database: 'jobgate_bench_applies', body });

@@ -12,6 +12,7 @@
 import { createBenchOrg, publicGql, startBenchApp } from './lib/bench-app';
 import { intFlag } from './lib/args';
 import { runBench, type BenchRun } from './lib/runner';
+import type { LoadWatch } from './lib/load-average';
 import { load, ratio, type LoadResult } from './lib/load';
 import { machineLine, table } from './lib/report';
 
@@ -31,7 +32,7 @@ const POSTING_QUERY = (id: string) => `query { posting(id: "${id}") {
 } }`;
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 10_000);
   const seconds = intFlag(argv, 'seconds', 5);
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
@@ -49,12 +50,14 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
     for (const pair of pairs) {
       const body = JSON.stringify({ query: pair.api });
       for (const [mode, app] of [['uncached', uncached], ['cached', cached]] as const) {
-        const api = (duration: number) => load({ url: `${app.base}/public/graphql`, body, headers: auth, connections: CONNECTIONS, durationSeconds: duration });
-        const page = (duration: number) => load({ url: `${app.base}${pair.page}`, method: 'GET', connections: CONNECTIONS, durationSeconds: duration });
+        const api = (duration: number, timed?: LoadWatch) =>
+          load({ url: `${app.base}/public/graphql`, body, headers: auth, connections: CONNECTIONS, durationSeconds: duration, watch: timed, phase: `${pair.name} ${mode} API` });
+        const page = (duration: number, timed?: LoadWatch) =>
+          load({ url: `${app.base}${pair.page}`, method: 'GET', connections: CONNECTIONS, durationSeconds: duration, watch: timed, phase: `${pair.name} ${mode} page` });
         await api(1);
         await page(1);
-        const a: LoadResult = await api(seconds);
-        const p: LoadResult = await page(seconds);
+        const a: LoadResult = await api(seconds, watch);
+        const p: LoadResult = await page(seconds, watch);
         console.error(`${pair.name} ${mode}: API ${a.requestsPerSecond}/s, page ${p.requestsPerSecond}/s`);
         const goal = mode === 'cached' ? 1 : pair.name === 'board' ? 0.5 : null;
         const verdict = goal === null ? '' : ` (goal ≥ ${goal}×: ${p.requestsPerSecond >= goal * a.requestsPerSecond ? 'met' : '**missed**'})`;

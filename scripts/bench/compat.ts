@@ -13,6 +13,7 @@
 import { intFlag } from './lib/args';
 import { createBenchOrg, publicGql, startBenchApp, type BenchApp, type BenchOrg } from './lib/bench-app';
 import { runBench, type BenchRun } from './lib/runner';
+import type { LoadWatch } from './lib/load-average';
 import { load, ratio, type LoadResult } from './lib/load';
 import { machineLine, table } from './lib/report';
 
@@ -32,7 +33,7 @@ interface Pair {
   graphql: { url: string; body: string; key: string };
 }
 
-async function measure(apps: { uncached: BenchApp; cached: BenchApp }, pair: Pair, seconds: number): Promise<(string | number)[][]> {
+async function measure(apps: { uncached: BenchApp; cached: BenchApp }, pair: Pair, seconds: number, watch: LoadWatch): Promise<(string | number)[][]> {
   const rows: (string | number)[][] = [];
   for (const [label, app] of [['uncached', apps.uncached], ['cached', apps.cached]] as const) {
     const dialectUrl = app.base + pair.dialect.url;
@@ -41,8 +42,8 @@ async function measure(apps: { uncached: BenchApp; cached: BenchApp }, pair: Pai
     // Unmeasured warm-up of both (JIT, pools, plan caches, and the cache itself when on).
     await load({ url: dialectUrl, method: 'GET', connections: CONNECTIONS, durationSeconds: 1 });
     await load({ ...gqlOptions, durationSeconds: 1 });
-    const g: LoadResult = await load({ ...gqlOptions, durationSeconds: seconds });
-    const d: LoadResult = await load({ url: dialectUrl, method: 'GET', connections: CONNECTIONS, durationSeconds: seconds });
+    const g: LoadResult = await load({ ...gqlOptions, durationSeconds: seconds, watch, phase: `${pair.name} ${label} GraphQL` });
+    const d: LoadResult = await load({ url: dialectUrl, method: 'GET', connections: CONNECTIONS, durationSeconds: seconds, watch, phase: `${pair.name} ${label} dialect` });
     console.error(`${pair.name} ${label}: graphql ${g.requestsPerSecond}/s, dialect ${d.requestsPerSecond}/s`);
     const goal = d.requestsPerSecond >= g.requestsPerSecond ? 'met' : '**missed**';
     rows.push([pair.name, label, 'public GraphQL', g.requestsPerSecond, g.p50Ms, g.p99Ms, g.non2xx + g.errors, '1.00×']);
@@ -59,7 +60,7 @@ async function checkSameRows(app: BenchApp, org: BenchOrg, count: number): Promi
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 10_000);
   const seconds = intFlag(argv, 'seconds', 5);
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
@@ -75,7 +76,7 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
       { name: 'Greenhouse jobs?content=true (board of 100)', dialect: { url: `/v1/boards/${board.slug}/jobs?content=true` }, graphql: { url: '/public/graphql', body: gqlBody(GREENHOUSE_CONTENT_EQUIVALENT, 100), key: board.postingsKey } },
     ];
     const rows: (string | number)[][] = [];
-    for (const pair of pairs) rows.push(...(await measure({ uncached, cached }, pair, seconds)));
+    for (const pair of pairs) rows.push(...(await measure({ uncached, cached }, pair, seconds, watch)));
     const markdown = [
       '## Drop-in dialects (Lever v0, Greenhouse) vs the public GraphQL list',
       '',

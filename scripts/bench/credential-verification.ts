@@ -17,6 +17,7 @@ import { Plan } from '../../src/modules/organizations/organization.entity';
 import { createServices, type Services } from '../../src/app/services';
 import { runBench, type BenchRun } from './lib/runner';
 import { load, type LoadResult } from './lib/load';
+import { intFlag } from './lib/args';
 import { machineLine, table } from './lib/report';
 
 const HIT_ITERATIONS = 20_000;
@@ -42,7 +43,10 @@ async function time(services: Services, queries: { count: number }, iterations: 
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
+  const hitIterations = intFlag(argv, 'hits', HIT_ITERATIONS);
+  const missIterations = intFlag(argv, 'misses', MISS_ITERATIONS);
+  const seconds = intFlag(argv, 'seconds', 5);
   const config = loadConfig({
     DATABASE_URL: db.url,
     JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
@@ -81,15 +85,15 @@ export async function body({ db }: BenchRun): Promise<string> {
     );
     const key = created.data.createApiCredential.secret as string;
 
-    const hit = await time(services, queries, HIT_ITERATIONS, key);
-    const miss = await time(services, queries, MISS_ITERATIONS, key, () => services.credentialVerifier.clear());
-    const sessionTiming = await time(services, queries, MISS_ITERATIONS, session);
+    const hit = await watch.phase('cache hit', () => time(services, queries, hitIterations, key));
+    const miss = await watch.phase('cache miss', () => time(services, queries, missIterations, key, () => services.credentialVerifier.clear()));
+    const sessionTiming = await watch.phase('session', () => time(services, queries, missIterations, session));
 
     const body = (query: string) => JSON.stringify({ query });
     const runs: [string, LoadResult][] = [
-      ['unauthenticated `{ __typename }`', await load({ url, body: body('{ __typename }') })],
-      ['session `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${session}` } })],
-      ['data key `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${key}` } })],
+      ['unauthenticated `{ __typename }`', await load({ url, body: body('{ __typename }'), durationSeconds: seconds, watch, phase: 'HTTP unauthenticated' })],
+      ['session `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${session}` }, durationSeconds: seconds, watch, phase: 'HTTP session' })],
+      ['data key `{ organization { id } }`', await load({ url, body: body('{ organization { id } }'), headers: { authorization: `Bearer ${key}` }, durationSeconds: seconds, watch, phase: 'HTTP data key' })],
     ];
     await services.credentialUsage.flush();
 
@@ -98,7 +102,7 @@ export async function body({ db }: BenchRun): Promise<string> {
       '## Credential verification',
       '',
       'In-process timing of `Authenticator.authenticate` (checksum → SHA-256 → LRU → SQL on a miss → status, IP, rate limit →',
-      'principal), then requests per second of the whole HTTP + GraphQL path over loopback (autocannon, 20 connections, 5 s).',
+      `principal), then requests per second of the whole HTTP + GraphQL path over loopback (autocannon, 20 connections, ${seconds} s).`,
       'A miss clears the cache before every call; a session is verified against the database on every request.',
       'Run: `npx vite-node scripts/bench/credential-verification.ts`.',
       '',
@@ -107,9 +111,9 @@ export async function body({ db }: BenchRun): Promise<string> {
       table(
         ['verification', 'µs per call', 'SQL statements per call'],
         [
-          [`data key, cache hit (${HIT_ITERATIONS.toLocaleString('en')} calls)`, fmt(hit.micros), fmt(hit.statements, 3)],
-          [`data key, cache miss (${MISS_ITERATIONS.toLocaleString('en')} calls)`, fmt(miss.micros), fmt(miss.statements, 3)],
-          [`session (${MISS_ITERATIONS.toLocaleString('en')} calls)`, fmt(sessionTiming.micros), fmt(sessionTiming.statements, 3)],
+          [`data key, cache hit (${hitIterations.toLocaleString('en')} calls)`, fmt(hit.micros), fmt(hit.statements, 3)],
+          [`data key, cache miss (${missIterations.toLocaleString('en')} calls)`, fmt(miss.micros), fmt(miss.statements, 3)],
+          [`session (${missIterations.toLocaleString('en')} calls)`, fmt(sessionTiming.micros), fmt(sessionTiming.statements, 3)],
         ],
       ),
       '',

@@ -16,7 +16,7 @@ import { intFlag } from './lib/args';
 import { runBench, type BenchRun } from './lib/runner';
 import { machineLine, table } from './lib/report';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
-import { preparedRows, type RowSource } from '../../src/db/prepared-statements';
+import { numbered, preparedRows, type RowSource } from '../../src/db/prepared-statements';
 import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
 import { publiclyVisibleSql } from '../../src/modules/postings/public-visibility';
 
@@ -39,13 +39,15 @@ async function cursorAt(em: EntityManager, organizationId: string, filter: Publi
   const conditions = filterConditions(filter);
   const where = [`p.organization_id = ?`, publiclyVisibleSql('p'), ...conditions.map((c) => c.sql)].join(' and ');
   const params = [organizationId, ...conditions.flatMap((c) => c.params)];
-  const conn = em.getConnection();
-  const [{ n }] = await conn.execute<{ n: string }[]>(`select count(*) as n from postings p where ${where}`, params);
+  // Bind parameters, not the ORM's execute: it writes a list value into the SQL as
+  // `'a', 'b'`, which turned the team filter's `any(?::text[])` into a malformed array literal.
+  const db = preparedRows(em);
+  const [{ n }] = await db.rows<{ n: string }>(numbered(`select count(*) as n from postings p where ${where}`), params);
   const matches = Number(n);
   if (offset <= 0) return { cursor: null, matches };
-  const rows = await conn.execute<{ id: string; published_key: string }[]>(
-    `select p.id, (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key from postings p where ${where}
-     order by p.published_at desc, p.id desc offset ? limit 1`,
+  const rows = await db.rows<{ id: string; published_key: string }>(
+    numbered(`select p.id, (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key from postings p where ${where}
+     order by p.published_at desc, p.id desc offset ? limit 1`),
     [...params, offset - 1],
   );
   return { cursor: rows[0] ? encodeCursor(PostingOrder.NEWEST, rows[0] as PostingRow) : null, matches };
@@ -80,7 +82,7 @@ async function pairedMediansMs(a: () => Promise<unknown>, b: () => Promise<unkno
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 1_000_000);
   const first = intFlag(argv, 'first', 20);
   const samples = intFlag(argv, 'samples', 30);
@@ -101,7 +103,7 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
       const page = Math.max(1, Math.min(TARGET_PAGE, Math.floor(probe.matches / first)));
       const deep = await cursorAt(em, org.id, c.filter, (page - 1) * first);
       const request = (after: string | null) => () => publicGql(app.base, PAGE_QUERY, { first, after, filter: c.filter }, org.postingsKey);
-      const [shallowMs, deepMs] = await pairedMediansMs(request(null), request(deep.cursor), samples);
+      const [shallowMs, deepMs] = await watch.phase(c.name, () => pairedMediansMs(request(null), request(deep.cursor), samples));
       const r = deepMs / shallowMs;
       rows.push([c.name, probe.matches.toLocaleString('en'), page.toLocaleString('en'), shallowMs.toFixed(2), deepMs.toFixed(2), `${r.toFixed(2)}× (goal ≤ 1.5×: ${r <= 1.5 ? 'met' : '**missed**'})`]);
       console.error(`${c.name}: page 1 ${shallowMs.toFixed(2)} ms, page ${page} ${deepMs.toFixed(2)} ms`);

@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 10_000);
   const pulls = intFlag(argv, 'pulls', 8);
   const parallel = intFlag(argv, 'parallel', 4);
@@ -52,6 +52,7 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
+    watch.record('pulls', 'before');
     histogram.enable();
     const started = performance.now();
     let bytes = 0;
@@ -61,6 +62,7 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
     }
     const seconds = (performance.now() - started) / 1000;
     histogram.disable();
+    watch.record('pulls', 'after');
     probing = false;
     await probe;
     healthz.sort((a, b) => a - b);

@@ -32,7 +32,7 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 100_000);
   const samples = intFlag(argv, 'samples', 200);
   const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false' });
@@ -57,12 +57,14 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
     const { etag } = await get(url, { 'accept-encoding': 'identity', 'if-none-match': 'W/"warm-up"' }).catch(() => ({ status: 0, etag: '' }));
     for (let i = 0; i < 20; i++) await get(url, { 'if-none-match': etag });
     const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const started = performance.now();
-      const res = await get(url, { 'if-none-match': etag });
-      times.push(performance.now() - started);
-      if (res.status !== 304) throw new Error(`expected 304, got ${res.status}`);
-    }
+    await watch.phase('304 samples', async () => {
+      for (let i = 0; i < samples; i++) {
+        const started = performance.now();
+        const res = await get(url, { 'if-none-match': etag });
+        times.push(performance.now() - started);
+        if (res.status !== 304) throw new Error(`expected 304, got ${res.status}`);
+      }
+    });
     times.sort((a, b) => a - b);
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];

@@ -165,7 +165,7 @@ const mb = (n: number) => n.toFixed(1);
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const counts = sizes(argv);
   const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false' });
   const orm = await connectOrm({ clientUrl: db.url, poolMax: 10 });
@@ -194,14 +194,14 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
     const ours = new Map<number, { identity: Measure; gzip: Measure; notModifiedMs: number }>();
     for (const org of orgs) {
       const url = `${base}/feeds/${org.slug}.xml`;
-      const identity = await measured(() => fetchCounting(url, { 'accept-encoding': 'identity' }));
-      const gzip = await measured(() => fetchCounting(url, { 'accept-encoding': 'gzip' }));
-      ours.set(org.n, { identity, gzip, notModifiedMs: await notModifiedMs(url) });
+      const identity = await watch.phase(`ours ${org.n} identity`, () => measured(() => fetchCounting(url, { 'accept-encoding': 'identity' })));
+      const gzip = await watch.phase(`ours ${org.n} gzip`, () => measured(() => fetchCounting(url, { 'accept-encoding': 'gzip' })));
+      ours.set(org.n, { identity, gzip, notModifiedMs: await watch.phase(`ours ${org.n} 304`, () => notModifiedMs(url)) });
       console.error(`ours ${org.n}: ${seconds(identity.ms)} s, +${mb(identity.rssGrowthMb)} MB; gzip ${seconds(gzip.ms)} s, +${mb(gzip.rssGrowthMb)} MB`);
     }
     const raw = new Map<number, Measure>();
     for (const org of orgs) {
-      const m = await measured(() => rawBaseline(client, org.id));
+      const m = await watch.phase(`raw ${org.n}`, () => measured(() => rawBaseline(client, org.id)));
       raw.set(org.n, m);
       console.error(`raw ${org.n}: ${seconds(m.ms)} s, +${mb(m.rssGrowthMb)} MB`);
     }

@@ -76,7 +76,7 @@ async function flood(app: BenchApp, seconds: number, concurrency: number, token:
 }
 
 /** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
-export async function body({ argv, db }: BenchRun): Promise<string> {
+export async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const seconds = intFlag(argv, 'seconds', 10);
   const concurrency = intFlag(argv, 'concurrency', 8);
   const app = await startBenchApp(db.url);
@@ -84,10 +84,12 @@ export async function body({ argv, db }: BenchRun): Promise<string> {
     const org = await createBenchOrg(app, 0);
     for (let i = 0; i < 20; i++) await healthz(app.base); // warm up
     const rest: number[] = [];
-    for (let i = 0; i < HEALTH_SAMPLES_AT_REST; i++) rest.push(await healthz(app.base));
+    await watch.phase('at rest', async () => {
+      for (let i = 0; i < HEALTH_SAMPLES_AT_REST; i++) rest.push(await healthz(app.base));
+    });
     const atRest = summarize(rest);
-    const anonymous = await flood(app, seconds, concurrency, null);
-    const keyed = await flood(app, seconds, concurrency, org.postingsKey);
+    const anonymous = await watch.phase('flood, no credential', () => flood(app, seconds, concurrency, null));
+    const keyed = await watch.phase('flood, postings key', () => flood(app, seconds, concurrency, org.postingsKey));
     const fmt = (n: number) => n.toFixed(1);
     const rows = [
       ['at rest', '—', fmt(atRest.medianMs), fmt(atRest.p95Ms), atRest.samples, '—', '—'],

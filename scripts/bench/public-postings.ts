@@ -16,10 +16,10 @@
  */
 import { startBenchApp, createBenchOrg, publicGql } from './lib/bench-app';
 import { intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
 import { load, ratio, type LoadResult } from './lib/load';
-import { POSTINGS_QUERY, requestBody, VARIANTS } from './lib/postings-query';
-import { machineLine, table, writeSection } from './lib/report';
+import { PAGE_SIZE, POSTINGS_QUERY, requestBody, VARIANTS } from './lib/postings-query';
+import { machineLine, table } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
 import { startRawBaseline, type RawBaselineMode } from './raw-baseline-server';
 
 const CONNECTIONS = 20;
@@ -36,10 +36,13 @@ function sizesFlag(argv: string[]): number[] {
 
 const verdict = (value: number, goal: number, atMost = false) => ((atMost ? value <= goal : value >= goal) ? 'met' : '**missed**');
 
-async function main() {
-  const sizes = sizesFlag(process.argv);
-  const seconds = intFlag(process.argv, 'seconds', 5);
-  const db = await openBenchDatabase('jobgate_bench_public');
+/** Page sizes of the SQL-statements table: small, the API's default, and the benchmark's page (all under the public cost limit). */
+const STATEMENT_PAGE_SIZES = [10, 20, PAGE_SIZE];
+
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+async function body({ argv, db, watch }: BenchRun): Promise<string> {
+  const sizes = sizesFlag(argv);
+  const seconds = intFlag(argv, 'seconds', 5);
   const uncached = await startBenchApp(db.url, { JOBGATE_PUBLIC_CACHE_BYTES: '0' });
   const cached = await startBenchApp(db.url);
   const rows: (string | number)[][] = [];
@@ -59,22 +62,23 @@ async function main() {
       try {
         // Same data from every server before any timing (keys sorted: jsonb columns come back in PostgreSQL's key order).
         for (const v of VARIANTS) {
-          const ours = canonical(await publicGql(uncached.base, POSTINGS_QUERY, { first: 50, after: null, filter: v.filter }, org.postingsKey));
+          const ours = canonical(await publicGql(uncached.base, POSTINGS_QUERY, { first: PAGE_SIZE, after: null, filter: v.filter }, org.postingsKey));
           for (const [mode, raw] of Object.entries(raws)) {
-            const theirs = (await (await fetch(raw.url, { method: 'POST', body: requestBody(50, v.filter) })).json()) as { data: unknown };
+            const theirs = (await (await fetch(raw.url, { method: 'POST', body: requestBody(PAGE_SIZE, v.filter) })).json()) as { data: unknown };
             if (ours !== canonical(theirs.data)) throw new Error(`raw baseline (${mode}) and app differ for ${v.name} at ${postings} postings`);
           }
         }
         for (const v of VARIANTS) {
-          const body = requestBody(50, v.filter);
-          const run = (url: string, headers: Record<string, string> = {}) => load({ url, body, headers, connections: CONNECTIONS, durationSeconds: seconds });
+          const body = requestBody(PAGE_SIZE, v.filter);
+          const run = (server: string, url: string, headers: Record<string, string> = {}) =>
+            load({ url, body, headers, connections: CONNECTIONS, durationSeconds: seconds, watch, phase: `${postings} ${v.name} ${server}` });
           const urls = [raws['group-by'].url, raws['counts-table'].url, `${uncached.base}/public/graphql`, `${cached.base}/public/graphql`];
           // Unmeasured warm-up of each target (JIT, pools, prepared statements), then the measured phases.
           for (const url of urls) await load({ url, body, headers: auth, connections: CONNECTIONS, durationSeconds: 1 });
-          const g: LoadResult = await run(urls[0]!);
-          const t: LoadResult = await run(urls[1]!);
-          const u = await run(urls[2]!, auth);
-          const c = await run(urls[3]!, auth);
+          const g: LoadResult = await run('raw GROUP-BY', urls[0]!);
+          const t: LoadResult = await run('raw counts-table', urls[1]!);
+          const u = await run('uncached', urls[2]!, auth);
+          const c = await run('cached', urls[3]!, auth);
           console.error(`${postings} ${v.name}: raw group-by ${g.requestsPerSecond}/s, raw counts-table ${t.requestsPerSecond}/s, uncached ${u.requestsPerSecond}/s, cached ${c.requestsPerSecond}/s`);
           uncachedBySize.set(v.name, [...(uncachedBySize.get(v.name) ?? []), u.requestsPerSecond]);
           const vs = (x: LoadResult, base: LoadResult, goal: number) => `${ratio(x.requestsPerSecond, base.requestsPerSecond)} (goal ≥ ${goal}×: ${verdict(x.requestsPerSecond / base.requestsPerSecond, goal)})`;
@@ -86,7 +90,7 @@ async function main() {
           rows.push(line('ours, cached', c, ratio(c.requestsPerSecond, g.requestsPerSecond), vs(c, t, GOALS.cachedVsCountsTable)));
         }
         // SQL statements per request, counted by the ORM's logger on the uncached app.
-        for (const first of [10, 50, 100]) {
+        for (const first of STATEMENT_PAGE_SIZES) {
           for (const v of VARIANTS) {
             await publicGql(uncached.base, POSTINGS_QUERY, { first, after: null, filter: v.filter }, org.postingsKey); // credential cache warm
             const before = uncached.queries.count;
@@ -106,7 +110,7 @@ async function main() {
     const markdown = [
       '## Public postings throughput',
       '',
-      '`postings(first: 50)` with totalCount, all seven facets and every posting field, on an organization with N synthetic postings',
+      `\`postings(first: ${PAGE_SIZE})\` with totalCount, all seven facets and every posting field, on an organization with N synthetic postings`,
       `(each size seeds its own organization in the same database); autocannon over loopback in the same process as the servers, ${CONNECTIONS} connections,`,
       `${seconds} s per phase after a 1 s warm-up of each target; phases run one at a time in the order raw GROUP-BY → raw counts-table → uncached → cached.`,
       'Both raw baselines are `scripts/bench/raw-baseline-server.ts` (`node:http` + `pg`, the SQL builders of `public-postings.repository.ts`, the',
@@ -131,16 +135,11 @@ async function main() {
       '',
       table(['postings', 'first', 'query', 'SQL statements'], sqlRows),
     ].join('\n');
-    writeSection('public-postings', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await cached.close();
     await uncached.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+void runBench({ section: 'public-postings', database: 'jobgate_bench_public', body });

@@ -1,55 +1,105 @@
 /**
- * `npm run bench [-- --quick]`: every benchmark, one after another, each in its own
- * process (its own embedded PostgreSQL, heap and event loop, so one bench's
- * leftovers cannot slow the next). Each writes its own section of docs/BENCHMARKS.md
- * and prints its table. Default sizes are the issue's (well under 15 minutes on 2
- * cores); --quick uses small sizes for a smoke run of a minute or two.
+ * `npm run bench [-- --quick | --smoke] [-- --noisy]`: every benchmark, one after
+ * another, each in its own process (its own embedded PostgreSQL, heap and event loop,
+ * so one bench's leftovers cannot slow the next). Each writes its own section of
+ * docs/BENCHMARKS.md (through the load gate of lib/report.ts: a run whose load average
+ * exceeded the core count is not written unless --noisy, which marks it) and prints
+ * its table. Default sizes are the issue's (well under 15 minutes on 2 cores); --quick
+ * uses small sizes for a run of a few minutes; --smoke runs every benchmark at tiny
+ * sizes for about a second of load each and writes nothing: CI runs it (.ci/run) so a
+ * benchmark that throws fails the build instead of going unnoticed.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { hasFlag } from './lib/args';
+import { NOT_WRITTEN_EXIT_CODE } from './lib/report';
+import { startThrowawayServer } from './lib/bench-database';
 
-const quick = hasFlag(process.argv, 'quick');
+type Plan = [script: string, args: string[]][];
 
-const BENCHES: [script: string, args: string[]][] = quick
-  ? [
-      ['public-postings.ts', ['--postings', '2000,20000', '--seconds', '2']],
-      ['credential-verification.ts', []],
-      ['usage-overhead.ts', ['--seconds', '2', '--rounds', '2']],
-      ['depth.ts', ['--postings', '100000', '--samples', '10']],
-      ['feed.ts', ['--postings', '2000']],
-      ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
-      ['applies.ts', ['--seconds', '3']],
-      ['compat.ts', ['--postings', '2000', '--seconds', '2']],
-      ['career-pages.ts', ['--postings', '2000', '--seconds', '2']],
-      ['hostile-flood.ts', ['--seconds', '3']],
-      ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
-      ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
-    ]
-  : [
-      ['public-postings.ts', ['--postings', '10000,100000', '--seconds', '5']],
-      ['credential-verification.ts', []],
-      ['usage-overhead.ts', ['--seconds', '5', '--rounds', '3']],
-      ['depth.ts', ['--postings', '1000000']],
-      ['feed.ts', ['--postings', '10000,100000']],
-      ['feed-not-modified.ts', ['--postings', '100000']],
-      ['applies.ts', ['--seconds', '10']],
-      ['compat.ts', ['--postings', '10000', '--seconds', '5']],
-      ['career-pages.ts', ['--postings', '10000', '--seconds', '5']],
-      ['hostile-flood.ts', ['--seconds', '10']],
-      ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
-      ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
-    ];
+const SMOKE: Plan = [
+  ['public-postings.ts', ['--postings', '200', '--seconds', '1']],
+  ['credential-verification.ts', ['--hits', '2000', '--misses', '200', '--seconds', '1']],
+  ['usage-overhead.ts', ['--seconds', '1', '--rounds', '1']],
+  ['depth.ts', ['--postings', '500', '--samples', '3']],
+  ['feed.ts', ['--postings', '200']],
+  ['feed-not-modified.ts', ['--postings', '200', '--samples', '20']],
+  ['applies.ts', ['--seconds', '1', '--concurrency', '4', '--preuploads', '20']],
+  ['compat.ts', ['--postings', '200', '--seconds', '1']],
+  ['career-pages.ts', ['--postings', '200', '--seconds', '1']],
+  ['hostile-flood.ts', ['--seconds', '1', '--concurrency', '2']],
+  ['peer-postgraphile.ts', ['--postings', '200', '--seconds', '1', '--rounds', '1']],
+  ['feed-lag.ts', ['--postings', '200', '--pulls', '2', '--parallel', '2']],
+];
 
-const viteNode = path.resolve('node_modules/.bin/vite-node');
-const started = performance.now();
-const failed: string[] = [];
-for (const [script, args] of BENCHES) {
-  const at = performance.now();
-  process.stderr.write(`\n=== ${script} ${args.join(' ')}\n`);
-  const result = spawnSync(viteNode, [path.join('scripts/bench', script), '--', ...args], { stdio: 'inherit' });
-  if (result.status !== 0) failed.push(script);
-  process.stderr.write(`=== ${script}: ${result.status === 0 ? 'done' : 'FAILED'} in ${((performance.now() - at) / 1000).toFixed(0)} s\n`);
+const QUICK: Plan = [
+  ['public-postings.ts', ['--postings', '2000,20000', '--seconds', '2']],
+  ['credential-verification.ts', []],
+  ['usage-overhead.ts', ['--seconds', '2', '--rounds', '2']],
+  ['depth.ts', ['--postings', '100000', '--samples', '10']],
+  ['feed.ts', ['--postings', '2000']],
+  ['feed-not-modified.ts', ['--postings', '10000', '--samples', '50']],
+  ['applies.ts', ['--seconds', '3']],
+  ['compat.ts', ['--postings', '2000', '--seconds', '2']],
+  ['career-pages.ts', ['--postings', '2000', '--seconds', '2']],
+  ['hostile-flood.ts', ['--seconds', '3']],
+  ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
+  ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
+];
+
+const FULL: Plan = [
+  ['public-postings.ts', ['--postings', '10000,100000', '--seconds', '5']],
+  ['credential-verification.ts', []],
+  ['usage-overhead.ts', ['--seconds', '5', '--rounds', '3']],
+  ['depth.ts', ['--postings', '1000000']],
+  ['feed.ts', ['--postings', '10000,100000']],
+  ['feed-not-modified.ts', ['--postings', '100000']],
+  ['applies.ts', ['--seconds', '10']],
+  ['compat.ts', ['--postings', '10000', '--seconds', '5']],
+  ['career-pages.ts', ['--postings', '10000', '--seconds', '5']],
+  ['hostile-flood.ts', ['--seconds', '10']],
+  ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
+  ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
+];
+
+const smoke = hasFlag(process.argv, 'smoke');
+const plan = smoke ? SMOKE : hasFlag(process.argv, 'quick') ? QUICK : FULL;
+// A smoke run's figures mean nothing: it never writes. Otherwise --noisy goes to every bench.
+const shared = smoke ? ['--no-write'] : hasFlag(process.argv, 'noisy') ? ['--noisy'] : [];
+
+async function main(): Promise<number> {
+  const viteNode = path.resolve('node_modules/.bin/vite-node');
+  const started = performance.now();
+  // Smoke: one PostgreSQL server for every benchmark (each still gets its own database), which
+  // saves starting and stopping a server a dozen times; its figures are not kept anyway.
+  const sharedServer = smoke && !process.env.BENCH_DATABASE_URL ? await startThrowawayServer() : undefined;
+  const env = sharedServer ? { ...process.env, BENCH_DATABASE_URL: sharedServer.url } : process.env;
+  const failed: string[] = [];
+  const notWritten: string[] = [];
+  for (const [script, args] of plan) {
+    const at = performance.now();
+    process.stderr.write(`\n=== ${script} ${[...args, ...shared].join(' ')}\n`);
+    const result = spawnSync(viteNode, [path.join('scripts/bench', script), '--', ...args, ...shared], { stdio: 'inherit', env });
+    const outcome = result.status === 0 ? 'done' : result.status === NOT_WRITTEN_EXIT_CODE ? 'measured, NOT written (load over the core count)' : 'FAILED';
+    if (outcome === 'FAILED') failed.push(script);
+    if (result.status === NOT_WRITTEN_EXIT_CODE) notWritten.push(script);
+    process.stderr.write(`=== ${script}: ${outcome} in ${((performance.now() - at) / 1000).toFixed(0)} s\n`);
+  }
+  await sharedServer?.close();
+  const where = smoke ? 'smoke run, nothing written' : 'results in docs/BENCHMARKS.md';
+  process.stderr.write(
+    `\nAll benchmarks in ${((performance.now() - started) / 60_000).toFixed(1)} min (${where}).` +
+      (notWritten.length ? ` Not written (noisy; rerun quiet or with --noisy): ${notWritten.join(', ')}.` : '') +
+      (failed.length ? ` Failed: ${failed.join(', ')}` : '') +
+      '\n',
+  );
+  return failed.length ? 1 : 0;
 }
-process.stderr.write(`\nAll benchmarks in ${((performance.now() - started) / 60_000).toFixed(1)} min; results in docs/BENCHMARKS.md.${failed.length ? ` Failed: ${failed.join(', ')}` : ''}\n`);
-process.exitCode = failed.length ? 1 : 0;
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -8,7 +8,6 @@
  *   npx vite-node scripts/bench/usage-overhead.ts [-- --seconds 5 --rounds 3]
  */
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import { loadConfig } from '../../src/config';
 import { connectOrm } from '../../src/app/orm-config';
 import { buildApp } from '../../src/app/build-app';
@@ -16,14 +15,14 @@ import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
 import { createServices } from '../../src/app/services';
 import { intFlag } from './lib/args';
-import { openBenchDatabase } from './lib/bench-database';
 import { load, type LoadResult } from './lib/load';
-import { machineLine, table, writeSection } from './lib/report';
+import { machineLine, table } from './lib/report';
+import { runBench, type BenchRun } from './lib/runner';
 
-async function main() {
-  const seconds = intFlag(process.argv, 'seconds', 5);
-  const rounds = intFlag(process.argv, 'rounds', 3);
-  const db = await openBenchDatabase('jobgate_bench_usage');
+/** The measurement; lib/runner.ts opens the database, writes the section and reports failures. */
+async function body({ argv, db, watch }: BenchRun): Promise<string> {
+  const seconds = intFlag(argv, 'seconds', 5);
+  const rounds = intFlag(argv, 'rounds', 3);
   const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false', PORT: '0' });
   const orm = await connectOrm({ clientUrl: db.url, poolMax: 10 });
   const services = await createServices(config, orm, createLogger('warn'));
@@ -60,20 +59,22 @@ async function main() {
     const on: LoadResult[] = [];
     for (let i = 0; i < rounds; i++) {
       services.operationUsage.enabled = false;
-      off.push(await load(request));
+      off.push(await load({ ...request, watch, phase: `round ${i + 1} counting off` }));
       services.operationUsage.enabled = true;
-      on.push(await load(request));
+      on.push(await load({ ...request, watch, phase: `round ${i + 1} counting on` }));
     }
     await services.operationUsage.flush();
     // The counting itself, in process: what one counted call adds (a per-request Set plus one Map update), independent of machine load.
     const RECORDS = 1_000_000;
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < RECORDS; i++) {
-      const seen = new Set<string>();
-      seen.add('ALLOWEDorganization.read');
-      services.operationUsage.record('00000000-0000-4000-8000-000000000000', 'organization.read', 'ALLOWED');
-    }
-    const recordMicros = Number(process.hrtime.bigint() - started) / 1000 / RECORDS;
+    const recordMicros = await watch.phase('in-process counting', async () => {
+      const started = process.hrtime.bigint();
+      for (let i = 0; i < RECORDS; i++) {
+        const seen = new Set<string>();
+        seen.add('ALLOWEDorganization.read');
+        services.operationUsage.record('00000000-0000-4000-8000-000000000000', 'organization.read', 'ALLOWED');
+      }
+      return Number(process.hrtime.bigint() - started) / 1000 / RECORDS;
+    });
     services.operationUsage.enabled = false; // the synthetic id must not be flushed
     const sum = (rs: LoadResult[]) => rs.reduce((n, r) => n + r.requestsPerSecond, 0);
     const overhead = (1 - sum(on) / sum(off)) * 100;
@@ -85,7 +86,7 @@ async function main() {
       'Run: `npx vite-node scripts/bench/usage-overhead.ts`. Goal: under 5 % overhead.',
       '',
       machineLine(db.serverVersion),
-      `Load average during the run: ${os.loadavg().map((n) => n.toFixed(1)).join(' / ')} (1/5/15 min); above the core count, the HTTP rounds measure the neighbours more than the counting, and the in-process figure below is the one to read.`,
+      'With the load average above the core count (its readings close this section), the HTTP rounds measure the neighbours more than the counting, and the in-process figure below is the one to read.',
       '',
       table(
         ['round', 'counting off: requests/s', 'counting on: requests/s', 'p99 ms off / on'],
@@ -96,17 +97,12 @@ async function main() {
       '',
       `In process, counting one call costs ${recordMicros.toFixed(3)} µs (${RECORDS.toLocaleString('en')} calls), i.e. ${((recordMicros / (1e6 / Math.max(1, sum(off) / off.length))) * 100).toFixed(3)} % of the mean request time with counting off.`,
     ].join('\n');
-    writeSection('usage-overhead', markdown);
-    process.stdout.write(markdown + '\n');
+    return markdown;
   } finally {
     await app.close();
     await services.close();
     await orm.close();
-    await db.close();
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+void runBench({ section: 'usage-overhead', database: 'jobgate_bench_usage', body });

@@ -7,6 +7,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     connections?: number;
     duration?: number;
+    overallRate?: number;
   }
   interface Histogram {
     average: number;

@@ -12,19 +12,27 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** A throwaway embedded PostgreSQL server (crash safety off, as in tests) in a temporary folder, removed on close. */
+export async function startThrowawayServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jobgate-bench-'));
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres(dir, { durable: false });
+  return {
+    url: embedded.url,
+    async close() {
+      await embedded.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
- * A migrated database for a benchmark run: BENCH_DATABASE_URL's server when set,
- * else a throwaway embedded PostgreSQL (crash safety off, as in tests).
+ * A migrated database for a benchmark run: BENCH_DATABASE_URL's server when set
+ * (the smoke run shares one server across its benchmarks that way), else a throwaway
+ * embedded PostgreSQL of its own.
  */
 export async function openBenchDatabase(name = 'jobgate_bench'): Promise<BenchDatabase> {
-  let embedded: EmbeddedDatabase | undefined;
-  let dir: string | undefined;
-  let serverUrl = process.env.BENCH_DATABASE_URL;
-  if (!serverUrl) {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jobgate-bench-'));
-    embedded = await startEmbeddedPostgres(dir, { durable: false });
-    serverUrl = embedded.url;
-  }
+  const throwaway = process.env.BENCH_DATABASE_URL ? undefined : await startThrowawayServer();
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? throwaway!.url;
   const url = await ensureDatabase(serverUrl, name);
   const orm = await connectOrm({ clientUrl: url, poolMax: 2 });
   await migrate(orm, url);
@@ -37,8 +45,7 @@ export async function openBenchDatabase(name = 'jobgate_bench'): Promise<BenchDa
     url,
     serverVersion: rows[0].server_version,
     async close() {
-      await embedded?.stop();
-      if (dir) await fs.rm(dir, { recursive: true, force: true });
+      await throwaway?.close();
     },
   };
 }

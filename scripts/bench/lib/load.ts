@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { LoadWatch } from './load-average';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -15,18 +16,26 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   connections?: number;
   durationSeconds?: number;
+  /** A fixed offered rate (requests/s over all connections) instead of as fast as possible: latency at a given load. */
+  overallRate?: number;
+  /** When given, the 1-minute load average is read before and after this phase, under `phase`. */
+  watch?: LoadWatch;
+  phase?: string;
 }
 
 /** Fixed concurrency and duration over loopback; bounded in time, stops by itself. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({
-    url: options.url,
-    method: options.method ?? 'POST',
-    body: options.body,
-    headers: { 'content-type': 'application/json', ...options.headers },
-    connections: options.connections ?? 20,
-    duration: options.durationSeconds ?? 5,
-  });
+  const run = () =>
+    autocannon({
+      url: options.url,
+      method: options.method ?? 'POST',
+      body: options.body,
+      headers: { 'content-type': 'application/json', ...options.headers },
+      connections: options.connections ?? 20,
+      duration: options.durationSeconds ?? 5,
+      ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    });
+  const result = options.watch ? await options.watch.phase(options.phase ?? `load ${options.method ?? 'POST'} ${new URL(options.url).pathname}`, run) : await run();
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,

@@ -8,6 +8,10 @@
  * column `rowId` (its `id` is the global Node id), so the peer aliases it back.
  */
 
+import { PAGE_SIZE } from './postings-query';
+
+export { PAGE_SIZE };
+
 const JOBGATE_NODE = `id title team department commitment level workplaceType country
         locations { name city region countryCode postalCode }
         openingHtml openingPlain descriptionHtml descriptionPlain additionalHtml additionalPlain
@@ -41,7 +45,6 @@ const peerQuery = (condition: string) => `query($first: Int!${condition ? ', $te
   }
 }`;
 
-export const PAGE_SIZE = 50;
 export const FILTER_TEAM = 'Engineering';
 
 export interface PeerVariant {
