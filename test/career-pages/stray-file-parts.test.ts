@@ -77,14 +77,17 @@ describe('file parts the hosted form does not ask for', () => {
   it('refuses a stray part even when it comes before the resume, and a second file for one field', async () => {
     const rows = await storedFiles();
     const objects = await storeObjects();
-    const form = await openForm(t, formPath(f.quiz));
-    const first = await submitForm(t, formPath(f.quiz), form.cookie, [
+    const form = await openForm(t, formPath(f.plain));
+    const first = await submitForm(t, formPath(f.plain), form.cookie, [
       { name: 'token', value: form.token },
-      { name: 'q3', value: text('s'), filename: 'not-a-file-question.txt', contentType: 'text/plain' },
+      { name: 'name', value: 'Early Stray' },
+      { name: 'email', value: 'early-stray@example.com' },
+      { name: 'attachment', value: text('s'), filename: 'extra.txt', contentType: 'text/plain' },
       { name: 'resume', value: text('r'), filename: 'cv.txt', contentType: 'text/plain' },
     ]);
     expect(first.status).toBe(400);
-    expect(first.body).toContain('q3');
+    expect(first.body).toContain('The form sent a file it does not ask for');
+    expect(first.body).toContain('File field &quot;attachment&quot;');
     const twice = await applyWith([{ name: 'resume', value: text('t'), filename: 'second.txt', contentType: 'text/plain' }], 'twice@example.com');
     expect(twice.status).toBe(400);
     expect(twice.body).toContain('at most one file');
