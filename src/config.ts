@@ -34,6 +34,9 @@ export interface Config {
   uploadRatePerMinutePerIp: number;
   /** Bytes of staged, not yet claimed uploads one organization may hold; 0 = no cap. */
   unclaimedUploadBytesPerOrg: number;
+  /** Of those, what anonymous-facing uploads (postings key, hosted form) may hold per client IP and per posting. */
+  unclaimedUploadBytesPerIp: number;
+  unclaimedUploadBytesPerPosting: number;
   /** Audit events older than this many days are deleted; 0 keeps them forever. */
   auditRetentionDays: number;
   fileStore: FileStoreConfig;
@@ -182,6 +185,8 @@ export function loadConfig(env: Env = process.env): Config {
     uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),
     unclaimedUploadBytesPerOrg: int(env, 'JOBGATE_UNCLAIMED_UPLOAD_BYTES_PER_ORG', 256 * 1024 * 1024),
+    unclaimedUploadBytesPerIp: int(env, 'JOBGATE_UNCLAIMED_UPLOAD_BYTES_PER_IP', 32 * 1024 * 1024),
+    unclaimedUploadBytesPerPosting: int(env, 'JOBGATE_UNCLAIMED_UPLOAD_BYTES_PER_POSTING', 64 * 1024 * 1024),
     auditRetentionDays: int(env, 'JOBGATE_AUDIT_RETENTION_DAYS', 365),
     fileStore: fileStore(env, databaseUrl, dataDir),
   };

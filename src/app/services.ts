@@ -146,6 +146,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
       perIpPerMinute: config.uploadRatePerMinutePerIp,
     }),
     maxUnclaimedBytesPerOrg: config.unclaimedUploadBytesPerOrg,
+    maxUnclaimedBytesPerIp: config.unclaimedUploadBytesPerIp,
+    maxUnclaimedBytesPerPosting: config.unclaimedUploadBytesPerPosting,
   });
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));

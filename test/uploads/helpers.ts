@@ -87,7 +87,7 @@ export interface UploadResult {
 
 export async function upload(
   t: TestApp,
-  opts: { token?: string; purpose?: string; filename?: string; bytes?: Buffer; contentType?: string; headers?: Record<string, string> },
+  opts: { token?: string; purpose?: string; filename?: string; bytes?: Buffer; contentType?: string; headers?: Record<string, string>; remoteAddress?: string },
 ): Promise<UploadResult> {
   const parts: Part[] = [];
   if (opts.purpose !== undefined) parts.push({ name: 'purpose', value: opts.purpose });
@@ -95,6 +95,6 @@ export async function upload(
   const form = multipart(parts);
   const headers: Record<string, string> = { 'content-type': form.contentType, ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const res = await t.app.inject({ method: 'POST', url: '/uploads', headers, payload: form.body });
+  const res = await t.app.inject({ method: 'POST', url: '/uploads', headers, payload: form.body, remoteAddress: opts.remoteAddress });
   return { status: res.statusCode, body: res.json(), headers: res.headers };
 }

@@ -81,7 +81,7 @@ ready as (
   select (select count(*) from claimable) = (select count(*) from wanted) as ok
 ),
 claimed as (
-  update stored_files set claimed_at = now()
+  update stored_files set claimed_at = now(), staged_from_ip = null
   where id in (select id from claimable) and (select ok from ready)
   returning id
 ),

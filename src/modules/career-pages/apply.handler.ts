@@ -60,12 +60,23 @@ interface ParsedForm {
   problems: FieldProblem[];
 }
 
+/** A file part the form does not ask for (or a second one for a field): refused before it is stored. */
+class UnexpectedFileError extends BadInputError {}
+
+/** The file inputs of this posting's form: the resume and each FILE question. */
+function fileFieldsOf(row: PostingRow): Set<string> {
+  const questions = row.questions.flatMap((q, i) => (q.kind === QuestionKind.FILE ? [questionFieldName(i)] : []));
+  return new Set([RESUME_FIELD, ...questions]);
+}
+
 /**
  * Reads the multipart body, streaming each file straight into the file store (memory stays flat
  * whatever the file size). A file over the limit is reported on its own field and leaves nothing
  * behind; the rest of the form is kept. Received files are recorded later, or discarded.
+ * Only the form's own file inputs (`fileFields`) are stored: any other file part ends the read
+ * before a byte of it is written, so nobody can park files in the organization's upload quota.
  */
-async function readForm(request: FastifyRequest, uploads: UploadService): Promise<ParsedForm> {
+async function readForm(request: FastifyRequest, uploads: UploadService, fileFields: ReadonlySet<string>): Promise<ParsedForm> {
   const form: ParsedForm = { fields: new Map(), files: new Map(), problems: [] };
   const tooLarge = (field: string) => form.problems.push({ field, message: `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
   try {
@@ -75,6 +86,11 @@ async function readForm(request: FastifyRequest, uploads: UploadService): Promis
         if (!part.filename) {
           part.file.resume();
           continue;
+        }
+        if (!fileFields.has(part.fieldname) || form.files.has(part.fieldname)) {
+          part.file.resume(); // drain it so the parser can end
+          const known = fileFields.has(part.fieldname);
+          throw new UnexpectedFileError([{ field: part.fieldname, message: known ? 'send at most one file for this field' : 'this form has no such file field; nothing was stored' }]);
         }
         const received = await uploads.receive(part.file).catch((err: FastifyError) => {
           if (err instanceof FileTooLargeError || err.code === 'FST_REQ_FILE_TOO_LARGE') tooLarge(part.fieldname);
@@ -108,8 +124,7 @@ async function discardAll(uploads: UploadService, form: ParsedForm, recorded: Re
 /** Problems the files have before anything is stored: type by content, size. */
 async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  const fileFields = [RESUME_FIELD, ...row.questions.map((q, i) => (q.kind === QuestionKind.FILE ? questionFieldName(i) : null)).filter((f): f is string => f !== null)];
-  for (const field of fileFields) {
+  for (const field of fileFieldsOf(row)) {
     const file = form.files.get(field);
     if (!file) continue;
     try {
@@ -140,13 +155,15 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
   if (!request.isMultipart() || !formPostFromAllowedOrigin(request, ctx.publicUrl, board.security.frameOrigins)) return forbidden();
   let form: ParsedForm;
   try {
-    form = await readForm(request, ctx.services.uploads);
+    form = await readForm(request, ctx.services.uploads, fileFieldsOf(row));
   } catch (err) {
     if (!(err instanceof BadInputError)) throw err;
-    return sendHtml(reply, 400, messagePage({ title: 'The form did not arrive whole', message: err.problems[0]?.message ?? 'Please send it again.', brand: board.brand }), {
-      ...securityHeaders(board.security),
-      ...NO_STORE,
-    });
+    const problem = err.problems[0];
+    const page =
+      err instanceof UnexpectedFileError
+        ? { title: 'The form sent a file it does not ask for', message: `File field "${problem?.field}": ${problem?.message}. Open the form again and send it from there.` }
+        : { title: 'The form did not arrive whole', message: problem?.message ?? 'Please send it again.' };
+    return sendHtml(reply, 400, messagePage({ ...page, brand: board.brand }), { ...securityHeaders(board.security), ...NO_STORE });
   }
   const recorded = new Set<string>();
   try {
@@ -191,18 +208,20 @@ async function submit(
   const meta = { ...requestMeta(request), headers: { ...request.headers, 'idempotency-key': key } };
   const em = ctx.services.orm.em.fork();
   setTenant(em, organizationId);
+  const uploads = new Map<string, string>();
   try {
-    const uploads = new Map<string, string>();
     for (const [field, file] of form.files) {
       const purpose = field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT;
       recorded.add(field); // commit records it, or drops it itself when it refuses
-      const stored = await ctx.services.uploads.commit(principal, meta, { purpose, filename: file.filename }, file.received);
+      const stored = await ctx.services.uploads.commit(principal, meta, { purpose, filename: file.filename, postingId: row.id }, file.received);
       uploads.set(field, stored.id);
     }
     const { input } = toApplicationInput(values, row.questions, uploads);
     await ctx.services.applicationIntake.applyPublicly({ em, principal, meta }, row.id, input);
     return reply.code(303).header('location', thanksPath).send();
   } catch (err) {
+    // Refused after staging: the uploads' ids never reach the candidate, so they go now rather than hold the cap for a day.
+    await ctx.services.uploads.dropUnclaimed(organizationId, [...uploads.values()]);
     if (err instanceof RateLimitedError) {
       const html = messagePage({
         title: 'Too many applications at once',

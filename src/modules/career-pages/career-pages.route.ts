@@ -35,7 +35,10 @@ export async function registerCareerPages(app: FastifyInstance, services: Career
       if (!doc) return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
       return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(doc);
     });
-    scope.get<SlugParams & { Querystring: Record<string, unknown> }>('/jobs/:slug', (request, reply) => boardHandler(ctx, request, reply));
+    // `/jobs/acme/` is the same board (links pasted with a slash); only the board, whose relative links do not depend on it.
+    for (const path of ['/jobs/:slug', '/jobs/:slug/']) {
+      scope.get<SlugParams & { Querystring: Record<string, unknown> }>(path, (request, reply) => boardHandler(ctx, request, reply));
+    }
     scope.get<SlugParams>('/jobs/:slug/sitemap.xml', (request, reply) => sitemapHandler(ctx, request, reply));
     scope.get<SlugParams>('/jobs/:slug/logo.png', (request, reply) => logoHandler(ctx, request, reply));
     scope.get<PostingParams>('/jobs/:slug/:postingId', (request, reply) => postingHandler(ctx, request, reply));

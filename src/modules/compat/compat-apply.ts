@@ -71,19 +71,28 @@ export async function applyThroughCompat(
   posting: PostingRow | null,
   input: ApplicationInput,
   files: IncomingFile[],
+  /** The candidate's address a server-side caller reports (Lever's `ip`): recorded with the application, never used to count uploads, since the caller chooses it. */
+  candidateIp: string | null = null,
 ): Promise<string> {
   if (!posting) throw new NotFoundError('Posting');
   validateApplication(withUploadIds(input, files, files.map(() => randomUUID())), posting.questions);
   const ids: string[] = [];
-  for (const file of files) {
-    try {
-      const stored = await services.uploads.stage(principal, meta, { purpose: file.purpose, filename: file.filename, bytes: file.bytes });
-      ids.push(stored.id);
-    } catch (err) {
-      throw renameFileField(err, file.field);
+  try {
+    for (const file of files) {
+      try {
+        const stored = await services.uploads.stage(principal, meta, { purpose: file.purpose, filename: file.filename, bytes: file.bytes, postingId: posting.id });
+        ids.push(stored.id);
+      } catch (err) {
+        throw renameFileField(err, file.field);
+      }
     }
+    const em = services.orm.em.fork();
+    setRequestScope(em, principal);
+    const applyMeta = candidateIp ? { ...meta, ip: candidateIp } : meta;
+    return await services.applicationIntake.applyPublicly({ em, principal, meta: applyMeta }, posting.id, withUploadIds(input, files, ids));
+  } catch (err) {
+    // Refused after staging: the caller never learns these upload ids, so they go now rather than hold the cap for a day.
+    await services.uploads.dropUnclaimed(principal.organizationId, ids);
+    throw err;
   }
-  const em = services.orm.em.fork();
-  setRequestScope(em, principal);
-  return services.applicationIntake.applyPublicly({ em, principal, meta }, posting.id, withUploadIds(input, files, ids));
 }

@@ -46,13 +46,25 @@ export async function registerFormParsers(scope: FastifyInstance): Promise<void>
   });
 }
 
-/** Reads the apply body into one shape; `fileField` names the field in errors about the body itself. */
-export async function readForm(request: FastifyRequest, fileField: string): Promise<CompatForm> {
+/** Why the dialect refuses a file part of this name, or null when it takes it. */
+export type FileFieldRule = (field: string) => string | null;
+
+/**
+ * Reads the apply body into one shape; `fileField` names the field in errors about the body itself.
+ * A file part that `refuseFile` refuses ends the read before its bytes are taken, so a stray
+ * part is neither buffered nor ever staged.
+ */
+export async function readForm(request: FastifyRequest, fileField: string, refuseFile: FileFieldRule): Promise<CompatForm> {
   if (request.isMultipart()) {
     const form: CompatForm = { fields: {}, files: new Map() };
     try {
       for await (const part of request.parts()) {
         if (part.type === 'file') {
+          const refusal = refuseFile(part.fieldname);
+          if (refusal) {
+            part.file.resume(); // drain it so the parser can end
+            throw BadInputError.field(part.fieldname, refusal);
+          }
           const bytes = await part.toBuffer();
           if (form.files.has(part.fieldname)) throw BadInputError.field(part.fieldname, 'send at most one file per field');
           form.files.set(part.fieldname, { filename: part.filename, bytes });

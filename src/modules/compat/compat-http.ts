@@ -83,3 +83,13 @@ export async function cachedRead(
   if (key) void reply.header('x-cache', 'MISS');
   return sendRead(request, reply, read, result.body);
 }
+
+/**
+ * A route's path and its twin with a trailing slash. Published clients ask for
+ * `/v1/boards/:token/jobs/` and `/v0/postings/:site/`, and the real APIs answer both.
+ * Explicit twins rather than Fastify's global `ignoreTrailingSlash`, which would
+ * change every other route of the app (GraphQL, uploads, the admin console).
+ */
+export function withTrailingSlash(path: string): [string, string] {
+  return [path, `${path}/`];
+}

@@ -22,7 +22,7 @@ import { UploadPurpose } from './upload-purpose';
 @TenantScoped()
 @ObjectType('StoredFile', { description: 'An uploaded file: a resume, an attachment or a logo.' })
 export class StoredFile {
-  [OptionalProps]?: 'createdAt' | 'claimedAt';
+  [OptionalProps]?: 'createdAt' | 'claimedAt' | 'stagedFromIp' | 'stagedForPosting';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -60,6 +60,18 @@ export class StoredFile {
   /** Set when a mutation references the upload; an upload can be claimed once. */
   @Property({ type: 'timestamptz', nullable: true })
   claimedAt: Date | null = null;
+
+  /**
+   * Where an anonymous-facing upload (postings key, hosted form) came from, so one client
+   * cannot fill the organization's unclaimed-bytes cap. Cleared when the upload is claimed:
+   * the address is kept only while it limits something.
+   */
+  @Property({ type: 'text', nullable: true })
+  stagedFromIp: string | null = null;
+
+  /** The posting an anonymous-facing apply staged this upload for (none for `POST /uploads`); for the per-posting share of the cap. */
+  @Property({ type: 'uuid', nullable: true })
+  stagedForPosting: string | null = null;
 
   @Embedded(() => ActorRef, { prefix: 'created_by_' })
   createdBy!: ActorRef;

@@ -6,6 +6,12 @@ export interface UnclaimedUsage {
   oldest: Date | null;
 }
 
+/** One client's or one posting's part of the organization's unclaimed uploads. */
+export interface UnclaimedShare {
+  by: 'ip' | 'posting';
+  value: string;
+}
+
 export interface FileKeys {
   id: string;
   sha256: string;
@@ -23,12 +29,21 @@ export class StoredFileRepository {
     await em.execute("select pg_advisory_xact_lock(hashtext('uploads:' || ?))", [organizationId]);
   }
 
-  async unclaimedUsage(em: EntityManager, organizationId: string): Promise<UnclaimedUsage> {
+  /** The organization's unclaimed uploads, or only those staged from one client IP or for one posting. */
+  async unclaimedUsage(em: EntityManager, organizationId: string, only?: UnclaimedShare): Promise<UnclaimedUsage> {
+    const filter = only ? ` and ${only.by === 'ip' ? 'staged_from_ip' : 'staged_for_posting'} = ?` : '';
     const [row] = await em.execute<{ bytes: string | null; oldest: Date | null }[]>(
-      'select sum(size) as bytes, min(created_at) as oldest from stored_files where organization_id = ? and claimed_at is null',
-      [organizationId],
+      `select sum(size) as bytes, min(created_at) as oldest from stored_files where organization_id = ? and claimed_at is null${filter}`,
+      only ? [organizationId, only.value] : [organizationId],
     );
     return { bytes: Number(row?.bytes ?? 0), oldest: row?.oldest ? new Date(row.oldest) : null };
+  }
+
+  /** Deletes the given uploads of the organization that are still unclaimed; returns the rows so the bytes can follow. */
+  async deleteUnclaimed(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<FileKeys[]> {
+    if (!ids.length) return [];
+    const rows = await raw(em, 'delete from stored_files where organization_id = ? and claimed_at is null and id::text = any(?::text[]) returning id, sha256', [organizationId, [...ids]]);
+    return rows.map((r) => ({ id: String(r.id), sha256: String(r.sha256) }));
   }
 
   /** Deletes never-claimed metadata older than `olderThanHours`; returns the rows so the bytes can follow. */
@@ -48,7 +63,7 @@ export class StoredFileRepository {
     if (!purposes.length) return null;
     const rows = await raw(
       em,
-      `update stored_files set claimed_at = now() where id = ? and organization_id = ? and claimed_at is null and purpose in (${purposes.map(() => '?').join(', ')}) returning ${COLUMNS}`,
+      `update stored_files set claimed_at = now(), staged_from_ip = null where id = ? and organization_id = ? and claimed_at is null and purpose in (${purposes.map(() => '?').join(', ')}) returning ${COLUMNS}`,
       [id, organizationId, ...purposes],
     );
     return rows[0] ?? null;

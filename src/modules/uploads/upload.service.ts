@@ -13,7 +13,7 @@ import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
-import { StoredFileRepository } from './stored-file.repository';
+import { StoredFileRepository, type UnclaimedShare } from './stored-file.repository';
 import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
@@ -22,6 +22,8 @@ import { isUploadPurpose, type UploadPurpose } from './upload-purpose';
 export interface StageInput {
   purpose: string | undefined;
   filename: string | undefined;
+  /** The posting an anonymous-facing apply stages this file for (its share of the unclaimed cap). */
+  postingId?: string;
   /** The file, whole (forms that arrive whole) … */
   bytes?: Buffer;
   /** … or as a stream, stored as it arrives. */
@@ -56,7 +58,17 @@ export interface UploadServiceOptions {
   rateLimiter?: UploadRateLimiter;
   /** Bytes of unclaimed uploads one organization may hold; 0 or unset = no cap. */
   maxUnclaimedBytesPerOrg?: number;
+  /** Of those, what anonymous-facing callers (postings key, hosted form) may stage from one client IP; 0 or unset = no cap. */
+  maxUnclaimedBytesPerIp?: number;
+  /** … and for one posting; 0 or unset = no cap. */
+  maxUnclaimedBytesPerPosting?: number;
 }
+
+/**
+ * Unclaimed space frees up whenever a pending upload is used, not only when the purge
+ * takes the oldest one a day later, so a refusal asks to come back within this long.
+ */
+export const UNCLAIMED_RECHECK_SECONDS = 300;
 
 /** Staged uploads: streamed into the store while inspected, recorded once, claimed once by the mutation that uses them, served through signed links. */
 export class UploadService {
@@ -106,16 +118,20 @@ export class UploadService {
   }
 
   /** Checks the received file against the purpose and the organization's cap, then records it with its audit event; any refusal drops the object. */
-  async commit(principal: Principal, meta: RequestMeta | null, input: Pick<StageInput, 'purpose' | 'filename'>, received: ReceivedFile): Promise<StoredFile> {
+  async commit(principal: Principal, meta: RequestMeta | null, input: Pick<StageInput, 'purpose' | 'filename' | 'postingId'>, received: ReceivedFile): Promise<StoredFile> {
     try {
       if (!isUploadPurpose(input.purpose)) throw BadInputError.field('purpose', 'must be RESUME, ATTACHMENT or LOGO');
       const purpose = input.purpose;
       assertMayUpload(principal, purpose);
       const contentType = await detectContentType(purpose, received.content);
       const { size, sha256 } = received.content;
+      // Anyone may hold the postings key (career sites embed it), so its uploads are counted by client and posting too.
+      const anonymous = principal.kind === 'POSTINGS_KEY';
+      const stagedFromIp = anonymous ? (meta?.ip ?? null) : null;
+      const stagedForPosting = anonymous ? (input.postingId ?? null) : null;
       const em = this.orm.em.fork();
       return await em.transactional(async (tx) => {
-        await this.assertWithinUnclaimedCap(tx, principal.organizationId, size);
+        await this.assertWithinUnclaimedCaps(tx, principal.organizationId, size, { ip: stagedFromIp, postingId: stagedForPosting });
         const file = tx.create(StoredFile, {
           id: received.id,
           organization: principal.organizationId,
@@ -124,6 +140,8 @@ export class UploadService {
           contentType,
           size,
           sha256,
+          stagedFromIp,
+          stagedForPosting,
           createdBy: actorOf(principal),
         });
         recordAudit(tx, principal.organizationId, principal, meta, {
@@ -146,6 +164,20 @@ export class UploadService {
     await this.store.delete([received.key]).catch((err: unknown) => this.logger.warn({ err }, 'could not delete a refused upload; the orphan sweep will'));
   }
 
+  /**
+   * Deletes uploads this request staged and did not get to use (its application was
+   * refused after staging): their ids never left the server, so nobody could claim them,
+   * and they would hold the organization's cap until the purge.
+   */
+  async dropUnclaimed(organizationId: string, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const rows = await this.files.deleteUnclaimed(this.orm.em.fork(), organizationId, ids);
+    // Content-addressed bytes may be shared with another row; the orphan sweep takes them.
+    if (this.store.keyedBy === 'id' && rows.length) {
+      await this.store.delete(rows.map((r) => r.id)).catch((err: unknown) => this.logger.warn({ err }, 'could not delete unused uploads; the orphan sweep will'));
+    }
+  }
+
   /** Rate limits per caller and per client IP; call before reading the body. */
   async admit(principal: Principal, ip: string): Promise<void> {
     await this.options.rateLimiter?.consume(principal, ip);
@@ -153,19 +185,35 @@ export class UploadService {
 
   /**
    * Staged uploads live until claimed or purged, so an organization may hold only so
-   * many unclaimed bytes. Past the cap: RATE_LIMITED until the oldest one is purged.
+   * many unclaimed bytes; an anonymous-facing upload also only so many from its client
+   * IP and for its posting, so one visitor cannot fill the organization's cap.
+   * Past a cap: RATE_LIMITED (see `retryAfterSeconds`).
    */
-  private async assertWithinUnclaimedCap(tx: EntityManager, organizationId: string, size: number): Promise<void> {
-    const cap = this.options.maxUnclaimedBytesPerOrg ?? 0;
-    if (!cap) return;
+  private async assertWithinUnclaimedCaps(tx: EntityManager, organizationId: string, size: number, from: { ip: string | null; postingId: string | null }): Promise<void> {
+    const { maxUnclaimedBytesPerOrg: perOrg = 0, maxUnclaimedBytesPerIp: perIp = 0, maxUnclaimedBytesPerPosting: perPosting = 0 } = this.options;
+    const checks: { cap: number; share?: UnclaimedShare; holder: string }[] = [];
+    if (perIp && from.ip) checks.push({ cap: perIp, share: { by: 'ip', value: from.ip }, holder: 'Uploads from this client hold' });
+    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: { by: 'posting', value: from.postingId }, holder: 'Uploads for this posting hold' });
+    if (perOrg) checks.push({ cap: perOrg, holder: 'This organization holds' });
+    if (!checks.length) return;
     await this.files.lockOrganizationUploads(tx, organizationId);
-    const usage = await this.files.unclaimedUsage(tx, organizationId);
-    if (usage.bytes + size <= cap) return;
-    const purgedAt = (usage.oldest?.getTime() ?? Date.now()) + this.staleAfterHours * 3600_000 + this.purgeIntervalMs;
-    throw new RateLimitedError(
-      Math.max(1, Math.ceil((purgedAt - Date.now()) / 1000)),
-      `This organization holds ${usage.bytes} bytes of uploads not yet used by any mutation (at most ${cap}); use or let them expire first`,
-    );
+    for (const { cap, share, holder } of checks) {
+      const usage = await this.files.unclaimedUsage(tx, organizationId, share);
+      if (usage.bytes + size <= cap) continue;
+      throw new RateLimitedError(
+        this.retryAfterSeconds(usage.oldest),
+        `${holder} ${usage.bytes} bytes of uploads not yet used by an application or mutation (at most ${cap}); use them or try again later`,
+      );
+    }
+  }
+
+  /**
+   * When to try again: when the purge takes the oldest unclaimed upload, or sooner,
+   * since using any pending upload frees its space too (`UNCLAIMED_RECHECK_SECONDS`).
+   */
+  private retryAfterSeconds(oldest: Date | null): number {
+    const purgedAt = (oldest?.getTime() ?? Date.now()) + this.staleAfterHours * 3600_000 + this.purgeIntervalMs;
+    return Math.max(1, Math.min(UNCLAIMED_RECHECK_SECONDS, Math.ceil((purgedAt - Date.now()) / 1000)));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { BadInputError, type FieldProblem } from '../../../errors';
 import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
 import { LIMITS } from '../../applications/application-validation';
-import { flag, text, type CompatForm, type FormFile } from '../compat-form';
+import { flag, text, type CompatForm, type FileFieldRule, type FormFile } from '../compat-form';
 import type { IncomingFile } from '../compat-apply';
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
@@ -57,6 +57,34 @@ function answerOf(question: PostingQuestion, form: CompatForm, problems: FieldPr
   }
 }
 
+/** Greenhouse's GDPR consent flags, as sent: a form's `data_compliance[<key>]` or JSON's nested object. */
+const CONSENT_KEYS = ['gdpr_retention_consent_given', 'gdpr_consent_given', 'gdpr_processing_consent_given', 'gdpr_demographic_data_consent_given'] as const;
+
+/**
+ * Whether the candidate agreed to be kept on file: the retention flag, else the
+ * general consent flag. Every flag sent is checked, and a bad one is reported under
+ * Greenhouse's own field name (`data_compliance[gdpr_consent_given]`).
+ */
+function consentGiven(f: Record<string, unknown>, problems: FieldProblem[]): boolean | null {
+  const nested = f.data_compliance;
+  const given: Record<string, boolean | null> = {};
+  for (const key of CONSENT_KEYS) {
+    const field = `data_compliance[${key}]`;
+    const value = f[field] ?? (nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[key] : undefined);
+    given[key] = flag({ [field]: value }, field, problems);
+  }
+  return given.gdpr_retention_consent_given ?? given.gdpr_consent_given ?? null;
+}
+
+/**
+ * Greenhouse's file parts for this posting: `resume`, `cover_letter` (refused later with
+ * its own message) and `question_<id>` of its FILE questions. Anything else is refused.
+ */
+export function greenhouseFileRule(questions: PostingQuestion[]): FileFieldRule {
+  const accepted = new Set(['resume', 'cover_letter', ...questions.filter((q) => q.kind === QuestionKind.FILE).map((q) => `question_${q.id}`)]);
+  return (name) => (accepted.has(name) ? null : 'unexpected file; this job takes files only as resume and its file questions (question_<id>)');
+}
+
 export interface GreenhouseApply {
   input: ApplicationInput;
   files: IncomingFile[];
@@ -92,8 +120,7 @@ export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestio
   if (form.files.has('cover_letter') || f.cover_letter_content != null) {
     problems.push({ field: 'cover_letter', message: 'cover letter files are not supported; send cover_letter_text' });
   }
-  const compliance = (key: string) => f[`data_compliance[${key}]`] ?? (f.data_compliance as Record<string, unknown> | undefined)?.[key];
-  const retention = flag({ v: compliance('gdpr_retention_consent_given') ?? compliance('gdpr_consent_given') }, 'v', problems);
+  const retention = consentGiven(f, problems);
   const answers = questions.map((q) => answerOf(q, form, problems, files)).filter((a): a is ApplicationAnswerInput => a !== null);
   const input: ApplicationInput = {
     name: `${first} ${last}`.trim(),

@@ -5,13 +5,13 @@ import { requestMeta } from '../../../http/request-meta';
 import type { CompatServices } from '../compat-services';
 import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
 import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
-import { allowOrigin, cachedRead, type CachedRead } from '../compat-http';
+import { allowOrigin, cachedRead, withTrailingSlash, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
 import { visiblePostings } from '../visible-postings';
 import { fetchOneByBoardId, type PostingRow } from '../../postings/public-postings.query';
 import { BoardGroupRepository } from './board-group.repository';
 import { asTree, departmentNodes, jobDepartments, jobOffices, officeNodes, type BoardContext } from './greenhouse-board';
-import { greenhouseApplyInput } from './greenhouse-apply-input';
+import { greenhouseApplyInput, greenhouseFileRule } from './greenhouse-apply-input';
 import { groupsOf, job, jobContent, jobQuestions, payInputRanges } from './greenhouse-job';
 
 export const GREENHOUSE_BOARD_ROUTE = '/v1/boards/:token';
@@ -105,12 +105,14 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       return ghError(reply, 500, 'Internal server error');
     });
 
-    scope.get<{ Params: { token: string } }>(GREENHOUSE_BOARD_ROUTE, (request, reply) =>
-      // Jobgate has no board introduction text yet, so `content` is empty.
-      read(request, reply, async (site) => ok({ name: site.name, content: '' })),
-    );
+    for (const path of withTrailingSlash(GREENHOUSE_BOARD_ROUTE)) {
+      scope.get<{ Params: { token: string } }>(path, (request, reply) =>
+        // Jobgate has no board introduction text yet, so `content` is empty.
+        read(request, reply, async (site) => ok({ name: site.name, content: '' })),
+      );
+    }
 
-    scope.get<{ Params: { token: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/jobs`, (request, reply) =>
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, (request, reply) =>
       read(request, reply, async (site) => {
         const withContent = isTrue(request.query, 'content');
         const ctx = await board(site);
@@ -120,7 +122,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       }),
     );
 
-    scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`, (request, reply) =>
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, (request, reply) =>
       read(request, reply, async (site) => {
         const id = request.params.id;
         const row = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
@@ -140,7 +142,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
     );
 
     for (const kind of ['departments', 'offices'] as const) {
-      scope.get<{ Params: { token: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/${kind}`, (request, reply) =>
+      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, (request, reply) =>
         read(request, reply, async (site) => {
           const as = renderAs(request.query);
           const ctx = await board(site);
@@ -148,7 +150,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
         }),
       );
 
-      scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(`${GREENHOUSE_BOARD_ROUTE}/${kind}/:id`, (request, reply) =>
+      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, (request, reply) =>
         read(request, reply, async (site) => {
           const as = renderAs(request.query);
           const what = kind === 'departments' ? 'Department' : 'Office';
@@ -162,7 +164,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       );
     }
 
-    scope.post<{ Params: { token: string; id: string } }>(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.post<{ Params: { token: string; id: string } }>(path, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
       const site = await sites.find(request.params.token);
       allowOrigin(request, reply, site);
       if (!site?.greenhouseApiEnabled) throw new NotFound('Job board');
@@ -173,7 +175,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       const id = request.params.id;
       const posting = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
       if (!posting) throw new NotFound('Job');
-      const apply = greenhouseApplyInput(await readForm(request, 'resume'), posting.questions);
+      const apply = greenhouseApplyInput(await readForm(request, 'resume', greenhouseFileRule(posting.questions)), posting.questions);
       let applicationId: string;
       try {
         applicationId = await applyThroughCompat(services, principal, meta, posting, apply.input, apply.files);
@@ -185,7 +187,7 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       return reply.status(200).header('cache-control', 'no-store').send({ success: 'Candidate saved successfully', application_id: applicationId });
     });
 
-    for (const route of [GREENHOUSE_BOARD_ROUTE, `${GREENHOUSE_BOARD_ROUTE}/*`]) {
+    for (const route of [...withTrailingSlash(GREENHOUSE_BOARD_ROUTE), `${GREENHOUSE_BOARD_ROUTE}/*`]) {
       scope.options<{ Params: { token: string } }>(route, async (request, reply) => {
         allowOrigin(request, reply, await sites.find(request.params.token), true);
         return reply.status(204).send();

@@ -3,7 +3,7 @@ import { BadInputError, type FieldProblem } from '../../../errors';
 import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
-import { flag, text, type CompatForm } from '../compat-form';
+import { flag, text, type CompatForm, type FileFieldRule } from '../compat-form';
 import type { IncomingFile } from '../compat-apply';
 import { UploadPurpose } from '../../uploads/upload-purpose';
 
@@ -72,6 +72,9 @@ function answersOf(form: CompatForm, questions: PostingQuestion[], problems: Fie
   return answers;
 }
 
+/** Lever's file parts: the resume, and `answers[<questionId>]` for FILE questions (checked against the posting later). */
+export const leverFileRule: FileFieldRule = (name) => (name === 'resume' || name.startsWith('answers[') ? null : 'unexpected file; send the resume as "resume"');
+
 /**
  * Lever's apply fields (README "Apply to a job posting") mapped onto the
  * application input: `org` is the current company, `urls` a label→url map.
@@ -84,9 +87,6 @@ export function leverApplyInput(form: CompatForm, questions: PostingQuestion[]):
   const files: IncomingFile[] = [];
   const resume = form.files.get('resume');
   if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
-  for (const name of form.files.keys()) {
-    if (name !== 'resume' && !name.startsWith('answers[')) problems.push({ field: name, message: 'unexpected file; send the resume as "resume"' });
-  }
   const urls = [...mapOf(f, 'urls', problems)].map(([label, url], i) => {
     if (typeof url !== 'string') problems.push({ field: `urls[${label}]`, message: 'must be a URL' });
     return { label: label || null, url: typeof url === 'string' ? url : '', index: i };

@@ -5,13 +5,13 @@ import { requestMeta } from '../../../http/request-meta';
 import type { CompatServices } from '../compat-services';
 import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
 import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
-import { allowOrigin, cachedRead, type CachedRead } from '../compat-http';
+import { allowOrigin, cachedRead, withTrailingSlash, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
 import { visiblePostings } from '../visible-postings';
 import { fetchOne } from '../../postings/public-postings.query';
 import type { PublicPostingFilter } from '../../postings/public-posting.types';
 import { frameAncestors, leverIframePage, leverListHtml, type LeverGroup } from './lever-html';
-import { leverApplyInput } from './lever-apply-input';
+import { leverApplyInput, leverFileRule } from './lever-apply-input';
 import { toLeverPosting, type LeverPosting } from './lever-posting';
 
 export const LEVER_LIST_ROUTE = '/v0/postings/:site';
@@ -135,7 +135,7 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
       return leverError(reply, 500, 'Internal server error');
     });
 
-    scope.get<{ Params: { site: string }; Querystring: Query }>(LEVER_LIST_ROUTE, async (request, reply) => {
+    for (const path of withTrailingSlash(LEVER_LIST_ROUTE)) scope.get<{ Params: { site: string }; Querystring: Query }>(path, async (request, reply) => {
       const site = await sites.find(request.params.site);
       allowOrigin(request, reply, site);
       if (!site?.leverApiEnabled) throw new NotFoundError('Site');
@@ -143,7 +143,7 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
       return cachedRead(services, request, reply, site, `lever ${mode}`, () => renderList(site, request.query, mode));
     });
 
-    scope.get<{ Params: { site: string; id: string } }>(LEVER_POSTING_ROUTE, async (request, reply) => {
+    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.get<{ Params: { site: string; id: string } }>(path, async (request, reply) => {
       const site = await sites.find(request.params.site);
       allowOrigin(request, reply, site);
       if (!site?.leverApiEnabled) throw new NotFoundError('Site');
@@ -157,7 +157,7 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
       });
     });
 
-    scope.post<{ Params: { site: string; id: string }; Querystring: Query }>(LEVER_POSTING_ROUTE, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.post<{ Params: { site: string; id: string }; Querystring: Query }>(path, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
       const site = await siteOf(request.params.site);
       allowOrigin(request, reply, site);
       const meta = requestMeta(request);
@@ -167,13 +167,12 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
       const id = request.params.id;
       const posting = isUuid(id) ? await fetchOne(services.orm.em.fork(), site.id, id.toLowerCase()) : null;
       if (!posting) throw new NotFoundError('Posting');
-      const apply = leverApplyInput(await readForm(request, 'resume'), posting.questions);
-      const applyMeta = apply.candidateIp ? { ...meta, ip: apply.candidateIp } : meta;
-      const applicationId = await applyThroughCompat(services, principal, applyMeta, posting, apply.input, apply.files);
+      const apply = leverApplyInput(await readForm(request, 'resume', leverFileRule), posting.questions);
+      const applicationId = await applyThroughCompat(services, principal, meta, posting, apply.input, apply.files, apply.candidateIp);
       return reply.status(200).header('cache-control', 'no-store').send({ ok: true, applicationId });
     });
 
-    for (const route of [LEVER_LIST_ROUTE, LEVER_POSTING_ROUTE]) {
+    for (const route of [LEVER_LIST_ROUTE, LEVER_POSTING_ROUTE].flatMap(withTrailingSlash)) {
       scope.options<{ Params: { site: string } }>(route, async (request, reply) => {
         allowOrigin(request, reply, await sites.find(request.params.site), true);
         return reply.status(204).send();
