@@ -1,4 +1,3 @@
-import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { CareerServices } from './career-services';
@@ -20,13 +19,12 @@ type PostingParams = { Params: { slug: string; postingId: string }; Querystring:
 /**
  * The hosted career pages: server-rendered HTML on the public API's services (one
  * visibility rule, one application validation, one apply limit, one response cache).
- * Cookies and multipart parsing are registered in this plugin's scope only.
+ * Multipart parsing is registered in this plugin's scope only (cookies are parsed app-wide, build-app.ts).
  */
 export async function registerCareerPages(app: FastifyInstance, services: CareerServices): Promise<void> {
   const ctx = new CareerContext(services);
   const docs = schemaDocuments();
   await app.register(async (scope) => {
-    await scope.register(cookie);
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 8, fields: 100, parts: 120, fieldSize: 20_000, headerPairs: 100 } });
 
     scope.get('/', (request, reply) => landingHandler(ctx, request, reply));
