@@ -8,6 +8,8 @@ import { serializeError } from './log-errors';
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'headers.cookie',
   'headers.authorization',
   'authorization',
   'password',

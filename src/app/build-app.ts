@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from './schemas';
 import type { Services } from './services';
@@ -55,7 +56,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
 
   installErrorHandler(app);
-  // Before any route, in this order: the caller is resolved once, then CORS answers per the caller's organization.
+  // Before any route, in this order: cookies are parsed (the console's session, the career pages' CSRF
+  // cookie), the caller is resolved once, then CORS answers per the caller's organization.
+  await app.register(cookie);
   registerPrincipalHook(app, services);
   const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
   services.events.on('settings.changed', () => origins.clear());

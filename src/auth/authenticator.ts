@@ -1,5 +1,6 @@
 import { UnauthenticatedError } from '../errors';
-import { parseSecret, type SecretPrefix } from './secret-format';
+import { assertOwnPageRequest, type CookieCredential } from './browser-session';
+import { parseSecret, SECRET_PREFIXES, type SecretPrefix } from './secret-format';
 import type { Principal, RequestMeta } from './principal';
 
 export type SecretVerifier = (secret: string, meta: RequestMeta) => Promise<Principal>;
@@ -21,6 +22,12 @@ export function extractSecret(authorization: string | undefined): string | null 
  * Resolves a request to a principal. The checksum is checked first, so garbage and
  * typos are rejected without touching the database; then the verifier registered
  * for the secret's prefix decides.
+ *
+ * Two places a credential may come from, and the Authorization header wins: an explicit
+ * bearer token is what an API client means, and it is no ambient credential, so a request
+ * with both is judged by its header alone (the cookie is ignored, even a stale one).
+ * The console's session cookie counts only on a request from our own pages
+ * (browser-session.ts), and only ever as a session token, never as a key.
  */
 export class Authenticator {
   private readonly verifiers = new Map<SecretPrefix, SecretVerifier>();
@@ -30,13 +37,33 @@ export class Authenticator {
     return this;
   }
 
-  async authenticate(meta: RequestMeta): Promise<Principal | null> {
+  async authenticate(meta: RequestMeta, cookie: CookieCredential | null = null): Promise<Principal | null> {
     const header = meta.headers.authorization;
     const secret = extractSecret(Array.isArray(header) ? header[0] : header);
     if (secret === null) {
       if (header) throw new UnauthenticatedError('Unsupported Authorization header; use Bearer or Basic');
-      return null;
+      return cookie ? this.fromCookie(cookie, meta) : null;
     }
+    return this.verify(secret, meta);
+  }
+
+  /**
+   * A cookie whose session has ended (signed out in another tab, expired, user
+   * deactivated) leaves the caller anonymous rather than refused: the console can still
+   * sign in, and every protected operation answers UNAUTHENTICATED, which shows sign-in.
+   */
+  private async fromCookie(cookie: CookieCredential, meta: RequestMeta): Promise<Principal | null> {
+    assertOwnPageRequest(meta.headers, cookie.ownOrigins);
+    if (parseSecret(cookie.token) !== SECRET_PREFIXES.session) return null;
+    try {
+      return await this.verify(cookie.token, meta);
+    } catch (err) {
+      if (err instanceof UnauthenticatedError) return null;
+      throw err;
+    }
+  }
+
+  private async verify(secret: string, meta: RequestMeta): Promise<Principal> {
     const prefix = parseSecret(secret);
     const verifier = prefix && this.verifiers.get(prefix);
     if (!verifier) throw new UnauthenticatedError('Invalid credentials');

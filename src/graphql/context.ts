@@ -12,12 +12,21 @@ export interface ContextServices {
   operationUsage: OperationUsage;
 }
 
+/** The browser side of a session: the console's HttpOnly cookie (http/session-cookie.ts). */
+export interface BrowserSession {
+  /** After a successful login: hands the token to a browser that asked for a cookie. */
+  started(token: string): void;
+  /** After logout: tells the browser to forget the cookie. */
+  ended(): void;
+}
+
 /** Built once per request by http/graphql-context.ts. Nothing reaches the ORM any other way. */
 export interface GraphQLContext {
   /** A fork of the ORM for this request only, with the tenant filter set from the principal. */
   em: EntityManager;
   principal: Principal | null;
   meta: RequestMeta;
+  browserSession: BrowserSession;
   services: ContextServices;
   /** Per-request DataLoaders, created lazily by `loaderFor`. */
   loaders: Map<string, unknown>;

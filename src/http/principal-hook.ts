@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
+import { cookieCredential } from './session-cookie';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +23,9 @@ declare module 'fastify' {
  * Fastify reads the body, so a caller without a valid credential never gets a
  * document parsed; usage counters and key rate limits count each request once.
  * Routes declare `config: { authenticate: true }`; the rest (health, feeds, signed
- * file links) take no credential and cost nothing here.
+ * file links) take no credential and cost nothing here. The console's session cookie
+ * (parsed by @fastify/cookie, registered before this hook) is handed over with the
+ * headers; the authenticator alone decides what counts.
  */
 export function registerPrincipalHook(app: FastifyInstance, services: HttpServices): void {
   app.decorateRequest('principal', null);
@@ -30,7 +33,7 @@ export function registerPrincipalHook(app: FastifyInstance, services: HttpServic
   app.addHook('onRequest', async (request) => {
     if (request.method === 'OPTIONS' || !request.routeOptions.config?.authenticate) return;
     try {
-      request.principal = await services.authenticator.authenticate(requestMeta(request));
+      request.principal = await services.authenticator.authenticate(requestMeta(request), cookieCredential(request, services.config.publicUrl));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       request.authFailure = err;

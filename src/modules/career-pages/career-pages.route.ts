@@ -19,7 +19,7 @@ type PostingParams = { Params: { slug: string; postingId: string }; Querystring:
 /**
  * The hosted career pages: server-rendered HTML on the public API's services (one
  * visibility rule, one application validation, one apply limit, one response cache).
- * Multipart parsing is registered in this plugin's scope only; the pages set no cookie.
+ * Multipart parsing is registered in this plugin's scope only; the pages set no cookie (cookies are parsed app-wide for the console, build-app.ts).
  */
 export async function registerCareerPages(app: FastifyInstance, services: CareerServices): Promise<void> {
   const ctx = new CareerContext(services);

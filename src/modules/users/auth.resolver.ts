@@ -19,18 +19,22 @@ export class LoginPayload {
 
 @Resolver()
 export class AuthResolver {
-  @Mutation(() => LoginPayload)
+  @Mutation(() => LoginPayload, {
+    description: 'Starts a session and returns its token. A browser that sends x-jobgate-csrf (the console) also gets it as an HttpOnly cookie.',
+  })
   @Public()
-  login(
+  async login(
     @Arg('organizationSlug') organizationSlug: string,
     @Arg('email') email: string,
     @Arg('password') password: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.login.login(organizationSlug, email, password, ctx.meta);
+    const result = await ctx.services.login.login(organizationSlug, email, password, ctx.meta);
+    ctx.browserSession.started(result.token);
+    return result;
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  @Mutation(() => Boolean, { description: 'Ends the current session (and clears the console\'s session cookie).' })
   @HumansOnly('anyUser')
   async logout(@Ctx() ctx: GraphQLContext) {
     const principal = principalOf(ctx);
@@ -41,6 +45,7 @@ export class AuthResolver {
       targetId: principal.userId,
     });
     await ctx.em.flush();
+    ctx.browserSession.ended();
     return true;
   }
 

@@ -45,7 +45,7 @@ export async function signIn(page: Page, path: string, who: { email: string; pas
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
-/** Follows the console's own navigation (a reload would drop the in-memory session). */
+/** Follows the console's own navigation, as a user clicks (no page load between sections). */
 export async function openSection(page: Page, label: string) {
   const link = page.getByRole('link', { name: label, exact: true });
   if (!(await link.isVisible())) await page.getByRole('button', { name: 'Toggle navigation' }).click();

@@ -1,7 +1,7 @@
 import { Redirect, Route, Switch } from 'wouter';
 import { useSession } from './api/session';
 import { Shell } from './components/shell';
-import { EmptyState } from './components/states';
+import { EmptyState, LoadingState } from './components/states';
 import { ApplicationsPage } from './pages/applications-page';
 import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
@@ -17,7 +17,8 @@ import { UsersPage } from './pages/users-page';
 /** Signed out: the sign-in form at whatever address was asked for, so signing in lands there. */
 export function App() {
   const session = useSession();
-  if (!session.token) return <SignInPage />;
+  if (session.checking) return <LoadingState label="Checking your session…" />;
+  if (!session.user) return <SignInPage />;
   return (
     <Shell>
       <Switch>

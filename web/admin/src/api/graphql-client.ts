@@ -21,17 +21,19 @@ function isFieldLevelForbidden(error: GraphQLErrorBody): boolean {
   return error.extensions?.code === 'FORBIDDEN' && (error.path?.length ?? 0) > 1;
 }
 
-/** POST /graphql with the session token (kept in memory only) as a bearer token. */
-export async function gqlRequest<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
-  variables: TVariables,
-  token: string | null,
-): Promise<TResult> {
+/**
+ * The session rides in an HttpOnly cookie the page's script never sees; the server accepts it
+ * only with this header (which no cross-site form can send) from our own origin.
+ */
+const SESSION_HEADERS = { 'x-jobgate-csrf': '1' };
+
+/** POST /graphql with the session cookie. */
+export async function gqlRequest<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult> {
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...SESSION_HEADERS },
     body: JSON.stringify({ query: document.toString(), variables }),
-    credentials: 'omit',
+    credentials: 'same-origin',
   });
   let body: { data?: TResult | null; errors?: GraphQLErrorBody[] };
   try {
@@ -53,15 +55,15 @@ export interface StagedUpload {
 }
 
 /** POST /uploads: stages a file (e.g. a key's logo) for a later mutation to reference by id. */
-export async function uploadFile(file: File, purpose: 'LOGO', token: string | null): Promise<StagedUpload> {
+export async function uploadFile(file: File, purpose: 'LOGO'): Promise<StagedUpload> {
   const form = new FormData();
   form.append('purpose', purpose);
   form.append('file', file, file.name);
   const response = await fetch('/uploads', {
     method: 'POST',
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: SESSION_HEADERS,
     body: form,
-    credentials: 'omit',
+    credentials: 'same-origin',
   });
   const body = (await response.json()) as StagedUpload & { error?: { code: string; message: string; field?: string; fields?: FieldProblem[] } };
   if (!response.ok || body.error) {

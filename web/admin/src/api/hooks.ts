@@ -8,7 +8,7 @@ export function useApiQuery<R, V>(key: QueryKey, document: TypedDocumentString<R
   return useQuery({
     queryKey: [...key, variables],
     queryFn: () => session.request(document, variables),
-    enabled: enabled && Boolean(session.token),
+    enabled: enabled && session.user !== null,
   });
 }
 

@@ -2,10 +2,10 @@ import { graphql } from '../gql';
 
 // Every operation the console sends. Typed by `npm run console:codegen` from schema/admin.graphql.
 
+// No `token` asked for: the session arrives as an HttpOnly cookie, so the page's script never holds it.
 export const LoginDocument = graphql(`
   mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
     login(organizationSlug: $organizationSlug, email: $email, password: $password) {
-      token
       expiresAt
       user { ...Me }
     }

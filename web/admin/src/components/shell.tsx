@@ -2,8 +2,6 @@ import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { gqlRequest } from '../api/graphql-client';
-import { LogoutDocument } from '../api/operations';
 import { useSession } from '../api/session';
 import { humanize } from '../format';
 
@@ -32,14 +30,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const wide = useMediaQuery('(min-width: 62em)', true);
   const items = NAV.filter((item) => !item.credentials || session.canManageCredentials);
 
-  const signOut = async () => {
-    try {
-      await gqlRequest(LogoutDocument, {}, session.token);
-    } finally {
-      session.signOut('You have signed out.');
-    }
-  };
-
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -52,7 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Text size="sm" visibleFrom="sm">
               {session.user?.name} · {session.user ? humanize(session.user.role) : ''}
             </Text>
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
+            <Button variant="default" size="xs" onClick={() => void session.endSession()}>
               Sign out
             </Button>
           </Group>

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      token\n      expiresAt\n      user { ...Me }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": typeof types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": typeof types.CurrentUserDocument,
@@ -52,7 +52,7 @@ type Documents = {
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      token\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
     "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": types.CurrentUserDocument,
@@ -92,7 +92,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      token\n      expiresAt\n      user { ...Me }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -148,7 +148,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } } };
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } } };
 
 export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean };
 
@@ -461,7 +461,6 @@ export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
-    token
     expiresAt
     user {
       ...Me

@@ -22,8 +22,8 @@ export function SignInPage() {
   const session = useSession();
   const [form, setForm] = useState({ organizationSlug: '', email: '', password: '' });
   const login = useMutation({
-    mutationFn: () => gqlRequest(LoginDocument, form, null),
-    onSuccess: (data) => session.signedIn(data.login.token, data.login.user),
+    mutationFn: () => gqlRequest(LoginDocument, form),
+    onSuccess: (data) => session.signedIn(data.login.user),
   });
 
   return (
@@ -57,7 +57,7 @@ export function SignInPage() {
               Sign in
             </Button>
             <Text size="xs" c="dimmed">
-              Your session stays in this tab's memory only: reloading the page signs you out.
+              You stay signed in across reloads and tabs of this browser until you sign out or the session expires.
             </Text>
           </Stack>
         </form>
