@@ -3,6 +3,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
 import { requestMeta } from '../../http/request-meta';
+import { assertTextField, BadTextError } from '../../http/text-guard';
+import { sendBadTextPage } from './bad-text-page';
 import { setTenant } from '../../db/request-scope';
 import { validateApplication } from '../applications/application-validation';
 import { QuestionKind } from '../postings/posting-enums';
@@ -94,6 +96,7 @@ async function readForm(request: FastifyRequest, uploads: UploadService): Promis
         if (received.content.size === 0) await uploads.discard(received);
         else form.files.set(part.fieldname, { filename: part.filename, received });
       } else if (typeof part.value === 'string') {
+        assertTextField(part.fieldname, part.value);
         form.fields.set(part.fieldname, [...(form.fields.get(part.fieldname) ?? []), part.value]);
       }
     }
@@ -153,6 +156,7 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
     form = await readForm(request, ctx.services.uploads);
   } catch (err) {
     if (!(err instanceof BadInputError)) throw err;
+    if (err instanceof BadTextError) return sendBadTextPage(reply, err.problems, board.brand);
     return sendHtml(reply, 400, messagePage({ title: 'The form did not arrive whole', message: err.problems[0]?.message ?? 'Please send it again.', brand: board.brand }), {
       ...securityHeaders(board.security),
       ...NO_STORE,
