@@ -11,7 +11,7 @@ import { OrganizationRepository } from '../modules/organizations/organization.re
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
 import { registerAdminConsoleRoute } from '../http/admin-console-route';
 import { registerDrainHooks } from '../http/drain';
-import { installErrorHandler } from '../http/error-reply';
+import { frameworkErrorReply, installErrorHandler } from '../http/error-reply';
 import { registerFileRoutes } from '../modules/uploads/files.route';
 import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
 import { registerOpsRoutes } from '../http/ops-routes';
@@ -43,6 +43,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     // that is about to go away and sees a reset instead of an answer.
     forceCloseConnections: false,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorReply,
   });
   registerDrainHooks(app, services.config.shutdownTimeoutMs);
 

@@ -2,6 +2,7 @@ import { Cursor, type EntityName, type EntityProperty, type FilterQuery, type Qu
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../errors';
 import { isUuid } from '../ids';
+import { textProblem } from '../text-problems';
 
 /** What a caller asks of a list: up to `first` items after the cursor `after`. */
 export interface PageRequest {
@@ -25,7 +26,7 @@ function fitsColumn(value: unknown, property: EntityProperty | undefined): boole
   if (property.runtimeType === 'Date') return value instanceof Date && value.getUTCFullYear() >= 1 && value.getUTCFullYear() <= 9999;
   if (property.columnTypes?.[0] === 'uuid') return typeof value === 'string' && isUuid(value);
   if (property.runtimeType === 'number') return typeof value === 'number' && Number.isFinite(value);
-  return typeof value === 'string' && !value.includes('\u0000');
+  return typeof value === 'string' && textProblem(value) === null;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { AppError, BadInputError, type FieldProblem } from '../errors';
 import { toGraphQLError } from './to-graphql-error';
+import { textProblem, textProblemsIn } from '../text-problems';
 
 /**
  * Hostile input is refused here, once, for every field of both APIs, instead of in
@@ -26,15 +27,6 @@ import { toGraphQLError } from './to-graphql-error';
 
 /** Our deepest input (an apply's answers) nests 4 levels; anything far deeper is an attack on whatever walks it. */
 export const MAX_VARIABLE_DEPTH = 32;
-
-/** A lone UTF-16 surrogate (a paired one is a single code point under the `u` flag and does not match). */
-const LONE_SURROGATE = /\p{Cs}/u;
-
-function stringProblem(value: string): string | null {
-  if (value.includes('\u0000')) return 'must not contain NUL (\\u0000) characters';
-  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text (it contains a lone UTF-16 surrogate)';
-  return null;
-}
 
 /**
  * Variables are walked without recursion, so a 5 000-level object is refused in
@@ -68,21 +60,6 @@ export function assertSanePersistedQuery(query: unknown, extensions: unknown): v
   }
   if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== persisted.sha256Hash) {
     throw BadInputError.field('extensions.persistedQuery.sha256Hash', 'does not match the SHA-256 of the query');
-  }
-}
-
-function walkVariableStrings(root: string, value: unknown, problems: FieldProblem[]): void {
-  const stack: [string, unknown][] = [[root, value]];
-  while (stack.length > 0) {
-    const [path, current] = stack.pop()!;
-    if (typeof current === 'string') {
-      const problem = stringProblem(current);
-      if (problem) problems.push({ field: path, message: problem });
-    } else if (Array.isArray(current)) {
-      current.forEach((item, i) => stack.push([`${path}[${i}]`, item]));
-    } else if (current !== null && typeof current === 'object') {
-      for (const [key, child] of Object.entries(current)) stack.push([`${path}.${key}`, child]);
-    }
   }
 }
 
@@ -127,7 +104,7 @@ function documentProblems(schema: GraphQLSchema, document: DocumentNode, variabl
       ObjectField: { enter: push, leave: pop },
       VariableDefinition: { enter: (node) => void path.push(`$${node.variable.name.value}`), leave: pop },
       StringValue(node) {
-        const problem = stringProblem(node.value);
+        const problem = textProblem(node.value);
         if (problem) problems.push({ field: here(), message: problem });
       },
       Variable(node, _key, parent) {
@@ -139,7 +116,7 @@ function documentProblems(schema: GraphQLSchema, document: DocumentNode, variabl
       },
     }),
   );
-  for (const [name, value] of Object.entries(variables)) walkVariableStrings(usedAt.get(name) ?? `$${name}`, value, problems);
+  for (const [name, value] of Object.entries(variables)) problems.push(...textProblemsIn(value, usedAt.get(name) ?? `$${name}`));
   if (problems.length === 0) problems.push(...variableValueProblems(schema, document, variables, usedAt));
   return problems;
 }

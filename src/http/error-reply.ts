@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, HTTP_STATUS, RateLimitedError } from '../errors';
 
 /** REST routes answer `{ error: { code, message } }`; internals never leak. */
@@ -19,4 +19,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } }),
   );
+}
+
+/**
+ * Errors Fastify raises before routing (the `frameworkErrors` option). A path whose
+ * percent-encoding is not UTF-8 (`/feeds/%ED%A0%80.xml`) never reaches a route's
+ * text check, so it is refused here in the REST shape, naming the path; the
+ * router's own answer echoed the path in a shape of its own.
+ */
+export function frameworkErrorReply(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    const message = 'must be valid UTF-8 text (its percent-encoding is not)';
+    void reply.status(400).send({ error: { code: 'BAD_USER_INPUT', message: `path: ${message}`, field: 'path', fields: [{ field: 'path', message }] } });
+  } else if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void reply.status(414).send({ error: { code: 'BAD_REQUEST', message: 'A path segment is too long' } });
+  else void reply.status(400).send({ error: { code: 'BAD_REQUEST', message: 'The request could not be routed' } });
 }

@@ -42,7 +42,7 @@ async function applyWith(extra: Part[], email: string, remoteAddress = '198.51.1
   return submitForm(
     t,
     formPath(f.plain),
-    form.cookie,
+    null,
     [
       { name: 'token', value: form.token },
       { name: 'name', value: 'Stray Parts' },
@@ -78,7 +78,7 @@ describe('file parts the hosted form does not ask for', () => {
     const rows = await storedFiles();
     const objects = await storeObjects();
     const form = await openForm(t, formPath(f.plain));
-    const first = await submitForm(t, formPath(f.plain), form.cookie, [
+    const first = await submitForm(t, formPath(f.plain), null, [
       { name: 'token', value: form.token },
       { name: 'name', value: 'Early Stray' },
       { name: 'email', value: 'early-stray@example.com' },
@@ -111,7 +111,7 @@ describe('uploads of an application refused after staging', () => {
           submitForm(
             limited,
             formPath(f.plain),
-            form.cookie,
+            null,
             [
               { name: 'token', value: form.token },
               { name: 'name', value: `Burst ${i}` },

@@ -28,6 +28,8 @@ const nestedJson = (levels: number) => `${'{"n":'.repeat(levels)}{}${'}'.repeat(
 const withDeepVariables = (query: string) => `{"query":${JSON.stringify(query)},"variables":{"v":${nestedJson(5000)}}}`;
 
 const LIST = (args: string, vars = '') => `query${vars} { postings(${args}) { totalCount } }`;
+/** Rows, not just the count: the cursor is only decoded when a page is read. */
+const PAGE = (args: string) => `{ postings(${args}) { nodes { id } } }`;
 const APPLY = 'mutation($p: ID!, $input: ApplicationInput!) { applyToPosting(postingId: $p, input: $input) { applicationId } }';
 const LOGIN = 'mutation($s: String!, $e: String!, $p: String!) { login(organizationSlug: $s, email: $e, password: $p) { token } }';
 
@@ -37,6 +39,20 @@ export const HOSTILE_CASES: Case[] = [
   { what: 'NUL in a public search literal', caller: 'postingsKey', path: PUBLIC, body: () => ({ query: LIST('filter: { search: "a\\u0000b" }') }), field: 'filter.search' },
   { what: 'NUL in public filter values', caller: 'postingsKey', path: PUBLIC, body: () => ({ query: LIST('filter: { teams: $t }', '($t: [String!])'), variables: { t: ['ok', NUL] } }), field: 'filter.teams[1]' },
   { what: 'NUL in a public cursor', caller: 'postingsKey', path: PUBLIC, body: () => ({ query: LIST('after: $a', '($a: String)'), variables: { a: NUL } }), field: 'after' },
+  {
+    what: 'a NUL inside a public cursor (base64 hides it from the request guard)',
+    caller: 'postingsKey',
+    path: PUBLIC,
+    body: () => ({ query: PAGE(`orderBy: TITLE, after: "${base64url('["TITLE","a\\u0000b","00000000-0000-4000-8000-000000000000"]')}"`) }),
+    field: 'after',
+  },
+  {
+    what: 'a lone surrogate inside a public cursor',
+    caller: 'postingsKey',
+    path: PUBLIC,
+    body: () => ({ query: PAGE(`orderBy: TITLE, after: "${base64url('["TITLE","a\\ud800b","00000000-0000-4000-8000-000000000000"]')}"`) }),
+    field: 'after',
+  },
   { what: 'NUL in an admin cursor', caller: 'admin', path: '/graphql', body: () => ({ query: 'query($a: String) { users(after: $a) { totalCount } }', variables: { a: NUL } }), field: 'after' },
   { what: 'NUL in admin search', caller: 'admin', path: '/graphql', body: () => ({ query: 'query($s: String) { applications(filter: { search: $s }) { totalCount } }', variables: { s: NUL } }), field: 'filter.search' },
   { what: 'NUL in an admin postings filter', caller: 'admin', path: '/graphql', body: () => ({ query: 'query($t: [String!]) { postings(filter: { teams: $t }) { totalCount } }', variables: { t: [NUL] } }), field: 'filter.teams[0]' },

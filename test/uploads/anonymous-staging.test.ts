@@ -58,7 +58,7 @@ describe('unclaimed uploads staged with the postings key', () => {
       return submitForm(
         t,
         path,
-        form.cookie,
+        null,
         [
           { name: 'token', value: form.token },
           { name: 'name', value: 'Posting Share' },

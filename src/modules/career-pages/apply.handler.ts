@@ -3,6 +3,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
 import { requestMeta } from '../../http/request-meta';
+import { assertTextField, BadTextError } from '../../http/text-guard';
+import { sendBadTextPage } from './bad-text-page';
 import { setTenant } from '../../db/request-scope';
 import { validateApplication } from '../applications/application-validation';
 import { QuestionKind } from '../postings/posting-enums';
@@ -101,6 +103,7 @@ async function readForm(request: FastifyRequest, uploads: UploadService, fileFie
         if (received.content.size === 0) await uploads.discard(received);
         else form.files.set(part.fieldname, { filename: part.filename, received });
       } else if (typeof part.value === 'string') {
+        assertTextField(part.fieldname, part.value);
         form.fields.set(part.fieldname, [...(form.fields.get(part.fieldname) ?? []), part.value]);
       }
     }
@@ -158,6 +161,7 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
     form = await readForm(request, ctx.services.uploads, fileFieldsOf(row));
   } catch (err) {
     if (!(err instanceof BadInputError)) throw err;
+    if (err instanceof BadTextError) return sendBadTextPage(reply, err.problems, board.brand);
     const problem = err.problems[0];
     const page =
       err instanceof UnexpectedFileError

@@ -9,6 +9,8 @@ import { landingHandler, logoHandler, robotsHandler, schemaDocuments, sitemapHan
 import { STYLESHEET_PATH } from './page-headers';
 import { postingHandler } from './posting.handler';
 import { STYLESHEET } from './views/styles';
+import { textGuard } from '../../http/text-guard';
+import { sendBadTextPage } from './bad-text-page';
 
 /** A resume plus a few attachments and the text fields. */
 const APPLY_BODY_LIMIT = 3 * MAX_UPLOAD_BYTES + 1024 * 1024;
@@ -26,6 +28,8 @@ export async function registerCareerPages(app: FastifyInstance, services: Career
   const docs = schemaDocuments();
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 8, fields: 100, parts: 120, fieldSize: 20_000, headerPairs: 100 } });
+    // Bad text in a path, a query or a form is refused before any handler looks it up.
+    scope.addHook('preValidation', textGuard((_request, reply, problems) => sendBadTextPage(reply, problems)));
 
     scope.get('/', (request, reply) => landingHandler(ctx, request, reply));
     scope.get('/robots.txt', (request, reply) => robotsHandler(ctx, request, reply));

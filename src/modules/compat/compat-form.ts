@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, BadInputError } from '../../errors';
 import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { assertTextField } from '../../http/text-guard';
 
 /** A file part of a multipart apply. */
 export interface FormFile {
@@ -69,6 +70,7 @@ export async function readForm(request: FastifyRequest, fileField: string, refus
           if (form.files.has(part.fieldname)) throw BadInputError.field(part.fieldname, 'send at most one file per field');
           form.files.set(part.fieldname, { filename: part.filename, bytes });
         } else if (typeof part.value === 'string') {
+          assertTextField(part.fieldname, part.value);
           add(form.fields, part.fieldname, part.value);
         }
       }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { FeedRepository } from './feed.repository';
+import { textGuard } from '../../http/text-guard';
 import { feedStream } from './feed-stream';
 import { isNotModified } from '../../http/conditional-get';
 import { feedEtag, feedLastModified } from './feed-validators';
@@ -24,6 +25,8 @@ export async function registerFeedRoutes(app: FastifyInstance, services: { orm: 
   const repository = new FeedRepository(services.orm, services.config.publicUrl);
   await app.register(async (scope) => {
     await scope.register(compress, { global: true, globalDecompression: false, encodings: ['br', 'gzip'] });
+    // A slug or query with bad text is the client's mistake (400), not a query PostgreSQL refuses (500).
+    scope.addHook('preValidation', textGuard());
 
     scope.get<{ Params: { slug: string } }>(FEED_ROUTE, async (request, reply) => {
       const feed = await repository.findFeed(request.params.slug);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { numbered, preparedRows, type RowSource } from '../../db/prepared-statements';
 import { isUuid } from '../../ids';
+import { textProblem } from '../../text-problems';
 import { BadInputError, type FieldProblem } from '../../errors';
 import { WorkplaceType } from './posting-enums';
 import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
@@ -188,7 +189,8 @@ function decodeCursor(order: PostingOrder, after: string): { key: string; id: st
   } catch {
     decoded = null;
   }
-  if (!Array.isArray(decoded) || decoded.length !== 3 || typeof decoded[1] !== 'string' || typeof decoded[2] !== 'string' || !isUuid(decoded[2])) {
+  // A title key holding a NUL would reach PostgreSQL as a parameter and fail there (a 500).
+  if (!Array.isArray(decoded) || decoded.length !== 3 || typeof decoded[1] !== 'string' || textProblem(decoded[1]) || typeof decoded[2] !== 'string' || !isUuid(decoded[2])) {
     throw BadInputError.field('after', 'is not a valid cursor');
   }
   if (decoded[0] !== order) throw BadInputError.field('after', `was made for orderBy ${String(decoded[0])}, not ${order}`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../errors';
 import { setTenant } from '../../db/request-scope';
+import { textGuard } from '../../http/text-guard';
 import { attachmentDisposition } from './file-names';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { UploadService } from './upload.service';
@@ -21,7 +22,7 @@ interface FileQuery {
  * looked up by id and the read goes through a fork scoped to it.
  */
 export function registerFileRoutes(app: FastifyInstance, services: { orm: MikroORM; uploads: UploadService }): void {
-  app.get<{ Params: FileParams; Querystring: FileQuery }>('/files/:id', async (request, reply) => {
+  app.get<{ Params: FileParams; Querystring: FileQuery }>('/files/:id', { preValidation: textGuard() }, async (request, reply) => {
     const { id } = request.params;
     const check = services.uploads.checkSignature(id, request.query.expires, request.query.sig);
     if (check === 'invalid') throw new ForbiddenError('invalid download link signature');

@@ -7,6 +7,7 @@ import { FileTooLargeError } from './upload-inspector';
 import { isUploadPurpose } from './upload-purpose';
 import { callerOf } from '../../http/principal-hook';
 import { requestMeta } from '../../http/request-meta';
+import { assertTextField, textGuard } from '../../http/text-guard';
 
 export const UPLOADS_PATH = '/uploads';
 /** The file plus a little room for the multipart framing and the `purpose` field. */
@@ -42,6 +43,7 @@ async function readForm(request: FastifyRequest, uploads: UploadService): Promis
         form.filename = part.filename;
         form.received = await uploads.receive(part.file);
       } else if (part.fieldname === 'purpose') {
+        if (typeof part.value === 'string') assertTextField('purpose', part.value);
         form.purpose = typeof part.value === 'string' ? part.value.trim() : undefined;
       }
     }
@@ -75,6 +77,7 @@ export async function registerUploadRoutes(app: FastifyInstance, services: { upl
       // One byte past the limit reaches the inspector, which cuts the stream there (and the store drops the partial object).
       limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5, parts: 8, fieldSize: 1024, headerPairs: 100 },
     });
+    scope.addHook('preValidation', textGuard());
 
     scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT, config: { authenticate: true } }, async (request, reply) => {
       // Credentials before the body (the principal hook ran in onRequest): an anonymous or unauthorized caller never gets to stream 10 MB.

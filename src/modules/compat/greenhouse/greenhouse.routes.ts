@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { extractSecret } from '../../../auth/authenticator';
 import { AppError, BadInputError, HTTP_STATUS, NotFoundError, RateLimitedError } from '../../../errors';
 import { requestMeta } from '../../../http/request-meta';
+import { textGuard } from '../../../http/text-guard';
 import type { CompatServices } from '../compat-services';
 import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
 import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
@@ -87,6 +88,8 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
 
   await app.register(async (scope) => {
     await registerFormParsers(scope);
+    // Bad text in a path, a query or a JSON/urlencoded body: a BadTextError, answered by the error handler below.
+    scope.addHook('preValidation', textGuard());
 
     scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
       if (error instanceof AppError) {
