@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withReadRetry } from './dead-connection-retry';
 
 /**
  * Something that runs one statement with `$n` bind parameters and returns its rows.
@@ -43,7 +44,8 @@ export function preparedRows(em: EntityManager): RowSource {
       const started = Date.now();
       const connection = await client.acquireConnection();
       try {
-        const result = await connection.query({ name: statementName(text), text, values });
+        // These are plain reads outside any transaction: one more try on a fresh connection when this one died (dead-connection-retry.ts).
+        const result = await withReadRetry(client, connection, text, (c) => c.query({ name: statementName(text), text, values }));
         return result.rows as T[];
       } finally {
         await client.releaseConnection(connection);

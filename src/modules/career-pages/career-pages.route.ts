@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { CareerServices } from './career-services';
+import { ServiceUnavailableError } from '../../errors';
+import { knownError } from '../../http/error-reply';
 import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
 import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
 import { boardHandler } from './board.handler';
@@ -29,6 +31,13 @@ export async function registerCareerPages(app: FastifyInstance, services: Career
     await scope.register(cookie);
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 8, fields: 100, parts: 120, fieldSize: 20_000, headerPairs: 100 } });
 
+    // A database or file store outage is a page saying "try again shortly" (503/507 + Retry-After), not the JSON of the API;
+    // anything else goes on to the app's handler (rethrown errors reach the parent scope's handler).
+    scope.setErrorHandler((error, request, reply) => {
+      const outage = knownError(error, request.log);
+      if (outage instanceof ServiceUnavailableError) return ctx.unavailable(reply, outage);
+      throw error;
+    });
     scope.get('/', (request, reply) => landingHandler(ctx, request, reply));
     scope.get('/robots.txt', (request, reply) => robotsHandler(ctx, request, reply));
     scope.get(STYLESHEET_PATH, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));
