@@ -50,7 +50,10 @@ export async function startS3Server(bucket = 'jobgate-files'): Promise<S3Server>
       return (page.Contents ?? []).map((o) => o.Key!).sort();
     },
     async stop() {
-      await server?.close();
+      // Kill, not drain: close() alone waits for keep-alive sockets, which busy clients never leave idle.
+      const closing = server?.close();
+      (server as unknown as { httpServer?: { closeAllConnections(): void } } | null)?.httpServer?.closeAllConnections();
+      await closing;
       server = null;
     },
     async start() {
