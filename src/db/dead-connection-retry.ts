@@ -37,8 +37,17 @@ interface QueryObject {
 
 interface KnexClientInternals {
   _query(connection: PooledConnection, obj: QueryObject): Promise<unknown>;
-  acquireConnection(): Promise<PooledConnection>;
-  releaseConnection(connection: PooledConnection): Promise<unknown>;
+}
+
+/**
+ * Where a retry gets its fresh connection: a new one, opened beside the pool and
+ * closed after the statement. Not from the pool: the dead connection stays checked
+ * out until its runner releases it, so with every pooled connection dead at once
+ * (a restart) retries waiting on the pool would wait on each other.
+ */
+export interface FreshConnections<C> {
+  acquireRawConnection(): Promise<C>;
+  destroyRawConnection(connection: C): Promise<unknown>;
 }
 
 const PLAIN_READ = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete|merge)\b))/i;
@@ -54,9 +63,9 @@ export function isLostConnection(err: unknown): boolean {
   return classifyOutage(err)?.kind === 'unavailable';
 }
 
-/** Runs `run` on `connection`, and once more on a fresh pooled connection when a retryable read lost its connection. */
+/** Runs `run` on `connection`, and once more on a fresh connection when a retryable read lost its connection. */
 export async function withReadRetry<C extends object, T>(
-  client: { acquireConnection(): Promise<C>; releaseConnection(connection: C): Promise<unknown> },
+  client: FreshConnections<C>,
   connection: C,
   sql: string,
   run: (connection: C) => Promise<T>,
@@ -65,18 +74,18 @@ export async function withReadRetry<C extends object, T>(
     return await run(connection);
   } catch (err) {
     if ((connection as PooledConnection).__knexTxId || !isRetryableRead(sql) || !isLostConnection(err)) throw err;
-    const fresh = await client.acquireConnection();
+    const fresh = await client.acquireRawConnection();
     try {
       return await run(fresh);
     } finally {
-      await client.releaseConnection(fresh);
+      await client.destroyRawConnection(fresh).catch(() => undefined);
     }
   }
 }
 
 /** Every statement of this knex (the ORM's) goes through withReadRetry. Called once per ORM, in its composition. */
 export function retryReadsOnLostConnections(knex: Knex): void {
-  const client = knex.client as unknown as KnexClientInternals;
+  const client = knex.client as unknown as KnexClientInternals & FreshConnections<PooledConnection>;
   const query = client._query.bind(client);
   client._query = (connection, obj) => withReadRetry(client, connection, obj.sql, (c) => query(c, obj));
 }

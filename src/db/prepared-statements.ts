@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { withReadRetry } from './dead-connection-retry';
+import { withReadRetry, type FreshConnections } from './dead-connection-retry';
 
 /**
  * Something that runs one statement with `$n` bind parameters and returns its rows.
@@ -37,7 +37,7 @@ export function numbered(sql: string): string {
  */
 export function preparedRows(em: EntityManager): RowSource {
   const knex = em.getConnection().getKnex();
-  const client = knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> };
+  const client = knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } & FreshConnections<PgClient>;
   const logger = em.config.getLogger();
   return {
     async rows<T>(text: string, values: unknown[]): Promise<T[]> {
