@@ -1,7 +1,7 @@
 /**
  * The layering of src/, written once. Read top to bottom, each layer may import the ones under it:
  *
- *   main.ts → app/ → modules/ → http/ → graphql/ → auth/ → db/ → ground floor (config, errors, logger, ids, events)
+ *   main.ts → app/ → modules/ → http/ → graphql/ → auth/ → db/ → ground floor (config, errors, outage, logger, ids, events)
  *
  * http/ is the web plumbing (request meta, caller, CORS, GraphQL mounting, error replies);
  * a module's own routes (feed, uploads, files, logos, public cache) stand on it. http/ never

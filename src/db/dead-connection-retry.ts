@@ -51,7 +51,7 @@ export interface FreshConnections<C> {
 }
 
 const PLAIN_READ = /^\s*(select|with\b(?![\s\S]*\b(insert|update|delete|merge)\b))/i;
-const SESSION_EFFECTS = /\b(pg_(try_)?advisory|nextval|setval|set_config|pg_notify|for\s+(update|share|no\s+key\s+update|key\s+share))\b/i;
+const SESSION_EFFECTS = /\b(pg_(try_)?advisory\w*|nextval|setval|set_config|pg_notify|for\s+(update|share|no\s+key\s+update|key\s+share))\b/i;
 
 /** A read that may run again on another connection: no writes, no locks, no session state. */
 export function isRetryableRead(sql: string): boolean {
