@@ -2,7 +2,15 @@
  * Domain errors. Services throw these; the GraphQL layer and the REST routes map
  * them in one place each (graphql/format-error.ts, http/error-reply.ts).
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED';
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INSUFFICIENT_STORAGE';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -11,6 +19,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 };
 
 export class AppError extends Error {
@@ -72,4 +82,29 @@ export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number, message = 'Too many requests') {
     super('RATE_LIMITED', `${message}; retry after ${retryAfterSeconds}s`, { retryAfterSeconds });
   }
+}
+
+/**
+ * A backing service (the database, the file store) cannot be reached, or the file
+ * store's disk is full: the caller did nothing wrong and should retry later. Made
+ * from a low-level error by `outageOf` (outage.ts), never from the caller's input.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    code: 'SERVICE_UNAVAILABLE' | 'INSUFFICIENT_STORAGE' = 'SERVICE_UNAVAILABLE',
+  ) {
+    super(
+      code,
+      code === 'INSUFFICIENT_STORAGE'
+        ? `The file store has no space left; retry after ${retryAfterSeconds}s`
+        : `The service is temporarily unavailable; retry after ${retryAfterSeconds}s`,
+      { retryAfterSeconds },
+    );
+  }
+}
+
+/** The errors that carry a Retry-After header: the caller should come back, not change the request. */
+export function retryAfterOf(error: AppError): number | null {
+  return error instanceof RateLimitedError || error instanceof ServiceUnavailableError ? error.retryAfterSeconds : null;
 }

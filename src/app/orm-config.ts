@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 import { migrationsList } from '../db/migrations';
+import { retryReadsOnLostConnections } from '../db/dead-connection-retry';
 
 export interface OrmConfigOptions {
   clientUrl: string;
@@ -43,5 +44,7 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmConfigOptions
 
 /** The ORM of one instance (or one test, script or benchmark), knowing every entity. */
 export async function connectOrm(options: OrmConfigOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
+  const orm = await MikroORM.init(ormConfig(options));
+  retryReadsOnLostConnections(orm.em.getConnection().getKnex());
+  return orm;
 }

@@ -79,6 +79,8 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** Tests and benchmarks trade crash safety for speed; the service never does. */
   durable?: boolean;
+  /** A fixed port (outage tests start the same server again where clients expect it); a free one otherwise. */
+  port?: number;
 }
 
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
@@ -88,7 +90,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
   const databaseDir = path.join(dataDir, 'pg');
   await fs.mkdir(dataDir, { recursive: true });
   await makeTraversable(databaseDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = 'jobgate-local';
   const pg = new EmbeddedPostgres({
     databaseDir,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { withReadRetry, type FreshConnections } from './dead-connection-retry';
 
 /**
  * Something that runs one statement with `$n` bind parameters and returns its rows.
@@ -36,14 +37,15 @@ export function numbered(sql: string): string {
  */
 export function preparedRows(em: EntityManager): RowSource {
   const knex = em.getConnection().getKnex();
-  const client = knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> };
+  const client = knex.client as unknown as { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } & FreshConnections<PgClient>;
   const logger = em.config.getLogger();
   return {
     async rows<T>(text: string, values: unknown[]): Promise<T[]> {
       const started = Date.now();
       const connection = await client.acquireConnection();
       try {
-        const result = await connection.query({ name: statementName(text), text, values });
+        // These are plain reads outside any transaction: one more try on a fresh connection when this one died (dead-connection-retry.ts).
+        const result = await withReadRetry(client, connection, text, (c) => c.query({ name: statementName(text), text, values }));
         return result.rows as T[];
       } finally {
         await client.releaseConnection(connection);

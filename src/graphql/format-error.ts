@@ -4,6 +4,7 @@ import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { AppError, type FieldProblem } from '../errors';
+import { outageLogFields, outageOf } from '../outage';
 
 /** Codes that graphql-js and Apollo produce themselves and that are safe to pass on. */
 const CLIENT_CODES = new Set([
@@ -78,6 +79,12 @@ function formatter(logger: Logger) {
     // graphql-js coercion errors for variables/arguments carry no code but are the client's fault.
     if (code === undefined && !formatted.path && /^(Variable|Argument|Expected|Field|Cannot query|Unknown)/.test(formatted.message)) {
       return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    // A stopped database or file store is not a bug: SERVICE_UNAVAILABLE, and errorStatusPlugin makes the answer a 503 with Retry-After.
+    const outage = outageOf(original);
+    if (outage) {
+      logger.warn({ ...outageLogFields(original), path: formatted.path }, 'backing service unavailable in GraphQL operation');
+      return { ...base, message: outage.message, extensions: { code: outage.code, ...outage.extensions } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

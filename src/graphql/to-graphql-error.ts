@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { AppError, HTTP_STATUS, RateLimitedError } from '../errors';
+import { AppError, HTTP_STATUS, retryAfterOf } from '../errors';
 
 /**
  * For errors raised before any resolver runs (authentication in the context
@@ -7,7 +7,8 @@ import { AppError, HTTP_STATUS, RateLimitedError } from '../errors';
  */
 export function toGraphQLError(error: AppError): GraphQLError {
   const headers = new Map<string, string>();
-  if (error instanceof RateLimitedError) headers.set('retry-after', String(error.retryAfterSeconds));
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== null) headers.set('retry-after', String(retryAfter));
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: { code: error.code, ...error.extensions, http: { status: HTTP_STATUS[error.code], headers } },

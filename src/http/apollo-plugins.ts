@@ -29,6 +29,9 @@ export function metricsPlugin(metrics: Metrics, schema: string): ApolloServerPlu
   };
 }
 
+/** Codes of a backing service's outage and their HTTP status (src/outage.ts makes them). */
+const OUTAGE_STATUS: Record<string, number | undefined> = { SERVICE_UNAVAILABLE: 503, INSUFFICIENT_STORAGE: 507 };
+
 /** Whether any root field produced a value: then the response carries data and stays 200. */
 function hasData(data: Record<string, unknown> | null | undefined): boolean {
   return !!data && Object.values(data).some((value) => value !== null && value !== undefined);
@@ -40,7 +43,10 @@ function hasData(data: Record<string, unknown> | null | undefined): boolean {
  * - any RATE_LIMITED error makes the response a 429 with Retry-After, as HTTP clients
  *   and proxies expect, even next to data (the client must slow down either way);
  * - when no root field produced data, UNAUTHENTICATED makes it a 401, else FORBIDDEN a
- *   403; with partial data (one forbidden field next to allowed ones) it stays 200.
+ *   403; with partial data (one forbidden field next to allowed ones) it stays 200;
+ * - any SERVICE_UNAVAILABLE (database or file store down) makes it a 503, and
+ *   INSUFFICIENT_STORAGE a 507, with Retry-After, even next to data: a client must
+ *   retry, and a 200 would tell it (and any proxy or career site) to trust the answer.
  */
 export function errorStatusPlugin(): ApolloServerPlugin<BaseContext> {
   return {
@@ -54,6 +60,12 @@ export function errorStatusPlugin(): ApolloServerPlugin<BaseContext> {
           if (limited) {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(limited.extensions?.retryAfterSeconds ?? 1));
+            return;
+          }
+          const down = errors.find((e) => OUTAGE_STATUS[String(e.extensions?.code)]);
+          if (down) {
+            response.http.status = OUTAGE_STATUS[String(down.extensions?.code)]!;
+            response.http.headers.set('retry-after', String(down.extensions?.retryAfterSeconds ?? 5));
             return;
           }
           if (hasData(data)) return;

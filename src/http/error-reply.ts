@@ -1,12 +1,34 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, HTTP_STATUS, RateLimitedError } from '../errors';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, HTTP_STATUS, retryAfterOf } from '../errors';
+import { outageLogFields, outageOf } from '../outage';
+
+/**
+ * The error a REST surface answers with, when it is one we can name: a domain error
+ * as thrown, or a backing service's outage (503/507) made from a driver or store
+ * error. An outage is logged here, once, by its kind and code only: the driver's
+ * message inlines the statement's values (a candidate's e-mail). Null for the
+ * unexpected, which each surface logs and answers as its own 500.
+ */
+export function knownError(error: unknown, log: FastifyBaseLogger): AppError | null {
+  if (error instanceof AppError) return error;
+  const outage = outageOf(error);
+  if (outage) log.warn(outageLogFields(error), 'backing service unavailable');
+  return outage;
+}
+
+/** Retry-After for the errors that ask the caller to come back (429, 503, 507). */
+export function setRetryAfter(reply: FastifyReply, error: AppError): void {
+  const seconds = retryAfterOf(error);
+  if (seconds !== null) void reply.header('retry-after', String(seconds));
+}
 
 /** REST routes answer `{ error: { code, message } }`; internals never leak. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    if (error instanceof AppError) {
-      if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(HTTP_STATUS[error.code]).send({ error: { code: error.code, message: error.message, ...error.extensions } });
+    const known = knownError(error, request.log);
+    if (known) {
+      setRetryAfter(reply, known);
+      return reply.status(HTTP_STATUS[known.code]).send({ error: { code: known.code, message: known.message, ...known.extensions } });
     }
     const status = (error as FastifyError).statusCode;
     if (status === 413) return reply.status(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' } });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { AppError, ForbiddenError, HTTP_STATUS, RateLimitedError, UnauthenticatedError } from '../errors';
+import { AppError, ForbiddenError, HTTP_STATUS, UnauthenticatedError } from '../errors';
+import { setRetryAfter } from './error-reply';
 import { assertSanePersistedQuery, assertSaneVariables } from '../graphql/request-guard';
 
 export type Surface = 'admin' | 'public';
@@ -22,7 +23,7 @@ function assertSurface(surface: Surface, principal: Principal | null): void {
 
 /** The same body Apollo gives an error raised before execution, without running Apollo. */
 function replyWithGraphQLError(reply: FastifyReply, error: AppError): FastifyReply {
-  if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
+  setRetryAfter(reply, error);
   return reply
     .status(HTTP_STATUS[error.code])
     .type('application/json; charset=utf-8')

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors';
+import { knownError } from './error-reply';
+import type { AppError } from '../errors';
 import type { HttpServices } from './http-services';
 import { requestMeta } from './request-meta';
 import { cookieCredential } from './session-cookie';
@@ -35,8 +36,10 @@ export function registerPrincipalHook(app: FastifyInstance, services: HttpServic
     try {
       request.principal = await services.authenticator.authenticate(requestMeta(request), cookieCredential(request, services.config.publicUrl));
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      request.authFailure = err;
+      // A database outage while verifying the key is answered like a refused credential, in the route's own shape (a 503).
+      const known = knownError(err, request.log);
+      if (!known) throw err;
+      request.authFailure = known;
     }
   });
 }

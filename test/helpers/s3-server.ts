@@ -11,6 +11,10 @@ export interface S3Server {
   env: Record<string, string>;
   /** Every object key in the bucket. */
   keys(): Promise<string[]>;
+  /** Kills the server (an outage); its files stay. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port over the same files. */
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,7 +25,8 @@ export interface S3Server {
  */
 export async function startS3Server(bucket = 'jobgate-files'): Promise<S3Server> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'jobgate-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const serverOn = (port: number) => new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  let server: S3rver | null = serverOn(0);
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   // s3rver accepts only its own fixed credentials.
@@ -44,9 +49,21 @@ export async function startS3Server(bucket = 'jobgate-files'): Promise<S3Server>
       const page = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
       return (page.Contents ?? []).map((o) => o.Key!).sort();
     },
+    async stop() {
+      // Kill, not drain: close() alone waits for keep-alive sockets, which busy clients never leave idle.
+      const closing = server?.close();
+      (server as unknown as { httpServer?: { closeAllConnections(): void } } | null)?.httpServer?.closeAllConnections();
+      await closing;
+      server = null;
+    },
+    async start() {
+      if (server) return;
+      server = serverOn(port);
+      await server.run();
+    },
     async close() {
       client.destroy();
-      await server.close();
+      await server?.close();
       await rm(directory, { recursive: true, force: true });
     },
   };

@@ -21,6 +21,7 @@ import { messagePage } from './views/message-page';
 import { thanksPage } from './views/thanks';
 import { FileTooLargeError } from '../uploads/upload-inspector';
 import type { UploadService } from '../uploads/upload.service';
+import { isBackingServiceOutage } from '../../outage';
 
 type ApplyRequest = FastifyRequest<{ Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> }>;
 
@@ -112,6 +113,8 @@ async function readForm(request: FastifyRequest, uploads: UploadService, fileFie
     await discardAll(uploads, form);
     form.files.clear();
     if (err instanceof AppError) throw err;
+    // The file store failed under the form (down, or its disk full): the scope's error page says so, not "your form was broken".
+    if (isBackingServiceOutage(err)) throw err;
     const code = (err as FastifyError).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') tooLarge(RESUME_FIELD);
     else throw BadInputError.field('form', 'the form could not be read (malformed or truncated); please send it again');

@@ -11,6 +11,7 @@ import { CareerPageCache, type Page } from './page-cache';
 import { securityHeaders, sendHtml, type PageSecurity } from './page-headers';
 import type { BrandHeader } from './views/layout';
 import { messagePage } from './views/message-page';
+import { HTTP_STATUS, type ServiceUnavailableError } from '../../errors';
 
 /** What a board-scoped page needs of its organization. */
 export interface Board {
@@ -72,6 +73,23 @@ export class CareerContext {
       link: board ? { href: board.basePath, text: `See all jobs at ${board.organization.name}` } : { href: '/', text: 'Go to the home page' },
     });
     return sendHtml(reply, 404, html, { ...securityHeaders({ frameOrigins: board?.security.frameOrigins ?? [], scriptHashes: [] }), 'cache-control': 'no-store' });
+  }
+
+  /** The database or file store is down (503), or the store's disk is full (507): come back later, nothing was submitted. */
+  unavailable(reply: FastifyReply, error: ServiceUnavailableError) {
+    const full = error.code === 'INSUFFICIENT_STORAGE';
+    const html = messagePage({
+      title: full ? 'We cannot take files right now' : 'Temporarily unavailable',
+      message: full
+        ? 'We cannot store files at the moment, so nothing was submitted. Please try again later.'
+        : 'This page is temporarily unavailable, and nothing was submitted. Please try again in a few seconds.',
+      link: { href: '/', text: 'Go to the home page' },
+    });
+    return sendHtml(reply, HTTP_STATUS[error.code], html, {
+      ...securityHeaders({ frameOrigins: [], scriptHashes: [] }),
+      'cache-control': 'no-store',
+      'retry-after': String(error.retryAfterSeconds),
+    });
   }
 
   /** Sends a cacheable page, or 304 when the client already holds these bytes. */

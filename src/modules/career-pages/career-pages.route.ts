@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { CareerServices } from './career-services';
+import { ServiceUnavailableError } from '../../errors';
+import { knownError } from '../../http/error-reply';
 import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
 import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
 import { boardHandler } from './board.handler';
@@ -31,6 +33,13 @@ export async function registerCareerPages(app: FastifyInstance, services: Career
     // Bad text in a path, a query or a form is refused before any handler looks it up.
     scope.addHook('preValidation', textGuard((_request, reply, problems) => sendBadTextPage(reply, problems)));
 
+    // A database or file store outage is a page saying "try again shortly" (503/507 + Retry-After), not the JSON of the API;
+    // anything else goes on to the app's handler (rethrown errors reach the parent scope's handler).
+    scope.setErrorHandler((error, request, reply) => {
+      const outage = knownError(error, request.log);
+      if (outage instanceof ServiceUnavailableError) return ctx.unavailable(reply, outage);
+      throw error;
+    });
     scope.get('/', (request, reply) => landingHandler(ctx, request, reply));
     scope.get('/robots.txt', (request, reply) => robotsHandler(ctx, request, reply));
     scope.get(STYLESHEET_PATH, async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STYLESHEET));

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BadInputError, UnauthenticatedError } from '../../errors';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BadInputError, UnauthenticatedError } from '../../errors';
+import { knownError } from '../../http/error-reply';
 import { assertMayUpload, MAX_UPLOAD_BYTES } from './upload-policy';
 import type { ReceivedFile, UploadService } from './upload.service';
 import { FileTooLargeError } from './upload-inspector';
@@ -55,11 +56,13 @@ async function readForm(request: FastifyRequest, uploads: UploadService): Promis
 }
 
 /**
- * Everything that fails while reading the form is the client's body (limits,
- * truncation, a missing boundary): translate it to the API's shape, never a 500.
+ * What fails while reading the form is the client's body (limits, truncation, a
+ * missing boundary) unless the file store failed under it: a store that cannot be
+ * reached is a 503 and a full disk a 507 (knownError), never "your file is broken".
  */
-function translateParserError(err: unknown): unknown {
-  if (err instanceof AppError) return err;
+function translateParserError(err: unknown, log: FastifyBaseLogger): unknown {
+  const known = knownError(err, log);
+  if (known) return known;
   const code = (err as FastifyError | undefined)?.code;
   if (code === 'FST_FILES_LIMIT') return BadInputError.field('file', 'send exactly one file');
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return BadInputError.field('purpose', 'too many form fields; send only purpose and file');
@@ -97,7 +100,7 @@ export async function registerUploadRoutes(app: FastifyInstance, services: { upl
       } catch (err) {
         if (err instanceof FileTooLargeError) return tooLarge(reply);
         if ((err as FastifyError).statusCode === 413 && (err as FastifyError).code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(reply);
-        throw translateParserError(err);
+        throw translateParserError(err, request.log);
       }
       if (!form.received) {
         if (!isUploadPurpose(form.purpose)) throw BadInputError.field('purpose', 'must be RESUME, ATTACHMENT or LOGO');

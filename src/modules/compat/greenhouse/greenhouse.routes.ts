@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { extractSecret } from '../../../auth/authenticator';
-import { AppError, BadInputError, HTTP_STATUS, NotFoundError, RateLimitedError } from '../../../errors';
+import { AppError, BadInputError, HTTP_STATUS, NotFoundError } from '../../../errors';
+import { knownError, setRetryAfter } from '../../../http/error-reply';
 import { requestMeta } from '../../../http/request-meta';
 import { textGuard } from '../../../http/text-guard';
 import type { CompatServices } from '../compat-services';
@@ -92,15 +93,16 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
     scope.addHook('preValidation', textGuard());
 
     scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-      if (error instanceof AppError) {
-        if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-        if (error instanceof NotFound) return ghError(reply, 404, `${error.what} not found`);
-        if (error.code === 'NOT_FOUND') return ghError(reply, 404, 'Job not found');
-        if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') {
+      const known = knownError(error, request.log);
+      if (known) {
+        setRetryAfter(reply, known);
+        if (known instanceof NotFound) return ghError(reply, 404, `${known.what} not found`);
+        if (known.code === 'NOT_FOUND') return ghError(reply, 404, 'Job not found');
+        if (known.code === 'UNAUTHENTICATED' || known.code === 'FORBIDDEN') {
           void reply.header('www-authenticate', 'Basic realm="Job Board API"');
           return ghError(reply, 401, 'Unauthorized');
         }
-        return ghError(reply, HTTP_STATUS[error.code], error.message);
+        return ghError(reply, HTTP_STATUS[known.code], known.message);
       }
       const status = (error as FastifyError).statusCode;
       if (status && status >= 400 && status < 500) return ghError(reply, status, status === 413 ? 'Request body is too large' : error.message);

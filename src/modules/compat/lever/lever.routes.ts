@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, BadInputError, HTTP_STATUS, NotFoundError, RateLimitedError } from '../../../errors';
+import { AppError, BadInputError, HTTP_STATUS, NotFoundError } from '../../../errors';
+import { knownError, setRetryAfter } from '../../../http/error-reply';
 import { isUuid } from '../../../ids';
 import { requestMeta } from '../../../http/request-meta';
 import { textGuard } from '../../../http/text-guard';
@@ -125,12 +126,13 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
     scope.addHook('preValidation', textGuard());
 
     scope.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-      if (error instanceof AppError) {
-        if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-        if (error.code === 'NOT_FOUND') return leverError(reply, 404, NOT_FOUND);
+      const known = knownError(error, request.log);
+      if (known) {
+        setRetryAfter(reply, known);
+        if (known.code === 'NOT_FOUND') return leverError(reply, 404, NOT_FOUND);
         // Lever answers a bad or missing key with 403.
-        if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') return leverError(reply, 403, 'Invalid api key');
-        return leverError(reply, HTTP_STATUS[error.code], error.message);
+        if (known.code === 'UNAUTHENTICATED' || known.code === 'FORBIDDEN') return leverError(reply, 403, 'Invalid api key');
+        return leverError(reply, HTTP_STATUS[known.code], known.message);
       }
       const status = (error as FastifyError).statusCode;
       if (status && status >= 400 && status < 500) return leverError(reply, status, status === 413 ? 'Request body is too large' : error.message);
