@@ -22,6 +22,7 @@ describe('the service process', () => {
       expect(banner).toContain(`POST ${first.base}/graphql`);
       expect(banner).toContain(`POST ${first.base}/public/graphql`);
       expect(banner).toMatch(/feeds\/<slug>\.xml/);
+      expect(banner).toContain(`GET  ${first.base}/admin`);
       const demo = demoLogin(banner);
       expect(demo).not.toBeNull();
       expect(demo!.slug).toBe('acme');
