@@ -86,6 +86,8 @@ describe('npm run cluster:demo', () => {
   }, 300_000);
 
   it('serves a file uploaded through one instance from the other, and loses nothing while one restarts', { timeout: 120_000 }, async () => {
+    const t0 = Date.now();
+    const mark = (what: string) => console.log(`cluster test: ${what} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const proxy = ready.proxy!;
     const [a, b] = ready.instances!;
     expect(cluster.stderr).toContain(`${proxy}/admin`);
@@ -96,6 +98,7 @@ describe('npm run cluster:demo', () => {
     const key = (await gql<{ revealPostingsApiKey: string }>(proxy, 'mutation { revealPostingsApiKey }', {}, token)).data!.revealPostingsApiKey;
     const seeded = await runCli(['seed', '--org', 'cluster', '--postings', '1'], { DATABASE_URL: databaseUrl, JOBGATE_SECRET_KEY: TEST_SECRET_KEY });
     expect(seeded.code).toBe(0);
+    mark('seeded');
     const postings = await gql<{ postings: { nodes: { id: string }[] } }>(proxy, '{ postings(first: 1) { nodes { id } } }', {}, key, '/public/graphql');
     const postingId = postings.data!.postings.nodes[0].id;
 
@@ -116,6 +119,7 @@ describe('npm run cluster:demo', () => {
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(resume)).toBe(true);
 
+    mark('downloaded through the other instance');
     // Load: four clients apply (with Idempotency-Key, retried on 503) and read a career page through the proxy.
     let running = true;
     const acknowledged: string[] = [];
@@ -143,6 +147,8 @@ describe('npm run cluster:demo', () => {
         const page = await fetch(`${proxy}/jobs/cluster`);
         await page.arrayBuffer();
         if (page.status !== 200) unexpected.push(`GET /jobs/cluster ${page.status}`);
+        // Bounded load: enough to have requests in flight during the restart, not so much that a shared 2-core machine crawls.
+        await new Promise((r) => setTimeout(r, 100));
       }
     };
     const clients = [1, 2, 3, 4].map(client);
@@ -152,8 +158,10 @@ describe('npm run cluster:demo', () => {
     const before = cluster.events.length;
     process.kill(a.pid, 'SIGTERM');
     await cluster.next((e) => e.event === 'instance-exited' && e.name === a.name, before);
+    mark('instance exited');
     const back = await cluster.next((e) => e.event === 'instance-ready' && e.name === a.name, before);
     expect(back.pid).not.toBe(a.pid);
+    mark('instance ready again');
     const afterRestart = acknowledged.length;
     while (acknowledged.length < afterRestart + 5 && unexpected.length === 0) await new Promise((r) => setTimeout(r, 50));
     running = false;
