@@ -90,6 +90,8 @@ describe('npm run cluster:demo', () => {
     const mark = (what: string) => console.log(`cluster test: ${what} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const proxy = ready.proxy!;
     const [a, b] = ready.instances!;
+    // The banner (stderr) and the ready line (stdout) travel on separate pipes: wait for the banner's end.
+    await cluster.next(() => cluster.stderr.includes('Ctrl-C stops everything'));
     expect(cluster.stderr).toContain(`${proxy}/admin`);
 
     const login = await gql<{ login: { token: string } }>(proxy, LOGIN, { p: PASSWORD });
