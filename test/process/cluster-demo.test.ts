@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../helpers/database';
-import { baseEnv, gql, isAlive, killLeftovers, query, ROOT, runCli, startedProcesses, VITE_NODE } from '../helpers/service-process';
+import { baseEnv, gql, isAlive, killLeftovers, query, ROOT, startedProcesses, VITE_NODE } from '../helpers/service-process';
 import { TEST_SECRET_KEY } from '../helpers/test-app';
 
 /**
@@ -98,11 +98,14 @@ describe('npm run cluster:demo', () => {
     expect(login.errors).toBeUndefined();
     const token = login.data!.login.token;
     const key = (await gql<{ revealPostingsApiKey: string }>(proxy, 'mutation { revealPostingsApiKey }', {}, token)).data!.revealPostingsApiKey;
-    const seeded = await runCli(['seed', '--org', 'cluster', '--postings', '1'], { DATABASE_URL: databaseUrl, JOBGATE_SECRET_KEY: TEST_SECRET_KEY });
-    expect(seeded.code).toBe(0);
-    mark('seeded');
-    const postings = await gql<{ postings: { nodes: { id: string }[] } }>(proxy, '{ postings(first: 1) { nodes { id } } }', {}, key, '/public/graphql');
-    const postingId = postings.data!.postings.nodes[0].id;
+    const created = await gql<{ createPosting: { id: string } }>(
+      proxy,
+      'mutation($input: CreatePostingInput!) { createPosting(input: $input) { id } }',
+      { input: { title: 'Site Reliability Engineer', locations: [{ name: 'Remote' }], state: 'PUBLISHED' } },
+      token,
+    );
+    expect(created.errors).toBeUndefined();
+    const postingId = created.data!.createPosting.id;
 
     // Upload and apply on instance a; the signed link comes from b and is fetched from b: bytes in the shared bucket, one secret key.
     const resume = Buffer.from('Ada Lovelace\nWrote the first program for an engine.\n');
