@@ -20,6 +20,10 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: path.resolve(__dirname, 'node_modules/graphql/index.js') }] },
   test: {
     setupFiles: ['reflect-metadata'],
+    // The AWS SDK's documented switch (aws/aws-sdk-js-v3#7983) for its "Node 20 support ends"
+    // warning, printed once per test process on Node 20. Tests only (the services they spawn
+    // inherit it): a deployment on Node 20 still sees the warning, which is meant for its operator.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -13,6 +13,7 @@ export function startupBanner(base: string, demo: DemoLogin | null): string {
     `  public API  POST ${base}/public/graphql`,
     `  job boards  GET  ${base}/jobs/<slug>   (landing page: ${base}/)`,
     `  job feed    GET  ${base}/feeds/<slug>.xml`,
+    `  console     GET  ${base}/admin`,
     `  health      GET  ${base}/healthz  ${base}/readyz  ${base}/metrics`,
   ];
   if (demo) {

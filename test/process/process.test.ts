@@ -22,6 +22,7 @@ describe('the service process', () => {
       expect(banner).toContain(`POST ${first.base}/graphql`);
       expect(banner).toContain(`POST ${first.base}/public/graphql`);
       expect(banner).toMatch(/feeds\/<slug>\.xml/);
+      expect(banner).toContain(`GET  ${first.base}/admin`);
       const demo = demoLogin(banner);
       expect(demo).not.toBeNull();
       expect(demo!.slug).toBe('acme');
@@ -116,7 +117,8 @@ describe('start-up', () => {
     expect(await query(databaseUrl, 'select email from users')).toEqual([{ email: 'twin@org.test' }]);
   });
 
-  it('checks the configuration before it applies any migration', { timeout: 60_000 }, async () => {
+  // Three service starts from source (vite-node): about 24 s each on a loaded 2-core machine.
+  it('checks the configuration before it applies any migration', { timeout: 180_000 }, async () => {
     const bad: [Record<string, string>, RegExp][] = [
       [{}, /JOBGATE_SECRET_KEY is required/],
       [{ JOBGATE_SECRET_KEY: 'dG9vIHNob3J0' }, /JOBGATE_SECRET_KEY must be 32 bytes/],
