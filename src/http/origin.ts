@@ -37,3 +37,28 @@ export function usableOrigins(stored: unknown): string[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter((value): value is string => typeof value === 'string' && normalizeOrigin(value) === value);
 }
+
+/** The origin a URL-valued header (Referer, a configured URL) names, or null when it names no http(s) origin. */
+export function httpOriginOf(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The service's own origins for a request: JOBGATE_PUBLIC_URL's, and the one the request
+ * was addressed to (protocol and Host, from X-Forwarded-* only when TRUST_PROXY says so),
+ * so a deployment reached under a second name (or the address it listens on) still
+ * accepts its own console requests and forms. One definition for the session cookie's
+ * Origin check and the hosted form's.
+ */
+export function ownOrigins(request: { protocol: string; host: string }, publicUrl: string): string[] {
+  // Through URL, so a Host that spells out the default port (`localhost:80`) names the
+  // origin a browser writes (`http://localhost`).
+  const addressed = httpOriginOf(`${request.protocol}://${request.host}`);
+  return addressed ? [new URL(publicUrl).origin, addressed] : [new URL(publicUrl).origin];
+}

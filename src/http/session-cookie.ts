@@ -1,16 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE, type CookieCredential } from '../auth/browser-session';
 import type { BrowserSession } from '../graphql/context';
-
-/**
- * The origins a cookie-authenticated request may come from: JOBGATE_PUBLIC_URL's, and the
- * one the request was addressed to (protocol and Host, from X-Forwarded-* only when
- * TRUST_PROXY says so), so the console works whether it is opened by the public name or
- * by the address it listens on.
- */
-export function ownOrigins(request: FastifyRequest, publicUrl: string): string[] {
-  return [new URL(publicUrl).origin, `${request.protocol}://${request.host}`];
-}
+import { ownOrigins } from './origin';
 
 /** The session cookie of a request, or null when it has none. */
 export function cookieCredential(request: FastifyRequest, publicUrl: string): CookieCredential | null {

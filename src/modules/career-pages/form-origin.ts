@@ -1,16 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { normalizeOrigin, usableOrigins } from '../../http/origin';
-
-/** The origin a URL-valued header names, or null when it names none. */
-function originOf(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
+import { httpOriginOf, normalizeOrigin, ownOrigins, usableOrigins } from '../../http/origin';
 
 /**
  * The CSRF check of the hosted apply form, which has no cookie to bind a token to
@@ -21,15 +10,13 @@ function originOf(value: string | undefined): string | null {
  * request with neither header is no browser's cross-site request: it carries no ambient
  * credential a forger could borrow (the form has none), so it needs only the token.
  *
- * "This service" is the public URL's origin and the origin the request itself was sent
- * to (its Host), so a deployment reached under a second name still accepts its own forms.
+ * "This service" is `ownOrigins` (http/origin.ts), as for the console's session cookie.
  */
 export function formPostFromAllowedOrigin(request: FastifyRequest, publicUrl: string, allowedOrigins: readonly string[]): boolean {
   const originHeader = request.headers.origin;
   const referer = typeof request.headers.referer === 'string' ? request.headers.referer : undefined;
   if (originHeader === undefined && referer === undefined) return true;
-  const from = originHeader !== undefined ? normalizeOrigin(originHeader) : originOf(referer);
+  const from = originHeader !== undefined ? normalizeOrigin(originHeader) : httpOriginOf(referer);
   if (!from) return false;
-  const own = [originOf(publicUrl), originOf(`${request.protocol}://${request.headers.host ?? ''}`)];
-  return own.includes(from) || usableOrigins(allowedOrigins).includes(from);
+  return ownOrigins(request, publicUrl).includes(from) || usableOrigins(allowedOrigins).includes(from);
 }
