@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OperationUsage } from '../auth/operation-usage';
 import type { Principal, RequestMeta } from '../auth/principal';
+import type { Scope } from '../auth/scope';
 
 /**
  * The instance's services as resolvers see them. Only the auth checker's counter here,
@@ -36,6 +37,11 @@ export interface GraphQLContext {
 export function principalOf(ctx: GraphQLContext): Principal {
   if (!ctx.principal) throw new Error('principalOf called on an unauthenticated context');
   return ctx.principal;
+}
+
+/** The request as a service sees it (its fork, the caller, where from), for resolvers guarded by @Requires/@HumansOnly. */
+export function scopeOf(ctx: GraphQLContext): Scope {
+  return { em: ctx.em, principal: principalOf(ctx), meta: ctx.meta };
 }
 
 export function loaderFor<T>(ctx: GraphQLContext, key: string, create: () => T): T {

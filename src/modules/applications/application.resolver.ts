@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { Posting } from '../postings/posting.entity';
@@ -11,8 +11,6 @@ import { Candidate } from './candidate.entity';
 
 @ObjectType()
 export class ApplicationConnection extends Connection(Application) {}
-
-const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
 
 /**
  * Admin access to applications (POST /graphql). Relations load through MikroORM's
@@ -27,13 +25,13 @@ export class ApplicationResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return toConnection(await ctx.services.applicationReview.list(scope(ctx), filter, page));
+    return toConnection(await ctx.services.applicationReview.list(scopeOf(ctx), filter, page));
   }
 
   @Query(() => Application, { nullable: true })
   @Requires('applications.read')
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.get(scope(ctx), id).catch((err: unknown) => {
+    return ctx.services.applicationReview.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -42,20 +40,20 @@ export class ApplicationResolver {
   @Mutation(() => Application, { description: "Imports a candidate's application; the posting may be in any state. Honours Idempotency-Key." })
   @Requires('applications.create')
   async createApplication(@Arg('postingId', () => ID) postingId: string, @Arg('input') input: ApplicationInput, @Ctx() ctx: GraphQLContext) {
-    const id = await ctx.services.applicationIntake.importApplication(scope(ctx), postingId, input);
-    return ctx.services.applicationReview.get(scope(ctx), id);
+    const id = await ctx.services.applicationIntake.importApplication(scopeOf(ctx), postingId, input);
+    return ctx.services.applicationReview.get(scopeOf(ctx), id);
   }
 
   @Mutation(() => Application, { description: 'Archiving an archived application updates its reason.' })
   @Requires('applications.remove')
   archiveApplication(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.archive(scope(ctx), id, reason);
+    return ctx.services.applicationReview.archive(scopeOf(ctx), id, reason);
   }
 
   @Mutation(() => Application)
   @Requires('applications.reactivate')
   reactivateApplication(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.reactivate(scope(ctx), id);
+    return ctx.services.applicationReview.reactivate(scopeOf(ctx), id);
   }
 
   @FieldResolver(() => Posting, { nullable: true, description: "The posting applied to. Never null in practice: an application whose posting you may not see is hidden along with it." })

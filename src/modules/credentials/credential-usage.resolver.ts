@@ -1,11 +1,9 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Scope } from '../../auth/scope';
-import { principalOf, type GraphQLContext } from '../../graphql/context';
+import { type GraphQLContext, scopeOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
 import { ApiCredential } from './credential.entity';
 import { ApiCredentialPermissionImpact, ApiCredentialPermissionSuggestion, ApiCredentialUsage } from './credential-usage.types';
 
-const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
 const SINCE = 'Start of the window; absent or older than 90 days means the last 90 days (what is kept).';
 
 /** Least privilege from usage: humans who manage credentials only; keys never read or change keys. */
@@ -14,7 +12,7 @@ export class CredentialUsageResolver {
   @Query(() => ApiCredentialUsage, { description: 'Per operation: allowed and refused calls, first and last times, daily buckets.' })
   @HumansOnly('credentialManager')
   apiCredentialUsage(@Arg('id', () => ID) id: string, @Arg('since', () => Date, { nullable: true, description: SINCE }) since: Date | null, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.keyUsage.usage(scope(ctx), id, since);
+    return ctx.services.keyUsage.usage(scopeOf(ctx), id, since);
   }
 
   @Query(() => ApiCredentialPermissionImpact, { description: 'What saving this grant would break, without changing anything.' })
@@ -26,13 +24,13 @@ export class CredentialUsageResolver {
     @Arg('allowConfidential') allowConfidential: boolean,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.keyUsage.preview(scope(ctx), id, { operations, fullAccess, allowConfidential });
+    return ctx.services.keyUsage.preview(scopeOf(ctx), id, { operations, fullAccess, allowConfidential });
   }
 
   @Query(() => ApiCredentialPermissionSuggestion, { description: 'The smallest grant covering every call made since `since`.' })
   @HumansOnly('credentialManager')
   suggestApiCredentialPermissions(@Arg('id', () => ID) id: string, @Arg('since', () => Date, { nullable: true, description: SINCE }) since: Date | null, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.keyUsage.suggest(scope(ctx), id, since);
+    return ctx.services.keyUsage.suggest(scopeOf(ctx), id, since);
   }
 
   @Mutation(() => ApiCredential, { description: 'Applies suggestApiCredentialPermissions; CONFLICT if its impactHash changed. Audited as credential.narrowed.' })
@@ -43,6 +41,6 @@ export class CredentialUsageResolver {
     @Arg('expectedImpactHash') expectedImpactHash: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.keyUsage.narrow(scope(ctx), id, since, expectedImpactHash);
+    return ctx.services.keyUsage.narrow(scopeOf(ctx), id, since, expectedImpactHash);
   }
 }

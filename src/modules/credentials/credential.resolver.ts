@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { Scope } from '../../auth/scope';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
-import { principalOf, type GraphQLContext } from '../../graphql/context';
+import { type GraphQLContext, scopeOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
 import { User } from '../users/user.entity';
 import { ApiCredential, CredentialStatus, statusOf } from './credential.entity';
@@ -35,21 +34,19 @@ class ApiCredentialsArgs extends PageArgs {
   filter?: ApiCredentialFilterInput | null;
 }
 
-const scope = (ctx: GraphQLContext): Scope => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
-
 /** Credential management: humans only (a Super Admin or a user with canManageApiCredentials); keys never. */
 @Resolver(() => ApiCredential)
 export class CredentialResolver {
   @Query(() => ApiCredentialConnection, { nullable: true, description: 'Oldest first; the postings key included.' })
   @HumansOnly('credentialManager')
   async apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.credentials.list(scope(ctx), args.filter, args));
+    return toConnection(await ctx.services.credentials.list(scopeOf(ctx), args.filter, args));
   }
 
   @Query(() => ApiCredential, { nullable: true })
   @HumansOnly('credentialManager')
   async apiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.get(scope(ctx), id).catch((err: unknown) => {
+    return ctx.services.credentials.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -64,7 +61,7 @@ export class CredentialResolver {
   @Mutation(() => CreateApiCredentialPayload)
   @HumansOnly('credentialManager')
   createApiCredential(@Arg('input') input: CreateApiCredentialInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.create(scope(ctx), input);
+    return ctx.services.credentials.create(scopeOf(ctx), input);
   }
 
   @Mutation(() => ApiCredential, { description: 'Permission changes take effect on the next request; refused when the organization locks permissions.' })
@@ -79,26 +76,26 @@ export class CredentialResolver {
     expectedImpactHash: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const guard = expectedImpactHash != null ? await ctx.services.keyUsage.updateGuard(scope(ctx), expectedImpactHash, input) : undefined;
-    return ctx.services.credentials.update(scope(ctx), id, input, guard);
+    const guard = expectedImpactHash != null ? await ctx.services.keyUsage.updateGuard(scopeOf(ctx), expectedImpactHash, input) : undefined;
+    return ctx.services.credentials.update(scopeOf(ctx), id, input, guard);
   }
 
   @Mutation(() => ApiCredential)
   @HumansOnly('credentialManager')
   revokeApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setRevoked(scope(ctx), id, true);
+    return ctx.services.credentials.setRevoked(scopeOf(ctx), id, true);
   }
 
   @Mutation(() => ApiCredential)
   @HumansOnly('credentialManager')
   reenableApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setRevoked(scope(ctx), id, false);
+    return ctx.services.credentials.setRevoked(scopeOf(ctx), id, false);
   }
 
   @Mutation(() => Boolean, { description: 'Permanent. The postings key cannot be deleted, only rotated.' })
   @HumansOnly('credentialManager')
   deleteApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.delete(scope(ctx), id);
+    return ctx.services.credentials.delete(scopeOf(ctx), id);
   }
 
   @Mutation(() => RotateApiCredentialPayload, { description: 'Issues a new secret. The old one works for previousSecretTtlSeconds more (0 to 604800).' })
@@ -108,19 +105,19 @@ export class CredentialResolver {
     @Arg('previousSecretTtlSeconds', () => Int, { defaultValue: 0 }) previousSecretTtlSeconds: number,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.credentials.rotate(scope(ctx), id, previousSecretTtlSeconds);
+    return ctx.services.credentials.rotate(scopeOf(ctx), id, previousSecretTtlSeconds);
   }
 
   @Mutation(() => ApiCredential, { description: 'A staged PNG upload under 500 KB (POST /uploads, purpose=LOGO).' })
   @HumansOnly('credentialManager')
   setApiCredentialLogo(@Arg('id', () => ID) id: string, @Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setLogo(scope(ctx), id, uploadId);
+    return ctx.services.credentials.setLogo(scopeOf(ctx), id, uploadId);
   }
 
   @Mutation(() => String, { description: 'The organization\'s postings key (jgp_…). Audited, hence a mutation.' })
   @HumansOnly('credentialManager')
   revealPostingsApiKey(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.revealPostingsKey(scope(ctx));
+    return ctx.services.credentials.revealPostingsKey(scopeOf(ctx));
   }
 
   @FieldResolver(() => CredentialStatus)

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { AdminPostingFilterInput } from './admin-posting-criteria';
@@ -10,8 +10,6 @@ import { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 
 @ObjectType()
 export class PostingConnection extends Connection(Posting) {}
-
-const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
 
 /** Admin management of postings (POST /graphql). */
 @Resolver(() => Posting)
@@ -23,13 +21,13 @@ export class PostingResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return toConnection(await ctx.services.postings.list(scope(ctx), filter, page));
+    return toConnection(await ctx.services.postings.list(scopeOf(ctx), filter, page));
   }
 
   @Query(() => Posting, { nullable: true })
   @Requires('postings.read')
   posting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.postings.get(scope(ctx), id).catch((err: unknown) => {
+    return ctx.services.postings.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -38,24 +36,24 @@ export class PostingResolver {
   @Mutation(() => Posting)
   @Requires('postings.create')
   createPosting(@Arg('input') input: CreatePostingInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.postings.create(scope(ctx), input);
+    return ctx.services.postings.create(scopeOf(ctx), input);
   }
 
   @Mutation(() => Posting)
   @Requires('postings.update')
   updatePosting(@Arg('id', () => ID) id: string, @Arg('input') input: UpdatePostingInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.postings.update(scope(ctx), id, input);
+    return ctx.services.postings.update(scopeOf(ctx), id, input);
   }
 
   @Mutation(() => Posting, { description: 'Publishing sets publishedAt the first time only.' })
   @Requires('postings.update')
   setPostingState(@Arg('id', () => ID) id: string, @Arg('state', () => PostingState) state: PostingState, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.postings.setState(scope(ctx), id, state);
+    return ctx.services.postings.setState(scopeOf(ctx), id, state);
   }
 
   @Mutation(() => Boolean, { description: 'Only a posting without applications; otherwise CONFLICT (close it instead).' })
   @Requires('postings.delete')
   deletePosting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.postings.delete(scope(ctx), id);
+    return ctx.services.postings.delete(scopeOf(ctx), id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { User } from './user.entity';
@@ -9,20 +9,18 @@ import { CreateUserInput, UpdateUserInput } from './user.inputs';
 @ObjectType()
 export class UserConnection extends Connection(User) {}
 
-const scope = (ctx: GraphQLContext) => ({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta });
-
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserConnection, { nullable: true })
   @Requires('users.list')
   async users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.users.list(scope(ctx), page));
+    return toConnection(await ctx.services.users.list(scopeOf(ctx), page));
   }
 
   @Query(() => User, { nullable: true })
   @Requires('users.read')
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.get(scope(ctx), id).catch((err: unknown) => {
+    return ctx.services.users.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -31,24 +29,24 @@ export class UserResolver {
   @Mutation(() => User)
   @Requires('users.create')
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.create(scope(ctx), input);
+    return ctx.services.users.create(scopeOf(ctx), input);
   }
 
   @Mutation(() => User)
   @Requires('users.update')
   updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.update(scope(ctx), id, input);
+    return ctx.services.users.update(scopeOf(ctx), id, input);
   }
 
   @Mutation(() => User)
   @Requires('users.deactivate')
   deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.setActive(scope(ctx), id, false);
+    return ctx.services.users.setActive(scopeOf(ctx), id, false);
   }
 
   @Mutation(() => User)
   @Requires('users.reactivate')
   reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.setActive(scope(ctx), id, true);
+    return ctx.services.users.setActive(scopeOf(ctx), id, true);
   }
 }
