@@ -40,6 +40,16 @@ export interface Config {
   /** Audit events older than this many days are deleted; 0 keeps them forever. */
   auditRetentionDays: number;
   fileStore: FileStoreConfig;
+  jobs: JobsConfig;
+}
+
+/** The job queue (graphile-worker on the same PostgreSQL). */
+export interface JobsConfig {
+  /** false: this instance enqueues jobs but runs none (another instance does). */
+  runWorker: boolean;
+  concurrency: number;
+  /** Polling besides LISTEN/NOTIFY, which wakes the worker at once. */
+  pollIntervalMs: number;
 }
 
 /** Where uploaded file bytes live (see README, Configuration). */
@@ -179,6 +189,11 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailuresPerIp: int(env, 'JOBGATE_LOGIN_MAX_FAILURES_PER_IP', 100),
     credentialCacheTtlMs: int(env, 'JOBGATE_CREDENTIAL_CACHE_TTL_MS', 60_000),
     usageFlushIntervalMs: int(env, 'JOBGATE_USAGE_FLUSH_INTERVAL_MS', 30_000),
+    jobs: {
+      runWorker: bool(env, 'JOBGATE_WORKER', true),
+      concurrency: int(env, 'JOBGATE_WORKER_CONCURRENCY', 10),
+      pollIntervalMs: int(env, 'JOBGATE_WORKER_POLL_INTERVAL_MS', 2000),
+    },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),

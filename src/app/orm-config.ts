@@ -26,7 +26,8 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmConfigOptions
     pool: { min: 0, max: poolMax },
     discovery: { warnWhenNoEntities: false },
     // Owned by rate-limiter-flexible (created by our migration), not by an entity.
-    schemaGenerator: { skipTables: ['rate_limits'] },
+    // graphile_worker is the job queue's own schema, migrated by graphile-worker (db/job-queue.ts), not by us.
+    schemaGenerator: { skipTables: ['rate_limits'], ignoreSchema: ['graphile_worker'] },
     debug: onQuery ? ['query'] : false,
     logger: onQuery ? (message) => onQuery(message) : () => {},
     migrations: {

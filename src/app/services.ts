@@ -35,6 +35,7 @@ import { SignupService } from '../modules/users/signup.service';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
 import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
+import { JobQueue } from '../db/job-queue';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { RetentionRepository } from '../modules/housekeeping/retention.repository';
@@ -83,6 +84,7 @@ export interface Services {
   /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
   housekeeping: Housekeeping;
   postingExpirySweep: PostingExpirySweep;
+  jobs: JobQueue;
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
   /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
@@ -115,6 +117,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const publicCache = new PublicResponseCache(config.publicCacheBytes, config.publicCacheTtlMs, notifier, pgPublisher(orm));
   await publicCache.start();
   const events = new DomainEventBus(logger);
+  const jobs = new JobQueue(String(orm.config.get('clientUrl')), logger, config.jobs);
   const catalog: CatalogRef = { current: currentCatalog };
   const organizations = new OrganizationService(events);
   const signup = new SignupService(orm);
@@ -159,16 +162,18 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   events.on('settings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   const organizationLogos = new OrganizationLogoService(uploads, events);
   const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
-    intervalMs: uploads.purgeIntervalMs,
     auditRetentionDays: config.auditRetentionDays,
     credentialUsage: { days: USAGE_RETENTION_DAYS, deleteOlderThan: (days, batch) => usageRepository.deleteOlderThan(days, batch) },
   });
-  housekeeping.start();
-  closers.push(() => housekeeping.stop());
+  // Hourly, matching UploadService.purgeIntervalMs, which the unclaimed-upload quota's Retry-After counts on.
+  jobs.every('0 * * * *', 'housekeeping', async () => void (await housekeeping.runOnce()));
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
-  const postingExpirySweep = new PostingExpirySweep(orm, logger, 60_000);
-  postingExpirySweep.start();
-  closers.push(() => postingExpirySweep.stop());
+  const postingExpirySweep = new PostingExpirySweep(orm);
+  jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
+  // Every task is defined above this line: the worker learns its task list when it starts.
+  // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.
+  await jobs.start();
+  closers.push(() => jobs.stop());
   return {
     config,
     orm,
@@ -194,6 +199,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     publicCache,
     housekeeping,
     postingExpirySweep,
+    jobs,
     organizationLogos,
     events,
     catalog,

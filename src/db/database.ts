@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import { migrateJobQueue } from './job-queue';
 
 /** Any fixed number: every instance takes the same advisory lock before migrating. */
 const MIGRATION_LOCK_KEY = 4_201_337;
@@ -21,10 +22,14 @@ export async function withStartupLock<T>(clientUrl: string, work: () => Promise<
   }
 }
 
-/** Applies pending migrations under the start-up lock. */
+/**
+ * Applies pending migrations under the start-up lock: ours, then the job queue's
+ * own versioned schema (graphile-worker ships and upgrades `graphile_worker` itself).
+ */
 export async function migrate(orm: MikroORM, clientUrl: string): Promise<string[]> {
   return withStartupLock(clientUrl, async () => {
     const applied = await orm.getMigrator().up();
+    await migrateJobQueue(clientUrl);
     return applied.map((m) => m.name);
   });
 }

@@ -3,8 +3,6 @@ import type { UploadService } from '../uploads/upload.service';
 import type { RetentionRepository } from './retention.repository';
 
 export interface HousekeepingOptions {
-  /** How often everything runs; 0 disables the timer (tests call `runOnce`). */
-  intervalMs: number;
   /** Audit events older than this are deleted; 0 keeps them forever. */
   auditRetentionDays: number;
   batchSize?: number;
@@ -25,13 +23,10 @@ export interface HousekeepingReport {
  * The periodic deletes that keep tables from growing without bound: stale uploads
  * and file objects no row points at (after a grace period), expired sessions, audit events past
  * retention, key usage buckets past 90 days.
- * Every instance runs it; the deletes are idempotent, so overlapping runs only
- * find less to do.
+ * It runs hourly as a job of the queue (one instance per tick); the deletes are
+ * idempotent, so a run that overlaps a late one only finds less to do.
  */
 export class Housekeeping {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | null = null;
-
   constructor(
     private readonly uploads: UploadService,
     private readonly retention: RetentionRepository,
@@ -50,24 +45,5 @@ export class Housekeeping {
     };
     if (report.expiredSessions || report.auditEvents || report.credentialUsageRows) this.logger.info(report, 'housekeeping deleted expired rows');
     return report;
-  }
-
-  start(): void {
-    if (!this.options.intervalMs || this.timer) return;
-    this.timer = setInterval(() => {
-      if (this.running) return; // a slow run is not stacked on
-      this.running = this.runOnce()
-        .catch((err: unknown) => this.logger.warn({ err }, 'housekeeping failed'))
-        .finally(() => {
-          this.running = null;
-        });
-    }, this.options.intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
   }
 }

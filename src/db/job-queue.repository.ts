@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** What a caller may say about a job it enqueues. */
+export interface EnqueueOptions {
+  /** Not before this time (defaults to now). */
+  runAt?: Date;
+  /** A second job with the same key replaces the first while it waits (graphile-worker's job_key). */
+  jobKey?: string;
+  /** Attempts before the job is given up (graphile-worker's default is 25). */
+  maxAttempts?: number;
+  /** Jobs of one queue name run one at a time, in order. */
+  queueName?: string;
+}
+
+export interface QueueDepth {
+  /** Jobs waiting or running, across every task. */
+  jobs: number;
+  /** Age in seconds of the oldest job that is due and not yet done; 0 when none. */
+  oldestDueSeconds: number;
+}
+
+/**
+ * The SQL of the job queue (graphile-worker's `graphile_worker` schema).
+ * `enqueue` runs on the caller's EntityManager, so a job is written in the same
+ * transaction as the change it describes: a transactional outbox with no table of
+ * our own. If the change rolls back, so does the job.
+ */
+export async function enqueue(em: EntityManager, task: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
+  await em.execute(
+    `select graphile_worker.add_job(identifier => ?, payload => ?::json, queue_name => ?, run_at => ?::timestamptz, max_attempts => ?::int, job_key => ?)`,
+    [task, JSON.stringify(payload), options.queueName ?? null, options.runAt?.toISOString() ?? null, options.maxAttempts ?? null, options.jobKey ?? null],
+  );
+}
+
+/** Queue depth and the age of the oldest due job, for /metrics (jobs that gave up are not counted). */
+export async function queueDepth(em: EntityManager): Promise<QueueDepth> {
+  const [row] = await em.execute<{ jobs: string; oldest: string | null }[]>(
+    `select count(*)::text as jobs,
+            extract(epoch from (now() - min(run_at) filter (where run_at <= now())))::text as oldest
+       from graphile_worker.jobs
+      where attempts < max_attempts`,
+  );
+  return { jobs: Number(row?.jobs ?? 0), oldestDueSeconds: Math.max(0, Math.round(Number(row?.oldest ?? 0))) };
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { connectOrm } from '../../src/app/orm-config';
+import { JobQueue } from '../../src/db/job-queue';
+import { createLogger } from '../../src/logger';
+import { createTestDatabase } from '../helpers/database';
+
+/** The queue every module's background work runs on: jobs exist exactly when the change that wrote them commits. */
+describe('job queue (graphile-worker on the same PostgreSQL)', () => {
+  let orm: MikroORM;
+  let url: string;
+  const ran: { task: string; payload: unknown; attempt: number }[] = [];
+  let queue: JobQueue;
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    orm = await connectOrm({ clientUrl: url, poolMax: 3 });
+    queue = new JobQueue(url, createLogger('silent'), { concurrency: 2, pollIntervalMs: 200, runWorker: true });
+    queue.define('record', async (payload, job) => void ran.push({ task: 'record', payload, attempt: job.attempt }));
+    let failures = 0;
+    queue.define('flaky', async (payload, job) => {
+      if (failures++ === 0) throw new Error('first attempt fails');
+      ran.push({ task: 'flaky', payload, attempt: job.attempt });
+    });
+    await queue.start();
+  });
+
+  afterAll(async () => {
+    await queue.stop();
+    await orm.close();
+  });
+
+  const waitFor = async (done: () => boolean, ms = 10_000) => {
+    const until = Date.now() + ms;
+    while (!done() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  };
+
+  it('runs a job enqueued in a committed transaction once, and never one whose transaction rolled back', async () => {
+    await orm.em.fork().transactional(async (em) => queue.add(em, 'record', { n: 1 }));
+    await orm.em
+      .fork()
+      .transactional(async (em) => {
+        await queue.add(em, 'record', { n: 2 });
+        throw new Error('the change fails');
+      })
+      .catch(() => undefined);
+    await waitFor(() => ran.some((r) => r.task === 'record'));
+    await new Promise((r) => setTimeout(r, 600)); // a wrongly kept second job would have run by now
+    expect(ran.filter((r) => r.task === 'record')).toEqual([{ task: 'record', payload: { n: 1 }, attempt: 1 }]);
+  });
+
+  it('retries a job whose handler threw, and reports the attempt', async () => {
+    await orm.em.fork().transactional(async (em) => queue.add(em, 'flaky', { n: 3 }, { maxAttempts: 3 }));
+    // graphile-worker's first backoff is about 2.7 s.
+    await waitFor(() => ran.some((r) => r.task === 'flaky'), 15_000);
+    expect(ran.find((r) => r.task === 'flaky')).toEqual({ task: 'flaky', payload: { n: 3 }, attempt: 2 });
+  });
+
+  it('counts due jobs and the age of the oldest for /metrics', async () => {
+    const em = orm.em.fork();
+    await queue.add(em, 'not-defined-here', { n: 4 }, { runAt: new Date(Date.now() - 60_000) });
+    const depth = await queue.depth(em);
+    expect(depth.jobs).toBeGreaterThanOrEqual(1);
+    expect(depth.oldestDueSeconds).toBeGreaterThanOrEqual(59);
+  });
+});
