@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { auditEventValues } from '../audit/audit.service';
-import type { PostingQuestion } from '../postings/posting-values';
-import { publiclyVisibleSql } from '../postings/public-visibility';
-import type { UploadPurpose } from '../uploads/upload-purpose';
+import { auditEventValues } from '../audit';
+import { type PostingQuestion, publiclyVisibleSql } from '../postings';
+import type { UploadPurpose } from '../uploads';
 import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
 

@@ -3,7 +3,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
-import { Posting } from '../postings/posting.entity';
+import { Posting } from '../postings';
 import { ApplicationFile } from './application-file.types';
 import { Application } from './application.entity';
 import { ApplicationFilter, ApplicationInput } from './application.inputs';

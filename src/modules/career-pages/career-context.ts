@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { CareerServices } from './career-services';
-import type { Organization } from '../organizations/organization.entity';
+import type { Organization } from '../organizations';
 import { CareerPagesRepository } from './career-pages.repository';
 import { FormTokens } from './form-token';
 import { isNotModified } from '../../http/conditional-get';

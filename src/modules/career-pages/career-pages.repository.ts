@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Organization, SLUG_PATTERN } from '../organizations/organization.entity';
-import { publiclyVisibleSql } from '../postings/public-visibility';
+import { Organization, SLUG_PATTERN } from '../organizations';
+import { publiclyVisibleSql } from '../postings';
 
 export interface SitemapEntry {
   id: string;

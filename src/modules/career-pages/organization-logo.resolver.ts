@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 
 @Resolver()
 export class OrganizationLogoResolver {

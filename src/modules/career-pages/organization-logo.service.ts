@@ -2,11 +2,9 @@ import { LockMode } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError } from '../../errors';
 import type { DomainEventBus } from '../../events';
-import { recordAudit } from '../audit/audit.service';
-import { logoProblem } from '../uploads/logo-check';
-import { Organization } from '../organizations/organization.entity';
-import type { UploadService } from '../uploads/upload.service';
-import { UploadPurpose } from '../uploads/upload-purpose';
+import { recordAudit } from '../audit';
+import { logoProblem, type UploadService, UploadPurpose } from '../uploads';
+import { Organization } from '../organizations';
 
 /**
  * The organization's logo on its career pages: a staged LOGO upload (a real PNG

@@ -1,7 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { ActorRef } from '../audit/actor';
-import { ActorType } from '../audit/audit-event.entity';
+import { ActorRef, ActorType } from '../audit';
 import { logoFileIds, logoUrl } from './credential.loaders';
 
 /** `Actor.logoUrl`: the creating key's logo next to objects it created (batched per request). */

@@ -5,7 +5,7 @@ import { isUuid } from '../../ids';
 import { CREDENTIAL_LOGO_PATH } from './credential.loaders';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CredentialRepository } from './credential.repository';
-import type { UploadService } from '../uploads/upload.service';
+import type { UploadService } from '../uploads';
 
 /**
  * `GET /credential-logos/:credentialId`: the key's logo, shown next to objects the

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
-import type { UploadService } from '../uploads/upload.service';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import { logoProblem } from '../uploads/logo-check';
+import { type UploadService, UploadPurpose, logoProblem } from '../uploads';
 import type { ApiCredential } from './credential.entity';
 
 /** Claims a staged LOGO upload for `credential` inside the caller's transaction, after checking it is a real, small PNG (the same check as at upload: it may have been staged under older rules). */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { loaderFor, type GraphQLContext } from '../../graphql/context';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { ApiCredential } from './credential.entity';
 
 /** Per-request: the users who created the listed keys, in one query. */

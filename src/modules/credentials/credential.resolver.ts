@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Obje
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { type GraphQLContext, scopeOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { ApiCredential, CredentialStatus, statusOf } from './credential.entity';
 import { ApiCredentialFilterInput, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { logoUrl, usersById } from './credential.loaders';

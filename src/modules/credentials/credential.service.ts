@@ -6,8 +6,8 @@ import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../a
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
-import { diff, recordAudit } from '../audit/audit.service';
-import { Organization, Plan } from '../organizations/organization.entity';
+import { diff, recordAudit } from '../audit';
+import { Organization, Plan } from '../organizations';
 import { ApiCredential, CredentialKind } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';

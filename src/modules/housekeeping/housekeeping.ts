@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { UploadService } from '../uploads/upload.service';
+import type { UploadService } from '../uploads';
 import type { RetentionRepository } from './retention.repository';
 
 export interface HousekeepingOptions {

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import type { DomainEventBus } from '../../events';
-import { diff, recordAudit } from '../audit/audit.service';
+import { diff, recordAudit } from '../audit';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
 import { Organization } from './organization.entity';
 import type { OrganizationSettings } from './organization-settings';

@@ -4,9 +4,9 @@ import { BadInputError } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { loaderFor, principalOf } from '../../graphql/context';
 import { isUuid } from '../../ids';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 import { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
-import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.repository';
+import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.query';
 import { PostingOrder, PublicPosting, PublicPostingConnection, PublicPostingFilter, type PostingFacets } from './public-posting.types';
 import { selectedFields } from './selection';
 

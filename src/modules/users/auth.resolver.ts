@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-gra
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { HumansOnly, Public } from '../../graphql/permissions';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { User } from './user.entity';
 
 @ObjectType()

@@ -2,8 +2,8 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { Role } from '../../auth/role';
 import { setTenant } from '../../db/request-scope';
 import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
-import { Organization, Plan, SLUG_PATTERN } from '../organizations/organization.entity';
+import { recordAudit } from '../audit';
+import { Organization, Plan, SLUG_PATTERN } from '../organizations';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';

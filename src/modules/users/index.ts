@@ -1,0 +1,2 @@
+/** The users module's face: what other modules may import. Everything else in this folder is private to it. */
+export * from './entities.api';
