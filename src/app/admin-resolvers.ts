@@ -1,6 +1,6 @@
 import { ApplicationFileResolver } from '../modules/applications/application-file.resolver';
 import { ApplicationResolver } from '../modules/applications/application.resolver';
-import { OrganizationLogoResolver } from '../modules/career-pages/organization-logo.resolver';
+import { OrganizationLogoResolver } from '../modules/organizations/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ActorLogoResolver } from '../modules/credentials/actor-logo.resolver';
 import { CatalogResolver } from '../modules/credentials/catalog.resolver';

@@ -155,6 +155,22 @@ export class ApplicationRepository {
     return rows[0] ? { id: rows[0].id, requestHash: rows[0].request_hash } : null;
   }
 
+  /** The application holding an idempotency key, whatever its age (a hosted form token's double submit). */
+  async idForKey(em: EntityManager, organizationId: string, key: string): Promise<string | null> {
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from applications where organization_id = ? and idempotency_key = ? limit 1`, [organizationId, key], 'all', em.getTransactionContext());
+    return rows[0]?.id ?? null;
+  }
+
+  /** How many applications a posting has (it cannot be deleted while it has any). */
+  async countForPosting(em: EntityManager, postingId: string): Promise<number> {
+    const [row] = await em
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from applications where posting_id = ?`, [postingId], 'all', em.getTransactionContext());
+    return Number(row?.n ?? 0);
+  }
+
   /** Frees a key held by an application older than the window, so the unique index lets a new application take it. */
   async releaseStaleKey(em: EntityManager, organizationId: string, key: string): Promise<void> {
     await em.getConnection().execute(

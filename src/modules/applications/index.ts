@@ -3,3 +3,4 @@ export * from './entities.api';
 export { ApplicationIntakeService } from './application-intake.service';
 export { LIMITS, validateApplication } from './application-validation';
 export type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
+export { ApplicationLookup } from './application-lookup.query';

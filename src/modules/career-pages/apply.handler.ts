@@ -192,7 +192,7 @@ async function submit(
   const organizationId = board.organization.id;
   const key = idempotencyKeyOf(token.nonce!);
   // A second submit of the same form: the first one's application stands.
-  if (await ctx.repository.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
+  if (await ctx.reads.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
 
   const values = valuesFromFields(form.fields, row.questions);
   const placeholders = new Map([...form.files.keys()].map((field) => [field, randomUUID()]));
@@ -234,7 +234,7 @@ async function submit(
       return sendHtml(reply, 429, html, { ...securityHeaders(board.security), ...NO_STORE, 'retry-after': String(err.retryAfterSeconds) });
     }
     // Two submits of one form raced: the loser finds the winner's application.
-    if (err instanceof ConflictError && (await ctx.repository.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
+    if (err instanceof ConflictError && (await ctx.reads.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
     if (err instanceof NotFoundError) return ctx.notFound(reply, board);
     if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
     throw err;

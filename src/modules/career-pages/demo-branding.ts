@@ -2,8 +2,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { setTenant } from '../../db/request-scope';
 import { UploadPurpose, type UploadService } from '../uploads';
-import type { OrganizationLogoService } from './organization-logo.service';
-import type { OrganizationService } from '../organizations';
+import type { OrganizationLogoService, OrganizationService } from '../organizations';
 
 const SIZE = 128;
 

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import type { UploadService } from '../uploads';
-import type { RetentionRepository } from './retention.repository';
+
+/** The retention deletes of other modules' tables, each run by its owner (users' sessions, the audit log). */
+export interface RetentionDeletes {
+  deleteExpiredSessions(batchSize: number): Promise<number>;
+  deleteAuditEventsOlderThan(days: number, batchSize: number): Promise<number>;
+}
 
 export interface HousekeepingOptions {
   /** How often everything runs; 0 disables the timer (tests call `runOnce`). */
@@ -34,7 +39,7 @@ export class Housekeeping {
 
   constructor(
     private readonly uploads: UploadService,
-    private readonly retention: RetentionRepository,
+    private readonly retention: RetentionDeletes,
     private readonly logger: Logger,
     private readonly options: HousekeepingOptions,
   ) {}

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import type { DomainEventBus } from '../../events';
 import { diff, recordAudit } from '../audit';
@@ -57,4 +57,12 @@ export class OrganizationService {
     await this.events.emit('settings.changed', { organizationId: organization.id });
     return organization;
   }
+}
+
+/**
+ * Records, in the caller's transaction, that a posting left the public set: the feed's
+ * validators move (feed-validators.ts). The postings module calls it; the write is ours.
+ */
+export async function feedChanged(em: EntityManager, organizationId: string): Promise<void> {
+  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
 }

@@ -1,7 +1,9 @@
 import type { PostingOrder, PublicPostingFilter } from './public-posting.types';
 import type { FacetName } from './facet-names';
 import type { Counts, PostingCondition, PostingRow, PostingsDb } from './public-posting-row';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import * as publicPostings from './public-postings.repository';
+import { readFeedBatch, readFeedState, type FeedPostingsState, type FeedRow } from './public-feed.repository';
 
 /**
  * The public postings reads other modules use (the career pages, the Lever and
@@ -50,4 +52,27 @@ export function fetchOneByBoardId(db: PostingsDb, organizationId: string, boardI
 /** The total and the requested facets (one statement). */
 export function fetchCounts(db: PostingsDb, organizationId: string, conditions: PostingCondition[], wantTotal: boolean, facets: FacetName[]): Promise<Counts> {
   return publicPostings.fetchCounts(db, organizationId, conditions, wantTotal, facets);
+}
+
+export type { FeedPostingsState, FeedRow } from './public-feed.repository';
+
+/** The XML feed's validators: the newest visible change and the latest expiry so far (one statement, two index probes). */
+export function feedPostingsState(orm: MikroORM, organizationId: string): Promise<FeedPostingsState> {
+  return readFeedState(orm, organizationId);
+}
+
+/** One keyset batch of visible postings for the XML feed, newest first (one statement). */
+export function feedPostingsBatch(orm: MikroORM, organizationId: string, cursor: readonly [string, string] | null, batchSize: number): Promise<FeedRow[]> {
+  return readFeedBatch(orm, organizationId, cursor, batchSize);
+}
+
+/** A visible posting's id and last change, for sitemaps. */
+export interface SitemapEntry {
+  id: string;
+  lastmod: Date;
+}
+
+/** Publicly visible postings with their last change, newest first, at most `limit` (one statement). */
+export function sitemapEntries(db: PostingsDb, organizationId: string, limit: number): Promise<SitemapEntry[]> {
+  return publicPostings.fetchSitemapEntries(db, organizationId, limit);
 }

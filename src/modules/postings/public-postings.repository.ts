@@ -199,6 +199,13 @@ export async function fetchOneByBoardId(db: PostingsDb, organizationId: string, 
   return rows[0] ?? null;
 }
 
+/** Publicly visible postings' ids and last change, newest first (sitemaps). */
+export async function fetchSitemapEntries(db: PostingsDb, organizationId: string, limit: number): Promise<{ id: string; lastmod: Date }[]> {
+  const w = where(organizationId, []);
+  const rows = await run<{ id: string; updated_at: Date }>(db, `select p.id, p.updated_at from postings p where ${w.sql} order by p.published_at desc, p.id desc limit ?`, [...w.params, limit]);
+  return rows.map((r) => ({ id: r.id, lastmod: new Date(r.updated_at) }));
+}
+
 /** The SQL expression each facet groups by (value shown, key grouped on) and any join it needs. */
 const FACET_SQL: Record<FacetName, { value: string; key: string; from: string }> = {
   teams: { value: 'min(p.team)', key: 'lower(p.team)', from: 'postings p' },

@@ -4,4 +4,4 @@ export { UploadService, type ReceivedFile } from './upload.service';
 export { UploadPurpose } from './upload-purpose';
 export { detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
 export { FileTooLargeError } from './upload-inspector';
-export { logoProblem } from './logo-check';
+export { claimLogo, sendLogo } from './logo-files';

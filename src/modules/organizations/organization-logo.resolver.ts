@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
-import { Organization } from '../organizations';
+import { Organization } from './organization.entity';
 import type { OrganizationLogoService } from './organization-logo.service';
 
 @Resolver()
