@@ -1,5 +1,5 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Organization } from './organization.entity';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Organization, SLUG_PATTERN } from './organization.entity';
 import { OrganizationRepository } from './organization.repository';
 
 /**
@@ -10,13 +10,13 @@ import { OrganizationRepository } from './organization.repository';
 export class OrganizationDirectory {
   private readonly repository: OrganizationRepository;
 
-  constructor(orm: MikroORM) {
+  constructor(private readonly orm: MikroORM) {
     this.repository = new OrganizationRepository(orm);
   }
 
   /** The organization behind a slug, or null when the slug is malformed or unknown. */
   bySlug(slug: string): Promise<Organization | null> {
-    return this.repository.bySlug(slug);
+    return organizationBySlug(this.orm.em.fork(), slug);
   }
 
   /** Organizations (by slug) whose hosted board is switched on, for the landing page. */
@@ -28,4 +28,19 @@ export class OrganizationDirectory {
   enabledBoardSlugs(limit = 1000): Promise<string[]> {
     return this.repository.enabledBoardSlugs(limit);
   }
+}
+
+/**
+ * The caller's organization, read in the caller's fork (and transaction, if any):
+ * how other modules read its plan and settings (one statement, or none when the
+ * fork already holds it).
+ */
+export function organizationOf(em: EntityManager, organizationId: string): Promise<Organization> {
+  return em.findOneOrFail(Organization, { id: organizationId });
+}
+
+/** The organization behind a slug in the caller's fork, or null when the slug is malformed or unknown. */
+export function organizationBySlug(em: EntityManager, slug: string): Promise<Organization | null> {
+  if (!SLUG_PATTERN.test(slug)) return Promise.resolve(null);
+  return em.findOne(Organization, { slug });
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Organization, SLUG_PATTERN } from './organization.entity';
+import { Organization } from './organization.entity';
 import type { OriginSource } from '../../http/cors';
 import { normalizeOrigin, usableOrigins } from '../../http/origin';
 
@@ -25,12 +25,6 @@ export class OrganizationRepository implements OriginSource {
       .getConnection()
       .execute<{ origins: unknown }[]>(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
     return usableOrigins(rows[0]?.origins);
-  }
-
-  /** The organization behind a slug, or null when the slug is malformed or unknown. */
-  async bySlug(slug: string): Promise<Organization | null> {
-    if (!SLUG_PATTERN.test(slug)) return null;
-    return this.orm.em.fork().findOne(Organization, { slug });
   }
 
   /** Organizations (by slug) whose hosted board is switched on, for the landing page. */

@@ -4,7 +4,7 @@ import { BadInputError } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { loaderFor, principalOf } from '../../graphql/context';
 import { isUuid } from '../../ids';
-import { Organization } from '../organizations';
+import { organizationOf } from '../organizations';
 import { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
 import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.query';
 import { PostingOrder, PublicPosting, PublicPostingConnection, PublicPostingFilter, type PostingFacets } from './public-posting.types';
@@ -14,7 +14,7 @@ import { selectedFields } from './selection';
 async function urlBase(ctx: GraphQLContext): Promise<PostingUrlBase> {
   const load = loaderFor(ctx, 'postings.urlBase', () => {
     const organizationId = principalOf(ctx).organizationId;
-    return ctx.em.findOneOrFail(Organization, { id: organizationId }).then((org) => ({ slug: org.slug, careersSiteUrl: org.settings.careersSiteUrl }));
+    return organizationOf(ctx.em, organizationId).then((org) => ({ slug: org.slug, careersSiteUrl: org.settings.careersSiteUrl }));
   });
   return load;
 }
