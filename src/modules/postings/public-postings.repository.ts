@@ -19,7 +19,6 @@ import { tableCounts, type CountRow } from './posting-counts.repository';
  * SQL bypasses the ORM's tenant filter) and applies the single visibility predicate.
  */
 
-
 const rowsOf = (db: PostingsDb): RowSource => ('rows' in db ? db : preparedRows(db));
 
 async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T[]> {
@@ -28,7 +27,6 @@ async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T
 
 const MAX_VALUES = 100;
 const MAX_SEARCH = 500;
-
 
 /** Public GraphQL field → the columns it needs. Fields not listed (hostedUrl, applyUrl) need only the id. */
 export const FIELD_COLUMNS: Record<string, string[]> = {
@@ -76,7 +74,6 @@ const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.w
   p.opening_html, p.opening_plain, p.description_html, p.description_plain, p.additional_html, p.additional_plain,
   p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id, p.expires_at,
   (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
-
 
 function values(problems: FieldProblem[], field: string, input: string[] | null | undefined, normalize: (v: string) => string): string[] | null {
   if (!input?.length) return null;
