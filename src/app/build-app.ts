@@ -3,6 +3,10 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from './schemas';
 import type { Services } from './services';
+import { adminResolverEntries } from './admin-resolvers';
+import { publicResolverEntries } from './public-resolvers';
+import { ResolverContainer } from './resolver-container';
+import type { HttpServices } from '../http/http-services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
 import { registerCompatRoutes } from '../modules/compat/compat.routes';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
@@ -46,6 +50,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorReply,
   });
   registerDrainHooks(app, services.config.shutdownTimeoutMs);
+  // The plumbing's view of the instance: its services plus the resolver container, which GraphQL contexts carry.
+  const http: HttpServices = { ...services, resolvers: new ResolverContainer(services, [...adminResolverEntries, ...publicResolverEntries]) };
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -60,15 +66,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // Before any route, in this order: cookies are parsed (the console's session, the career pages' CSRF
   // cookie), the caller is resolved once, then CORS answers per the caller's organization.
   await app.register(cookie);
-  registerPrincipalHook(app, services);
+  registerPrincipalHook(app, http);
   const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
   services.events.on('settings.changed', () => origins.clear());
   await registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
-  registerOpsRoutes(app, services);
-  await registerGraphQL(app, services, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
+  registerOpsRoutes(app, http);
+  await registerGraphQL(app, http, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
   const publicDocuments = new ValidatedDocuments();
   const cache = services.publicCache.enabled ? publicCacheHooks(services.publicCache, publicDocuments) : null;
-  await registerGraphQL(app, services, {
+  await registerGraphQL(app, http, {
     surface: 'public',
     path: PUBLIC_GRAPHQL_PATH,
     schema: publicSchema(),

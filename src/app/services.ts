@@ -34,11 +34,11 @@ import { createFileStore } from '../modules/uploads/create-file-store';
 import { SignupService } from '../modules/users/signup.service';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
-import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
+import { OrganizationLogoService } from '../modules/organizations/organization-logo.service';
 import { JobQueue } from '../db/job-queue';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
-import { RetentionRepository } from '../modules/housekeeping/retention.repository';
+import { purgeAuditEvents } from '../modules/audit';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -91,12 +91,6 @@ export interface Services {
   catalog: CatalogRef;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
-}
-
-// Resolvers read the services from the GraphQL context; graphql/ declares the slot, this file fills it.
-declare module '../graphql/context' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface ContextServices extends Services {}
 }
 
 export interface ServiceOptions {
@@ -161,7 +155,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   events.on('settings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   const organizationLogos = new OrganizationLogoService(uploads, events);
-  const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
+  // Each table's retention delete is its owner's (users' sessions, the audit log, key usage); housekeeping only calls them.
+  const retention = {
+    deleteExpiredSessions: (batch: number) => sessions.deleteExpired(batch),
+    deleteAuditEventsOlderThan: (days: number, batch: number) => purgeAuditEvents(orm, days, batch),
+  };
+  const housekeeping = new Housekeeping(uploads, retention, logger, {
     auditRetentionDays: config.auditRetentionDays,
     credentialUsage: { days: USAGE_RETENTION_DAYS, deleteOlderThan: (days, batch) => usageRepository.deleteOlderThan(days, batch) },
   });

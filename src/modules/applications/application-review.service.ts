@@ -4,7 +4,7 @@ import type { Scope } from '../../auth/scope';
 import { BadInputError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertUuid, isUuid } from '../../ids';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { ApplicationStatus } from './application-enums';
 import { Application } from './application.entity';
 import type { ApplicationFilter } from './application.inputs';

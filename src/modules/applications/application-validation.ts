@@ -1,7 +1,6 @@
 import { BadInputError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
-import { QuestionKind } from '../postings/posting-enums';
-import { type PostingQuestion } from '../postings/posting-values';
+import { QuestionKind, type PostingQuestion } from '../postings';
 import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
 // validator's isEmail (the same check as user emails, via class-validator): maintained, and no hand-written RFC 5322 regex.

@@ -3,10 +3,10 @@ import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Pr
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConfidentialHidden } from '../../db/confidential-scope';
 import { TenantScoped } from '../../db/tenant-scope';
-import { ActorRef } from '../audit/actor';
-import { Organization } from '../organizations/organization.entity';
-import { Posting } from '../postings/posting.entity';
-import { StoredFile } from '../uploads/stored-file.entity';
+import { ActorRef } from '../audit/entities.api';
+import { Organization } from '../organizations/entities.api';
+import { Posting } from '../postings/entities.api';
+import { StoredFile } from '../uploads/entities.api';
 import { ApplicationStatus } from './application-enums';
 import { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import { Candidate } from './candidate.entity';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { auditEventValues } from '../audit/audit.service';
-import type { PostingQuestion } from '../postings/posting-values';
-import { publiclyVisibleSql } from '../postings/public-visibility';
-import type { UploadPurpose } from '../uploads/upload-purpose';
+import { auditEventValues } from '../audit';
+import { type PostingQuestion, publiclyVisibleSql } from '../postings';
+import type { UploadPurpose } from '../uploads';
 import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
 
@@ -154,6 +153,22 @@ export class ApplicationRepository {
       em.getTransactionContext(),
     );
     return rows[0] ? { id: rows[0].id, requestHash: rows[0].request_hash } : null;
+  }
+
+  /** The application holding an idempotency key, whatever its age (a hosted form token's double submit). */
+  async idForKey(em: EntityManager, organizationId: string, key: string): Promise<string | null> {
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from applications where organization_id = ? and idempotency_key = ? limit 1`, [organizationId, key], 'all', em.getTransactionContext());
+    return rows[0]?.id ?? null;
+  }
+
+  /** How many applications a posting has (it cannot be deleted while it has any). */
+  async countForPosting(em: EntityManager, postingId: string): Promise<number> {
+    const [row] = await em
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from applications where posting_id = ?`, [postingId], 'all', em.getTransactionContext());
+    return Number(row?.n ?? 0);
   }
 
   /** Frees a key held by an application older than the window, so the unique index lets a new application take it. */

@@ -1,8 +1,7 @@
 import type { FieldProblem } from '../../errors';
-import type { ApplicationInput } from '../applications/application.inputs';
-import { QuestionKind } from '../postings/posting-enums';
-import type { PostingQuestion } from '../postings/posting-values';
-import type { ReceivedFile } from '../uploads/upload.service';
+import type { ApplicationInput } from '../applications';
+import { QuestionKind, type PostingQuestion } from '../postings';
+import type { ReceivedFile } from '../uploads';
 
 /** The link inputs the form offers (Lever's form asks for these); each non-empty one becomes an entry of `urls`. */
 export const LINK_FIELDS = [

@@ -6,11 +6,9 @@ import { requestMeta } from '../../http/request-meta';
 import { assertTextField, BadTextError } from '../../http/text-guard';
 import { sendBadTextPage } from './bad-text-page';
 import { setTenant } from '../../db/request-scope';
-import { validateApplication } from '../applications/application-validation';
-import { QuestionKind } from '../postings/posting-enums';
-import { fetchOne, type PostingRow } from '../postings/public-postings.query';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import { detectContentType, MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { validateApplication } from '../applications';
+import { QuestionKind, fetchOne, type PostingRow } from '../postings';
+import { UploadPurpose, detectContentType, MAX_UPLOAD_BYTES, FileTooLargeError, type UploadService } from '../uploads';
 import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
 import type { Board, CareerContext } from './career-context';
 import { formPostFromAllowedOrigin } from './form-origin';
@@ -19,8 +17,6 @@ import { securityHeaders, sendHtml } from './page-headers';
 import { applyPage } from './views/apply';
 import { messagePage } from './views/message-page';
 import { thanksPage } from './views/thanks';
-import { FileTooLargeError } from '../uploads/upload-inspector';
-import type { UploadService } from '../uploads/upload.service';
 import { isBackingServiceOutage } from '../../outage';
 
 type ApplyRequest = FastifyRequest<{ Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> }>;
@@ -196,7 +192,7 @@ async function submit(
   const organizationId = board.organization.id;
   const key = idempotencyKeyOf(token.nonce!);
   // A second submit of the same form: the first one's application stands.
-  if (await ctx.repository.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
+  if (await ctx.reads.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
 
   const values = valuesFromFields(form.fields, row.questions);
   const placeholders = new Map([...form.files.keys()].map((field) => [field, randomUUID()]));
@@ -238,7 +234,7 @@ async function submit(
       return sendHtml(reply, 429, html, { ...securityHeaders(board.security), ...NO_STORE, 'retry-after': String(err.retryAfterSeconds) });
     }
     // Two submits of one form raced: the loser finds the winner's application.
-    if (err instanceof ConflictError && (await ctx.repository.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
+    if (err instanceof ConflictError && (await ctx.reads.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
     if (err instanceof NotFoundError) return ctx.notFound(reply, board);
     if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
     throw err;

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadInputError } from '../../errors';
-import { PostingOrder } from '../postings/public-posting.types';
-import { encodeCursor, fetchCounts, fetchPage, filterConditions, FACET_NAMES, type PostingRow } from '../postings/public-postings.query';
+import { PostingOrder, encodeCursor, fetchCounts, fetchPage, filterConditions, FACET_NAMES, type PostingRow } from '../postings';
 import { boardUrl, PAGE_SIZE, parseBoardState, stateKey, toPostingFilter, type BoardState } from './board-state';
 import type { Board, CareerContext } from './career-context';
 import { securityHeaders, sendHtml } from './page-headers';

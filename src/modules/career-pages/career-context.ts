@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { CareerServices } from './career-services';
-import type { Organization } from '../organizations/organization.entity';
-import { CareerPagesRepository } from './career-pages.repository';
+import type { Organization } from '../organizations';
+import { CareerPageReads } from './career-page-reads';
 import { FormTokens } from './form-token';
 import { isNotModified } from '../../http/conditional-get';
 import { usableOrigins } from '../../http/origin';
@@ -23,17 +23,17 @@ export interface Board {
 
 /**
  * Shared by the career page handlers of one instance: the services, the pages'
- * repository and cache, form tokens, and a slug → organization id map (slugs never
+ * reads and cache, form tokens, and a slug → organization id map (slugs never
  * change) so a cached page is served without touching the database.
  */
 export class CareerContext {
-  readonly repository: CareerPagesRepository;
+  readonly reads: CareerPageReads;
   readonly cache: CareerPageCache;
   readonly tokens: FormTokens;
   private readonly slugIds = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(readonly services: CareerServices) {
-    this.repository = new CareerPagesRepository(services.orm);
+    this.reads = new CareerPageReads(services.orm);
     this.cache = new CareerPageCache(services.publicCache);
     // A key of its own, derived from the master key, so form tokens can never pass for another signature.
     this.tokens = new FormTokens(createHmac('sha256', services.masterKey).update('jobgate career-page forms').digest());
@@ -50,7 +50,7 @@ export class CareerContext {
 
   /** The board's organization, or null when unknown or switched off (both answer the same 404). */
   async board(slug: string): Promise<Board | null> {
-    const organization = await this.repository.organizationBySlug(slug);
+    const organization = await this.reads.organizationBySlug(slug);
     if (!organization) return null;
     this.slugIds.set(slug, organization.id);
     if (organization.settings.careersPageEnabled === false) return null;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CareerServices } from './career-services';
 import { ServiceUnavailableError } from '../../errors';
 import { knownError } from '../../http/error-reply';
-import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { MAX_UPLOAD_BYTES } from '../uploads';
 import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
 import { boardHandler } from './board.handler';
 import { CareerContext } from './career-context';

@@ -1,10 +1,8 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { setTenant } from '../../db/request-scope';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import type { OrganizationLogoService } from './organization-logo.service';
-import type { OrganizationService } from '../organizations/organization.service';
-import type { UploadService } from '../uploads/upload.service';
+import { UploadPurpose, type UploadService } from '../uploads';
+import type { OrganizationLogoService, OrganizationService } from '../organizations';
 
 const SIZE = 128;
 

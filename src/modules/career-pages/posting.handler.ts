@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../ids';
-import { hostedUrl } from '../postings/posting-urls';
-import { fetchOne } from '../postings/public-postings.query';
+import { hostedUrl, fetchOne } from '../postings';
 import type { CareerContext } from './career-context';
 import { cspHash, jobPostingSchema, scriptSafeJson } from './job-posting-schema';
 import { securityHeaders } from './page-headers';

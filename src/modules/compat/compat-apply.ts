@@ -3,10 +3,9 @@ import type { Principal, RequestMeta } from '../../auth/principal';
 import { setRequestScope } from '../../db/request-scope';
 import { BadInputError, NotFoundError, UnauthenticatedError } from '../../errors';
 import type { CompatServices } from './compat-services';
-import type { ApplicationInput } from '../applications/application.inputs';
-import { validateApplication } from '../applications/application-validation';
-import type { PostingRow } from '../postings/public-postings.query';
-import { UploadPurpose } from '../uploads/upload-purpose';
+import { type ApplicationInput, validateApplication } from '../applications';
+import type { PostingRow } from '../postings';
+import { UploadPurpose } from '../uploads';
 import type { FormFile } from './compat-form';
 
 /** A file the dialect found in the body, to be staged as an upload and referenced by the application. */

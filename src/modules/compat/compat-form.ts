@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, BadInputError } from '../../errors';
-import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { MAX_UPLOAD_BYTES } from '../uploads';
 import { assertTextField } from '../../http/text-guard';
 
 /** A file part of a multipart apply. */

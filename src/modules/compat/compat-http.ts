@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { isNotModified } from '../../http/conditional-get';
 import { saneOrigin } from '../../http/cors';
-import { packEntry, unpackEntry } from '../public-cache/cache-entry';
+import { packEntry, unpackEntry } from '../public-cache';
 import type { CompatServices } from './compat-services';
 import type { CompatSite } from './compat-site.repository';
 

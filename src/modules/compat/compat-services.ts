@@ -2,9 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../../auth/authenticator';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
-import type { ApplicationIntakeService } from '../applications/application-intake.service';
-import type { PublicResponseCache } from '../public-cache/response-cache';
-import type { UploadService } from '../uploads/upload.service';
+import type { ApplicationIntakeService } from '../applications';
+import type { PublicResponseCache } from '../public-cache';
+import type { UploadService } from '../uploads';
 
 /** What the Lever and Greenhouse dialects use of an instance; the composition root passes its container. */
 export interface CompatServices {

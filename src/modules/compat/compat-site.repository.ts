@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { usableOrigins } from '../../http/origin';
-import { SLUG_PATTERN } from '../organizations/organization.entity';
+import { SLUG_PATTERN } from '../organizations';
 
 /** What the drop-in APIs need to know about the organization a `:site` / `:token` names. */
 export interface CompatSite {

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../postings/public-postings.query';
-import { PostingOrder, type PublicPostingFilter } from '../postings/public-posting.types';
+import { encodeCursor, fetchPage, filterConditions, type PostingRow, PostingOrder, type PublicPostingFilter } from '../postings';
 
 /** Rows per keyset page when a dialect needs more than one page (Greenhouse lists everything). */
 const BATCH = 500;

@@ -6,8 +6,8 @@ import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../a
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
-import { diff, recordAudit } from '../audit/audit.service';
-import { Organization, Plan } from '../organizations/organization.entity';
+import { diff, recordAudit } from '../audit';
+import { organizationOf, Plan, type Organization } from '../organizations';
 import { ApiCredential, CredentialKind } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';
@@ -119,7 +119,7 @@ export class CredentialService {
       const em = this.orm.em.fork();
       setTenant(em, id);
       try {
-        await em.transactional(async (tx) => this.issuePostingsKey(tx, await tx.findOneOrFail(Organization, { id })));
+        await em.transactional(async (tx) => this.issuePostingsKey(tx, await organizationOf(tx, id)));
         issued += 1;
       } catch (err) {
         if (!(err instanceof UniqueConstraintViolationException)) throw err;
@@ -129,7 +129,7 @@ export class CredentialService {
   }
 
   async create(scope: Scope, input: CreateApiCredentialInput): Promise<IssuedCredential> {
-    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    const org = await organizationOf(scope.em, scope.principal.organizationId);
     if (org.plan !== Plan.FULL) throw new ForbiddenError(`Data API keys need the FULL plan; this organization is on the ${org.plan} plan`, { plan: org.plan });
     const grant = resolveGrant(input);
     const cidrs = normalizeCidrs(input.allowedCidrs ?? []);
@@ -192,7 +192,7 @@ export class CredentialService {
 
   /** `beforeChange` runs in the transaction with the key locked and unchanged (the usage impact check). */
   async update(scope: Scope, id: string, input: UpdateApiCredentialInput, beforeChange?: (em: EntityManager, credential: ApiCredential) => Promise<void>): Promise<ApiCredential> {
-    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    const org = await organizationOf(scope.em, scope.principal.organizationId);
     const cidrs = input.allowedCidrs != null ? normalizeCidrs(input.allowedCidrs) : null;
     const problems = [
       ...(input.name != null ? checkName(input.name) : []),

@@ -3,7 +3,7 @@ import type { FeedSalaryRange } from './salary-text';
 
 /**
  * The columns of one publicly visible posting that the feed writes, read with
- * plain SQL (feed.repository.ts) rather than hydrated entities, so that a stream
+ * plain SQL (postings/public-feed.repository.ts, through the postings facade) rather than hydrated entities, so that a stream
  * of 100 000 postings never fills an identity map.
  */
 export interface FeedPosting {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Organization } from './organization.entity';
 import type { OriginSource } from '../../http/cors';
 import { normalizeOrigin, usableOrigins } from '../../http/origin';
 
@@ -24,5 +25,23 @@ export class OrganizationRepository implements OriginSource {
       .getConnection()
       .execute<{ origins: unknown }[]>(`select settings->'allowed_origins' as origins from organizations where id = ?`, [organizationId]);
     return usableOrigins(rows[0]?.origins);
+  }
+
+  /** Organizations (by slug) whose hosted board is switched on, for the landing page. */
+  async boardsAmong(slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
+    if (!slugs.length) return [];
+    const rows = await this.orm.em.fork().find(Organization, { slug: { $in: [...slugs] } }, { orderBy: { slug: 'asc' } });
+    return rows.filter((o) => o.settings.careersPageEnabled !== false).map((o) => ({ slug: o.slug, name: o.name }));
+  }
+
+  /** Every board that is switched on (robots.txt lists their sitemaps), at most `limit`. */
+  async enabledBoardSlugs(limit: number): Promise<string[]> {
+    const rows = await this.orm.em
+      .getConnection()
+      .execute<{ slug: string }[]>(
+        `select slug from organizations where coalesce((settings->>'careers_page_enabled')::boolean, true) order by slug limit ?`,
+        [limit],
+      );
+    return rows.map((r) => r.slug);
   }
 }

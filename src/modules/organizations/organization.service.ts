@@ -1,9 +1,10 @@
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import type { DomainEventBus } from '../../events';
-import { diff, recordAudit } from '../audit/audit.service';
+import { ConflictError } from '../../errors';
+import { diff, recordAudit } from '../audit';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
-import { Organization } from './organization.entity';
+import { Organization, type Plan } from './organization.entity';
 import type { OrganizationSettings } from './organization-settings';
 import { normalizeOrigin } from '../../http/origin';
 import { validateSettings } from './settings-validation';
@@ -57,4 +58,18 @@ export class OrganizationService {
     await this.events.emit('settings.changed', { organizationId: organization.id });
     return organization;
   }
+}
+
+/**
+ * Records, in the caller's transaction, that a posting left the public set: the feed's
+ * validators move (feed-validators.ts). The postings module calls it; the write is ours.
+ */
+export async function feedChanged(em: EntityManager, organizationId: string): Promise<void> {
+  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
+}
+
+/** A new organization, in the caller's transaction (signing up adds its first Super Admin); CONFLICT when the slug is taken. */
+export async function newOrganization(em: EntityManager, input: { slug: string; name: string; plan: Plan }): Promise<Organization> {
+  if (await em.count(Organization, { slug: input.slug })) throw new ConflictError(`slug "${input.slug}" is already taken`);
+  return em.create(Organization, { slug: input.slug, name: input.name, plan: input.plan });
 }

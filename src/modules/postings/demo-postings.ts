@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PostingService } from './posting.service';
 import { setTenant } from '../../db/request-scope';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/audit.service';
+import { actorOf, recordAudit } from '../audit';
 import { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './posting-enums';
 import type { CreatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';

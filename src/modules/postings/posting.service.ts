@@ -3,13 +3,12 @@ import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { escapeLike } from '../../db/escape-like';
 import type { DomainEventBus } from '../../events';
-import { PostingRepository } from './posting.repository';
+import { ApplicationLookup } from '../applications';
 import { ConflictError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
-import { actorOf } from '../audit/actor';
-import { diff, postingConfidentialityChanged, recordAudit } from '../audit/audit.service';
-import { Organization } from '../organizations/organization.entity';
+import { actorOf, diff, postingConfidentialityChanged, recordAudit } from '../audit';
+import { feedChanged } from '../organizations';
 import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
 import { assertAdminPostingFilter, type AdminPostingFilterInput } from './admin-posting-criteria';
@@ -46,7 +45,8 @@ function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQ
 
 /** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
 export class PostingService {
-  private readonly repository = new PostingRepository();
+  /** Applications are the applications module's table: asked through its facade. */
+  private readonly applications = new ApplicationLookup();
 
   constructor(
     private readonly orm: MikroORM,
@@ -182,7 +182,7 @@ export class PostingService {
   }
 
   private applicationCount(em: Scope['em'], postingId: string): Promise<number> {
-    return this.repository.applicationCount(em, postingId);
+    return this.applications.countForPosting(em, postingId);
   }
 }
 
@@ -194,7 +194,7 @@ const tiedTo = (posting: Posting) => ({ id: posting.id, confidential: posting.co
  * them: the organization's `feedChangedAt` records that it did.
  */
 async function markFeedChanged(em: Scope['em'], organizationId: string): Promise<void> {
-  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
+  await feedChanged(em, organizationId);
 }
 
 async function markFeedChangedIfLeft(em: Scope['em'], organizationId: string, before: Posting, after: Posting): Promise<void> {

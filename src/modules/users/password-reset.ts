@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
 import { setTenant } from '../../db/request-scope';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { hashPassword } from './password';
 import type { SessionService } from './session.service';
 import { User } from './user.entity';

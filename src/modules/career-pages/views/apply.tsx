@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { QuestionKind } from '../../postings/posting-enums';
-import type { PostingQuestion } from '../../postings/posting-values';
+import { QuestionKind, type PostingQuestion } from '../../postings';
 import { fieldIdOf, LINK_FIELDS, questionFieldName, RESUME_FIELD, type ApplyFormValues, type FormError } from '../apply-form';
 import { renderPage, type BrandHeader } from './layout';
 

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { TenantScoped } from '../../../db/tenant-scope';
-import { Organization } from '../../organizations/organization.entity';
+import { Organization } from '../../organizations/entities.api';
 
 /**
  * The integer id a Greenhouse-style department or office has on the Job Board

@@ -1,11 +1,9 @@
 import { BadInputError, type FieldProblem } from '../../../errors';
-import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
-import { LIMITS } from '../../applications/application-validation';
+import { type ApplicationAnswerInput, type ApplicationInput, LIMITS } from '../../applications';
 import { flag, text, type CompatForm, type FileFieldRule, type FormFile } from '../compat-form';
 import type { IncomingFile } from '../compat-apply';
-import { QuestionKind } from '../../postings/posting-enums';
-import type { PostingQuestion } from '../../postings/posting-values';
-import { UploadPurpose } from '../../uploads/upload-purpose';
+import { QuestionKind, type PostingQuestion } from '../../postings';
+import { UploadPurpose } from '../../uploads';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 

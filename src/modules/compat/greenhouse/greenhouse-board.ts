@@ -1,5 +1,4 @@
-import type { PostingUrlBase } from '../../postings/posting-urls';
-import type { PostingRow } from '../../postings/public-postings.query';
+import type { PostingUrlBase, PostingRow } from '../../postings';
 import type { BoardGroupRef } from './board-group.repository';
 import { departmentKey, idOf, jobDepartment, officeKey, officeLocation, shortJob, teamKey, type Ids } from './greenhouse-job';
 

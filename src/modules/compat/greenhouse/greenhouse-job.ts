@@ -1,8 +1,5 @@
 import { escapeHtml } from '../lever/lever-html';
-import { QuestionKind, SalaryInterval } from '../../postings/posting-enums';
-import { hostedUrl, type PostingUrlBase } from '../../postings/posting-urls';
-import type { PostingLocation } from '../../postings/posting-values';
-import type { PostingRow } from '../../postings/public-postings.query';
+import { QuestionKind, SalaryInterval, hostedUrl, type PostingUrlBase, type PostingLocation, type PostingRow } from '../../postings';
 import type { BoardGroupRef } from './board-group.repository';
 
 /** Department, team and office keys of the board_groups table (see BoardGroup). */

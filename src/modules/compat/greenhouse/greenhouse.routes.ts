@@ -10,7 +10,7 @@ import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
 import { allowOrigin, cachedRead, withTrailingSlash, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
 import { visiblePostings } from '../visible-postings';
-import { fetchOneByBoardId, type PostingRow } from '../../postings/public-postings.query';
+import { fetchOneByBoardId, type PostingRow } from '../../postings';
 import { BoardGroupRepository } from './board-group.repository';
 import { asTree, departmentNodes, jobDepartments, jobOffices, officeNodes, type BoardContext } from './greenhouse-board';
 import { greenhouseApplyInput, greenhouseFileRule } from './greenhouse-apply-input';

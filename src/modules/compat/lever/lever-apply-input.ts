@@ -1,11 +1,10 @@
 import { isIP } from 'node:net';
 import { BadInputError, type FieldProblem } from '../../../errors';
-import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
-import { QuestionKind } from '../../postings/posting-enums';
-import type { PostingQuestion } from '../../postings/posting-values';
+import type { ApplicationAnswerInput, ApplicationInput } from '../../applications';
+import { QuestionKind, type PostingQuestion } from '../../postings';
 import { flag, text, type CompatForm, type FileFieldRule } from '../compat-form';
 import type { IncomingFile } from '../compat-apply';
-import { UploadPurpose } from '../../uploads/upload-purpose';
+import { UploadPurpose } from '../../uploads';
 
 export interface LeverApply {
   input: ApplicationInput;

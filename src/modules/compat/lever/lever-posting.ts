@@ -1,6 +1,4 @@
-import { SalaryInterval, WorkplaceType } from '../../postings/posting-enums';
-import { applyUrl, hostedUrl, type PostingUrlBase } from '../../postings/posting-urls';
-import type { PostingRow } from '../../postings/public-postings.query';
+import { SalaryInterval, WorkplaceType, applyUrl, hostedUrl, type PostingUrlBase, type PostingRow } from '../../postings';
 
 /** A posting in Lever Postings API v0's JSON shape (lever/postings-api README, "JSON mode" table). */
 export interface LeverPosting {

@@ -1,12 +1,9 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
-import { BadInputError } from '../../errors';
 import type { DomainEventBus } from '../../events';
-import { recordAudit } from '../audit/audit.service';
-import { logoProblem } from '../uploads/logo-check';
-import { Organization } from '../organizations/organization.entity';
-import type { UploadService } from '../uploads/upload.service';
-import { UploadPurpose } from '../uploads/upload-purpose';
+import { recordAudit } from '../audit';
+import { claimLogo, type UploadService } from '../uploads';
+import { Organization } from './organization.entity';
 
 /**
  * The organization's logo on its career pages: a staged LOGO upload (a real PNG
@@ -24,15 +21,8 @@ export class OrganizationLogoService {
     const organization = await scope.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const before = org.settings.logoFileId ?? null;
-      let after: string | null = null;
-      if (uploadId) {
-        const file = await this.uploads.claim(em, org.id, uploadId, { field: 'uploadId', purposes: [UploadPurpose.LOGO] });
-        const { content } = await this.uploads.read(em, file.id);
-        const problem = await logoProblem(content);
-        // Throwing rolls the claim back with the transaction, so the upload stays usable.
-        if (problem) throw BadInputError.field('uploadId', problem);
-        after = file.id;
-      }
+      // A real PNG under 500 KB, the same rule as key logos (uploads' claimLogo).
+      const after = uploadId ? await claimLogo(this.uploads, em, org.id, uploadId, 'uploadId') : null;
       if (before === after) return org;
       org.settings.logoFileId = after;
       org.settingsVersion += 1;
