@@ -16,7 +16,7 @@ import { registerFileRoutes } from '../modules/uploads/files.route';
 import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
 import { registerOpsRoutes } from '../http/ops-routes';
 import { ValidatedDocuments } from '../graphql/validated-documents';
-import { registerPrincipalHook } from '../http/principal-hook';
+import { registerScopeHook } from '../http/scope-hook';
 import { publicCacheHooks } from '../modules/public-cache/public-cache.hooks';
 import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
 import { registerUploadUsageCounting } from '../modules/credentials/upload-usage.hook';
@@ -60,8 +60,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // Before any route, in this order: cookies are parsed (the console's session, the career pages' CSRF
   // cookie), the caller is resolved once, then CORS answers per the caller's organization.
   await app.register(cookie);
-  registerPrincipalHook(app, services);
-  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
+  const organizations = new OrganizationRepository(services.orm);
+  registerScopeHook(app, { ...services, organizationSlugs: organizations });
+  const origins = new AllowedOrigins(organizations);
   services.events.on('settings.changed', () => origins.clear());
   await registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
   registerOpsRoutes(app, services);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { ApplicationInput } from './application.inputs';
 
 @ObjectType()
@@ -22,7 +22,7 @@ export class PublicApplyResolver {
     @Arg('input') input: ApplicationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApplyPayload> {
-    const applicationId = await ctx.services.applicationIntake.applyPublicly({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
+    const applicationId = await ctx.services.applicationIntake.apply(scopeOf(ctx), { posting: postingId, input });
     return { applicationId };
   }
 }

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Organization, SLUG_PATTERN } from '../organizations/organization.entity';
 import { publiclyVisibleSql } from '../postings/public-visibility';
 
@@ -22,16 +22,20 @@ export class CareerPagesRepository {
   constructor(private readonly orm: MikroORM) {}
 
   /** The organization behind a slug, or null when the slug is malformed or unknown. */
-  async organizationBySlug(slug: string): Promise<Organization | null> {
+  async organizationBySlug(em: EntityManager, slug: string): Promise<Organization | null> {
     if (!SLUG_PATTERN.test(slug)) return null;
-    return this.orm.em.fork().findOne(Organization, { slug });
+    return em.findOne(Organization, { slug });
   }
 
   /** Organizations (by slug) whose hosted board is switched on, for the landing page and robots.txt. */
   async boardsAmong(slugs: readonly string[]): Promise<{ slug: string; name: string }[]> {
     if (!slugs.length) return [];
-    const rows = await this.orm.em.fork().find(Organization, { slug: { $in: [...slugs] } }, { orderBy: { slug: 'asc' } });
-    return rows.filter((o) => o.settings.careersPageEnabled !== false).map((o) => ({ slug: o.slug, name: o.name }));
+    return this.orm.em
+      .getConnection()
+      .execute<{ slug: string; name: string }[]>(
+        `select slug, name from organizations where slug in (${slugs.map(() => '?').join(', ')}) and coalesce((settings->>'careers_page_enabled')::boolean, true) order by slug`,
+        [...slugs],
+      );
   }
 
   /** Every board that is switched on (robots.txt lists their sitemaps), at most `limit`. */

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
-import type { ApplicationIntakeService } from '../applications/application-intake.service';
+import type { ApplyService } from '../applications/apply.service';
 import type { PublicResponseCache } from '../public-cache/response-cache';
 import type { UploadService } from '../uploads/upload.service';
 
@@ -10,7 +10,7 @@ export interface CareerServices {
   config: Config;
   orm: MikroORM;
   masterKey: Buffer;
-  applicationIntake: ApplicationIntakeService;
+  applicationIntake: ApplyService;
   uploads: UploadService;
   publicCache: PublicResponseCache;
   events: DomainEventBus;

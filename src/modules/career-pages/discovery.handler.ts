@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setTenant } from '../../db/request-scope';
 import { NotFoundError } from '../../errors';
 import type { CareerContext } from './career-context';
 import { securityHeaders, sendHtml } from './page-headers';
@@ -21,7 +20,7 @@ export async function sitemapHandler(ctx: CareerContext, request: SlugRequest, r
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'sitemap', {}));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
   const entries = await ctx.repository.sitemapEntries(board.organization.id);
   const base = `${ctx.publicUrl}${board.basePath}`;
@@ -45,12 +44,10 @@ export async function robotsHandler(ctx: CareerContext, _request: FastifyRequest
 
 /** GET /jobs/:slug/logo.png — the organization's logo (a checked PNG), not secret. */
 export async function logoHandler(ctx: CareerContext, request: SlugRequest, reply: FastifyReply) {
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   const fileId = board?.organization.settings.logoFileId;
   if (!board || !fileId) throw new NotFoundError('Logo');
-  const em = ctx.services.orm.em.fork();
-  setTenant(em, board.organization.id);
-  const { content } = await ctx.services.uploads.read(em, fileId);
+  const { content } = await ctx.services.uploads.read(board.em, fileId);
   return reply
     .header('content-type', 'image/png')
     .header('x-content-type-options', 'nosniff')

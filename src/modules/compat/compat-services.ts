@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Authenticator } from '../../auth/authenticator';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
-import type { ApplicationIntakeService } from '../applications/application-intake.service';
+import type { ApplyService } from '../applications/apply.service';
 import type { PublicResponseCache } from '../public-cache/response-cache';
 import type { UploadService } from '../uploads/upload.service';
 
@@ -11,7 +11,7 @@ export interface CompatServices {
   config: Config;
   orm: MikroORM;
   authenticator: Authenticator;
-  applicationIntake: ApplicationIntakeService;
+  applicationIntake: ApplyService;
   uploads: UploadService;
   publicCache: PublicResponseCache;
   events: DomainEventBus;

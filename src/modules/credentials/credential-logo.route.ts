@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { setTenant } from '../../db/request-scope';
+import { tenantFork } from '../../db/request-scope';
 import { NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
 import { CREDENTIAL_LOGO_PATH } from './credential.loaders';
@@ -18,8 +18,7 @@ export function registerCredentialLogoRoute(app: FastifyInstance, services: { or
     const { credentialId } = request.params;
     const row = isUuid(credentialId) ? await credentials.logoOf(credentialId.toLowerCase()) : null;
     if (!row?.logoFileId) throw new NotFoundError('Logo');
-    const em = services.orm.em.fork();
-    setTenant(em, row.organizationId);
+    const em = tenantFork(services.orm, row.organizationId);
     const { content } = await services.uploads.read(em, row.logoFileId);
     return reply
       .header('content-type', 'image/png')

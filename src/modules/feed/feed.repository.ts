@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Organization, SLUG_PATTERN } from '../organizations/organization.entity';
 import { hostedUrl } from '../postings/posting-urls';
 import { publiclyVisibleSql } from '../postings/public-visibility';
@@ -58,9 +58,9 @@ export class FeedRepository {
   ) {}
 
   /** The organization and its feed state, or null when the slug is unknown or its feed is switched off. */
-  async findFeed(slug: string): Promise<FeedSource | null> {
+  async findFeed(em: EntityManager, slug: string): Promise<FeedSource | null> {
     if (!SLUG_PATTERN.test(slug)) return null;
-    const organization = await this.orm.em.fork().findOne(Organization, { slug });
+    const organization = await em.findOne(Organization, { slug });
     if (!organization?.settings.feedEnabled) return null;
     const [row] = await this.execute(STATE_SQL, [organization.id, organization.id]);
     const state: FeedState = {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import { FeedRepository } from './feed.repository';
+import { scopeOfRequest } from '../../http/scope-hook';
 import { textGuard } from '../../http/text-guard';
 import { feedStream } from './feed-stream';
 import { isNotModified } from '../../http/conditional-get';
@@ -28,8 +29,9 @@ export async function registerFeedRoutes(app: FastifyInstance, services: { orm: 
     // A slug or query with bad text is the client's mistake (400), not a query PostgreSQL refuses (500).
     scope.addHook('preValidation', textGuard());
 
-    scope.get<{ Params: { slug: string } }>(FEED_ROUTE, async (request, reply) => {
-      const feed = await repository.findFeed(request.params.slug);
+    // Anonymous: the feed calls as the organization its slug names (the scope hook makes the fork).
+    scope.get<{ Params: { slug: string } }>(FEED_ROUTE, { config: { caller: 'org-slug' } }, async (request, reply) => {
+      const feed = await repository.findFeed(scopeOfRequest(request).em, request.params.slug);
       if (!feed) return notFound(reply);
       const etag = feedEtag(feed.state, services.config.publicUrl);
       const lastModified = feedLastModified(feed.state);

@@ -2,7 +2,7 @@ import { BadInputError, type FieldProblem } from '../../../errors';
 import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
 import { LIMITS } from '../../applications/application-validation';
 import { flag, text, type CompatForm, type FileFieldRule, type FormFile } from '../compat-form';
-import type { IncomingFile } from '../compat-apply';
+import type { IncomingFile } from '../../applications/incoming-file';
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
 import { UploadPurpose } from '../../uploads/upload-purpose';
@@ -34,7 +34,7 @@ function answerOf(question: PostingQuestion, form: CompatForm, problems: FieldPr
   const value = form.fields[name];
   if (question.kind === QuestionKind.FILE) {
     const file = form.files.get(name) ?? base64File(form.fields, name, problems);
-    if (file) files.push({ ...file, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: question.id } });
+    if (file) files.push({ filename: file.filename, content: file.bytes, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: question.id } });
     return null;
   }
   if (value == null || value === '') return null;
@@ -113,7 +113,7 @@ export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestio
   }
   const resumeText = text(f, 'resume_text', problems);
   const resume = form.files.get('resume') ?? base64File(f, 'resume', problems) ?? (resumeText?.trim() ? { filename: 'resume.txt', bytes: Buffer.from(resumeText, 'utf8') } : null);
-  if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
+  if (resume) files.push({ filename: resume.filename, content: resume.bytes, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
   for (const refused of ['resume_url', 'cover_letter_url', ...questions.map((q) => `question_${q.id}_url`)]) {
     if (f[refused] != null) problems.push({ field: refused, message: 'attachments by URL are not supported; upload the file or send its base64 content' });
   }

@@ -1,11 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { extractSecret } from '../../../auth/authenticator';
 import { AppError, BadInputError, HTTP_STATUS, NotFoundError } from '../../../errors';
 import { knownError, setRetryAfter } from '../../../http/error-reply';
-import { requestMeta } from '../../../http/request-meta';
+import { scopeOfRequest } from '../../../http/scope-hook';
 import { textGuard } from '../../../http/text-guard';
 import type { CompatServices } from '../compat-services';
-import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
+import { postingsKeyScope } from '../compat-caller';
 import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
 import { allowOrigin, cachedRead, withTrailingSlash, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
@@ -68,8 +67,8 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
   const publicUrl = services.config.publicUrl;
 
   /** Every visible posting and the ids of every group they mention. */
-  async function board(site: CompatSite): Promise<BoardContext> {
-    const em = services.orm.em.fork();
+  async function board(request: FastifyRequest, site: CompatSite): Promise<BoardContext> {
+    const { em } = scopeOfRequest(request);
     const rows = await visiblePostings(em, site.id, null, GREENHOUSE_MAX_JOBS);
     const ids = await new BoardGroupRepository(em).idsFor(site.id, groupsOf(rows));
     return { rows, ids, base: { slug: site.slug, careersSiteUrl: site.careersSiteUrl }, publicUrl };
@@ -110,29 +109,31 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       return ghError(reply, 500, 'Internal server error');
     });
 
+    // Reads call as the organization `:token` names; the apply takes the postings key in the Authorization header.
+    const byToken = { config: { caller: 'org-slug' as const, slugParam: 'token' } };
     for (const path of withTrailingSlash(GREENHOUSE_BOARD_ROUTE)) {
-      scope.get<{ Params: { token: string } }>(path, (request, reply) =>
+      scope.get<{ Params: { token: string } }>(path, byToken, (request, reply) =>
         // Jobgate has no board introduction text yet, so `content` is empty.
         read(request, reply, async (site) => ok({ name: site.name, content: '' })),
       );
     }
 
-    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, (request, reply) =>
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, byToken, (request, reply) =>
       read(request, reply, async (site) => {
         const withContent = isTrue(request.query, 'content');
-        const ctx = await board(site);
+        const ctx = await board(request, site);
         const departments = withContent ? departmentNodes(ctx) : [];
         const jobs = ctx.rows.map((row) => (withContent ? fullJob(ctx, departments, row) : job(row, ctx.base, publicUrl)));
         return ok({ jobs, meta: { total: jobs.length } });
       }),
     );
 
-    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, (request, reply) =>
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, byToken, (request, reply) =>
       read(request, reply, async (site) => {
         const id = request.params.id;
-        const row = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
+        const { em } = scopeOfRequest(request);
+        const row = INTEGER_ID.test(id) ? await fetchOneByBoardId(em, site.id, id) : null;
         if (!row) throw new NotFound('Job');
-        const em = services.orm.em.fork();
         const ids = await new BoardGroupRepository(em).idsFor(site.id, groupsOf([row]));
         const ctx: BoardContext = { rows: [row], ids, base: { slug: site.slug, careersSiteUrl: site.careersSiteUrl }, publicUrl };
         const body: Record<string, unknown> = fullJob(ctx, departmentNodes(ctx), row);
@@ -147,20 +148,20 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
     );
 
     for (const kind of ['departments', 'offices'] as const) {
-      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, (request, reply) =>
+      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}`)) scope.get<{ Params: { token: string }; Querystring: Query }>(path, byToken, (request, reply) =>
         read(request, reply, async (site) => {
           const as = renderAs(request.query);
-          const ctx = await board(site);
+          const ctx = await board(request, site);
           return ok({ [kind]: as === 'tree' ? asTree(treeNodes(kind, ctx)) : listNodes(kind, ctx) });
         }),
       );
 
-      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, (request, reply) =>
+      for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/${kind}/:id`)) scope.get<{ Params: { token: string; id: string }; Querystring: Query }>(path, byToken, (request, reply) =>
         read(request, reply, async (site) => {
           const as = renderAs(request.query);
           const what = kind === 'departments' ? 'Department' : 'Office';
           if (!INTEGER_ID.test(request.params.id)) throw new NotFound(what);
-          const ctx = await board(site);
+          const ctx = await board(request, site);
           const id = Number(request.params.id);
           const node = listNodes(kind, ctx).find((n) => n.id === id);
           if (!node) throw new NotFound(what);
@@ -169,21 +170,19 @@ export async function registerGreenhouseRoutes(app: FastifyInstance, services: C
       );
     }
 
-    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.post<{ Params: { token: string; id: string } }>(path, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+    for (const path of withTrailingSlash(`${GREENHOUSE_BOARD_ROUTE}/jobs/:id`)) scope.post<{ Params: { token: string; id: string } }>(path, { bodyLimit: FORM_BODY_LIMIT, config: { caller: 'header' } }, async (request, reply) => {
       const site = await sites.find(request.params.token);
       allowOrigin(request, reply, site);
       if (!site?.greenhouseApiEnabled) throw new NotFound('Job board');
-      const meta = requestMeta(request);
-      const header = request.headers.authorization;
       // HTTP Basic with the postings key as the username (Bearer works too), checked before the body is read.
-      const principal = await postingsKeyPrincipal(services, site.id, extractSecret(header), meta);
+      const callerScope = postingsKeyScope(request, site.id);
       const id = request.params.id;
-      const posting = INTEGER_ID.test(id) ? await fetchOneByBoardId(services.orm.em.fork(), site.id, id) : null;
+      const posting = INTEGER_ID.test(id) ? await fetchOneByBoardId(callerScope.em, site.id, id) : null;
       if (!posting) throw new NotFound('Job');
       const apply = greenhouseApplyInput(await readForm(request, 'resume', greenhouseFileRule(posting.questions)), posting.questions);
       let applicationId: string;
       try {
-        applicationId = await applyThroughCompat(services, principal, meta, posting, apply.input, apply.files);
+        applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files });
       } catch (err) {
         // The shared validation knows one `name`; here it is first_name and last_name.
         if (err instanceof BadInputError) throw new BadInputError(err.problems.map((p) => (p.field === 'name' ? { ...p, field: 'first_name/last_name' } : p)));

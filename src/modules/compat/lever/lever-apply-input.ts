@@ -4,7 +4,7 @@ import type { ApplicationAnswerInput, ApplicationInput } from '../../application
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
 import { flag, text, type CompatForm, type FileFieldRule } from '../compat-form';
-import type { IncomingFile } from '../compat-apply';
+import type { IncomingFile } from '../../applications/incoming-file';
 import { UploadPurpose } from '../../uploads/upload-purpose';
 
 export interface LeverApply {
@@ -67,7 +67,7 @@ function answersOf(form: CompatForm, questions: PostingQuestion[], problems: Fie
     const match = /^answers\[(.+)\]$/.exec(name);
     if (!match) continue;
     if (kinds.get(match[1]!) !== QuestionKind.FILE) problems.push({ field: name, message: 'not a FILE question of this posting' });
-    else files.push({ ...file, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: match[1]! } });
+    else files.push({ filename: file.filename, content: file.bytes, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: match[1]! } });
   }
   return answers;
 }
@@ -86,7 +86,7 @@ export function leverApplyInput(form: CompatForm, questions: PostingQuestion[]):
   const f = form.fields;
   const files: IncomingFile[] = [];
   const resume = form.files.get('resume');
-  if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
+  if (resume) files.push({ filename: resume.filename, content: resume.bytes, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
   const urls = [...mapOf(f, 'urls', problems)].map(([label, url], i) => {
     if (typeof url !== 'string') problems.push({ field: `urls[${label}]`, message: 'must be a URL' });
     return { label: label || null, url: typeof url === 'string' ? url : '', index: i };

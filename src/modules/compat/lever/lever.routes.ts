@@ -2,10 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, BadInputError, HTTP_STATUS, NotFoundError } from '../../../errors';
 import { knownError, setRetryAfter } from '../../../http/error-reply';
 import { isUuid } from '../../../ids';
-import { requestMeta } from '../../../http/request-meta';
+import { scopeOfRequest } from '../../../http/scope-hook';
 import { textGuard } from '../../../http/text-guard';
 import type { CompatServices } from '../compat-services';
-import { applyThroughCompat, postingsKeyPrincipal } from '../compat-apply';
+import { postingsKeyScope } from '../compat-caller';
 import { FORM_BODY_LIMIT, readForm, registerFormParsers } from '../compat-form';
 import { allowOrigin, cachedRead, withTrailingSlash, type CachedRead } from '../compat-http';
 import type { CompatSite, CompatSiteRepository } from '../compat-site.repository';
@@ -99,13 +99,13 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
     return site;
   }
 
-  async function renderList(site: CompatSite, query: Query, mode: string): Promise<CachedRead> {
+  async function renderList(request: FastifyRequest, site: CompatSite, query: Query, mode: string): Promise<CachedRead> {
     const skip = count(query, 'skip', 0, LEVER_MAX_WINDOW);
     const limit = count(query, 'limit', LEVER_MAX_LIMIT, LEVER_MAX_LIMIT);
     if (skip + limit > LEVER_MAX_WINDOW) throw BadInputError.field('skip', `skip + limit must be at most ${LEVER_MAX_WINDOW}`);
     const group = single(query, 'group');
     if (group !== null && !GROUPS.has(group)) throw BadInputError.field('group', 'must be location, commitment or team');
-    const rows = await visiblePostings(services.orm.em.fork(), site.id, leverFilter(query), skip + limit);
+    const rows = await visiblePostings(scopeOfRequest(request).em, site.id, leverFilter(query), skip + limit);
     const base = { slug: site.slug, careersSiteUrl: site.careersSiteUrl };
     const postings = rows.slice(skip).map((row) => toLeverPosting(row, base, publicUrl));
     const result = group ? groupsOf(postings, group as 'location' | 'commitment' | 'team') : postings;
@@ -140,40 +140,40 @@ export async function registerLeverRoutes(app: FastifyInstance, services: Compat
       return leverError(reply, 500, 'Internal server error');
     });
 
-    for (const path of withTrailingSlash(LEVER_LIST_ROUTE)) scope.get<{ Params: { site: string }; Querystring: Query }>(path, async (request, reply) => {
+    // Reads call as the organization `:site` names; the apply takes the postings key in `?key=` (Lever's way), never a header.
+    const bySite = { config: { caller: 'org-slug' as const, slugParam: 'site' } };
+    for (const path of withTrailingSlash(LEVER_LIST_ROUTE)) scope.get<{ Params: { site: string }; Querystring: Query }>(path, bySite, async (request, reply) => {
       const site = await sites.find(request.params.site);
       allowOrigin(request, reply, site);
       if (!site?.leverApiEnabled) throw new NotFoundError('Site');
       const mode = modeOf(request, request.query);
-      return cachedRead(services, request, reply, site, `lever ${mode}`, () => renderList(site, request.query, mode));
+      return cachedRead(services, request, reply, site, `lever ${mode}`, () => renderList(request, site, request.query, mode));
     });
 
-    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.get<{ Params: { site: string; id: string } }>(path, async (request, reply) => {
+    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.get<{ Params: { site: string; id: string } }>(path, bySite, async (request, reply) => {
       const site = await sites.find(request.params.site);
       allowOrigin(request, reply, site);
       if (!site?.leverApiEnabled) throw new NotFoundError('Site');
       const id = request.params.id;
       if (!isUuid(id)) throw new NotFoundError('Posting');
       return cachedRead(services, request, reply, site, 'lever', async () => {
-        const row = await fetchOne(services.orm.em.fork(), site.id, id.toLowerCase());
+        const row = await fetchOne(scopeOfRequest(request).em, site.id, id.toLowerCase());
         if (!row) throw new NotFoundError('Posting');
         const posting = toLeverPosting(row, { slug: site.slug, careersSiteUrl: site.careersSiteUrl }, publicUrl);
         return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(posting) };
       });
     });
 
-    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.post<{ Params: { site: string; id: string }; Querystring: Query }>(path, { bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
+    for (const path of withTrailingSlash(LEVER_POSTING_ROUTE)) scope.post<{ Params: { site: string; id: string }; Querystring: Query }>(path, { bodyLimit: FORM_BODY_LIMIT, config: { caller: 'query-key' } }, async (request, reply) => {
       const site = await siteOf(request.params.site);
       allowOrigin(request, reply, site);
-      const meta = requestMeta(request);
       // The key before the body: a caller without it never gets to stream files.
-      const key = typeof request.query.key === 'string' ? request.query.key : null;
-      const principal = await postingsKeyPrincipal(services, site.id, key, meta);
+      const callerScope = postingsKeyScope(request, site.id);
       const id = request.params.id;
-      const posting = isUuid(id) ? await fetchOne(services.orm.em.fork(), site.id, id.toLowerCase()) : null;
+      const posting = isUuid(id) ? await fetchOne(callerScope.em, site.id, id.toLowerCase()) : null;
       if (!posting) throw new NotFoundError('Posting');
       const apply = leverApplyInput(await readForm(request, 'resume', leverFileRule), posting.questions);
-      const applicationId = await applyThroughCompat(services, principal, meta, posting, apply.input, apply.files, apply.candidateIp);
+      const applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files, candidateIp: apply.candidateIp });
       return reply.status(200).header('cache-control', 'no-store').send({ ok: true, applicationId });
     });
 
