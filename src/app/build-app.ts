@@ -4,8 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from './schemas';
 import type { Services } from './services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
-import { registerCompatRoutes } from '../modules/compat/compat.routes';
-import { registerFeedRoutes } from '../modules/feed/feed.route';
+import { registerDialects } from '../modules/dialects/registry';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
@@ -77,8 +76,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     preHandler: cache ? [cache.preHandler] : [],
     onSend: cache ? [cache.onSend] : [],
   });
-  await registerFeedRoutes(app, services);
-  await registerCompatRoutes(app, services);
+  await registerDialects(app, services);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);
   registerFileRoutes(app, services);

@@ -3,7 +3,7 @@ import { BadInputError, type FieldProblem } from '../../../errors';
 import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
-import { flag, text, type CompatForm, type FileFieldRule } from '../compat-form';
+import { flag, text, type DialectForm, type FileFieldRule } from '../dialect-form';
 import type { IncomingFile } from '../../applications/incoming-file';
 import { UploadPurpose } from '../../uploads/upload-purpose';
 
@@ -40,7 +40,7 @@ function asStrings(value: unknown): string[] | null {
  * choices; `{"answers": {"<questionId>": "text" | ["a","b"] | true}}` in JSON;
  * and a multipart file part named `answers[<questionId>]` for FILE questions.
  */
-function answersOf(form: CompatForm, questions: PostingQuestion[], problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput[] {
+function answersOf(form: DialectForm, questions: PostingQuestion[], problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput[] {
   const given = mapOf(form.fields, 'answers', problems);
   const kinds = new Map(questions.map((q) => [q.id, q.kind]));
   const answers: ApplicationAnswerInput[] = [];
@@ -81,7 +81,7 @@ export const leverFileRule: FileFieldRule = (name) => (name === 'resume' || name
  * `silent` is accepted and has no effect (Jobgate sends candidates no e-mail);
  * `opportunityLocation` likewise.
  */
-export function leverApplyInput(form: CompatForm, questions: PostingQuestion[]): LeverApply {
+export function leverApplyInput(form: DialectForm, questions: PostingQuestion[]): LeverApply {
   const problems: FieldProblem[] = [];
   const f = form.fields;
   const files: IncomingFile[] = [];

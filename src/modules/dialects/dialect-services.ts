@@ -7,7 +7,7 @@ import type { PublicResponseCache } from '../public-cache/response-cache';
 import type { UploadService } from '../uploads/upload.service';
 
 /** What the Lever and Greenhouse dialects use of an instance; the composition root passes its container. */
-export interface CompatServices {
+export interface DialectServices {
   config: Config;
   orm: MikroORM;
   authenticator: Authenticator;

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Organization, SLUG_PATTERN } from '../organizations/organization.entity';
-import { hostedUrl } from '../postings/posting-urls';
-import { publiclyVisibleSql } from '../postings/public-visibility';
+import { Organization, SLUG_PATTERN } from '../../organizations/organization.entity';
+import { hostedUrl } from '../../postings/posting-urls';
+import { publiclyVisibleSql } from '../../postings/public-visibility';
 import type { FeedPosting } from './feed-posting';
 import type { FeedState } from './feed-validators';
 

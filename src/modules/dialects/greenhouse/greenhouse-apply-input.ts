@@ -1,7 +1,7 @@
 import { BadInputError, type FieldProblem } from '../../../errors';
 import type { ApplicationAnswerInput, ApplicationInput } from '../../applications/application.inputs';
 import { LIMITS } from '../../applications/application-validation';
-import { flag, text, type CompatForm, type FileFieldRule, type FormFile } from '../compat-form';
+import { flag, text, type DialectForm, type FileFieldRule, type FormFile } from '../dialect-form';
 import type { IncomingFile } from '../../applications/incoming-file';
 import { QuestionKind } from '../../postings/posting-enums';
 import type { PostingQuestion } from '../../postings/posting-values';
@@ -29,7 +29,7 @@ function choice(question: PostingQuestion, value: unknown, field: string, proble
   return null;
 }
 
-function answerOf(question: PostingQuestion, form: CompatForm, problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput | null {
+function answerOf(question: PostingQuestion, form: DialectForm, problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput | null {
   const name = `question_${question.id}`;
   const value = form.fields[name];
   if (question.kind === QuestionKind.FILE) {
@@ -101,7 +101,7 @@ export interface GreenhouseApply {
  * demographic_answers. Refused: `*_url` attachments (the server would fetch an
  * arbitrary URL) and cover-letter files (no place to keep them yet).
  */
-export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestion[]): GreenhouseApply {
+export function greenhouseApplyInput(form: DialectForm, questions: PostingQuestion[]): GreenhouseApply {
   const problems: FieldProblem[] = [];
   const f = form.fields;
   const files: IncomingFile[] = [];
