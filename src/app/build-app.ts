@@ -8,8 +8,7 @@ import { publicResolverEntries } from './public-resolvers';
 import { ResolverContainer } from './resolver-container';
 import type { HttpServices } from '../http/http-services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
-import { registerCompatRoutes } from '../modules/compat/compat.routes';
-import { registerFeedRoutes } from '../modules/feed/feed.route';
+import { registerDialects } from '../modules/dialects/registry';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
@@ -20,7 +19,7 @@ import { registerFileRoutes } from '../modules/uploads/files.route';
 import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
 import { registerOpsRoutes } from '../http/ops-routes';
 import { ValidatedDocuments } from '../graphql/validated-documents';
-import { registerPrincipalHook } from '../http/principal-hook';
+import { registerScopeHook } from '../http/scope-hook';
 import { publicCacheHooks } from '../modules/public-cache/public-cache.hooks';
 import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
 import { registerUploadUsageCounting } from '../modules/credentials/upload-usage.hook';
@@ -66,8 +65,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // Before any route, in this order: cookies are parsed (the console's session, the career pages' CSRF
   // cookie), the caller is resolved once, then CORS answers per the caller's organization.
   await app.register(cookie);
-  registerPrincipalHook(app, http);
-  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
+  const organizations = new OrganizationRepository(services.orm);
+  registerScopeHook(app, { ...http, organizationSlugs: organizations });
+  const origins = new AllowedOrigins(organizations);
   services.events.on('settings.changed', () => origins.clear());
   await registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
   registerOpsRoutes(app, http);
@@ -82,8 +82,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     preHandler: cache ? [cache.preHandler] : [],
     onSend: cache ? [cache.onSend] : [],
   });
-  await registerFeedRoutes(app, services);
-  await registerCompatRoutes(app, services);
+  await registerDialects(app, services);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);
   registerFileRoutes(app, services);

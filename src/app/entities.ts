@@ -8,7 +8,7 @@ import { Application } from '../modules/applications/application.entity';
 import { Candidate } from '../modules/applications/candidate.entity';
 import { Posting } from '../modules/postings/posting.entity';
 import { PostingCount } from '../modules/postings/posting-count.entity';
-import { BoardGroup } from '../modules/compat/greenhouse/board-group.entity';
+import { BoardGroup } from '../modules/dialects/greenhouse/board-group.entity';
 import { Session } from '../modules/users/session.entity';
 import { User } from '../modules/users/user.entity';
 import { StoredFile } from '../modules/uploads/stored-file.entity';

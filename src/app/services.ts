@@ -12,6 +12,7 @@ import { Metrics } from '../http/metrics';
 import { ApplicationIntakeService } from '../modules/applications/application-intake.service';
 import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
+import { ApplyService } from '../modules/applications/apply.service';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
 import { CredentialVerifier, principalOrThrow } from '../auth/credential-verifier';
@@ -69,8 +70,8 @@ export interface Services {
   postings: PostingService;
   /** Staged uploads, stored files and signed download links. */
   uploads: UploadService;
-  /** New applications: public applies (rate-limited) and admin imports, idempotent, one write statement each. */
-  applicationIntake: ApplicationIntakeService;
+  /** The one apply use case: every application comes in here (applyToPosting, the hosted form, Lever, Greenhouse, the admin import). */
+  applicationIntake: ApplyService;
   /** Applications on the admin API: list, read, archive, reactivate. */
   applicationReview: ApplicationReviewService;
   /** AES-256-GCM key that encrypts the postings key at rest. */
@@ -191,7 +192,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     keyUsage: new CredentialUsageService(usageRepository, operationUsage, credentials, events),
     postings,
     uploads,
-    applicationIntake: new ApplicationIntakeService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),
+    applicationIntake: new ApplyService(
+      new ApplicationIntakeService(uploads),
+      uploads,
+      new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond }),
+      events,
+    ),
     applicationReview: new ApplicationReviewService(),
     masterKey,
     notifier,

@@ -86,7 +86,7 @@ export async function registerGraphQL(app: FastifyInstance, services: HttpServic
   app.route({
     method: 'POST',
     url: path,
-    config: { authenticate: true },
+    config: { caller: 'header' },
     onRequest: [surfaceGate(surface)],
     preHandler: [bodyGate, ...(options.preHandler ?? [])],
     onSend: options.onSend ?? [],

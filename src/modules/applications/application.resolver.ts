@@ -8,7 +8,7 @@ import { ApplicationFile } from './application-file.types';
 import { Application } from './application.entity';
 import { ApplicationFilter, ApplicationInput } from './application.inputs';
 import { Candidate } from './candidate.entity';
-import type { ApplicationIntakeService } from './application-intake.service';
+import type { ApplyService } from './apply.service';
 import type { ApplicationReviewService } from './application-review.service';
 
 @ObjectType()
@@ -22,7 +22,7 @@ export class ApplicationConnection extends Connection(Application) {}
 export class ApplicationResolver {
   constructor(
     private readonly review: ApplicationReviewService,
-    private readonly intake: ApplicationIntakeService,
+    private readonly intake: ApplyService,
   ) {}
 
   @Query(() => ApplicationConnection, { nullable: true, description: 'Newest first.' })

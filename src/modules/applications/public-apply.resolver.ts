@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { ApplicationInput } from './application.inputs';
-import type { ApplicationIntakeService } from './application-intake.service';
+import type { ApplyService } from './apply.service';
 
 @ObjectType()
 export class ApplyPayload {
@@ -13,7 +13,7 @@ export class ApplyPayload {
 /** The career-site apply (POST /public/graphql, postings key). */
 @Resolver()
 export class PublicApplyResolver {
-  constructor(private readonly intake: ApplicationIntakeService) {}
+  constructor(private readonly intake: ApplyService) {}
 
   @Mutation(() => ApplyPayload, {
     description:
@@ -25,7 +25,7 @@ export class PublicApplyResolver {
     @Arg('input') input: ApplicationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApplyPayload> {
-    const applicationId = await this.intake.applyPublicly({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
+    const applicationId = await this.intake.apply(scopeOf(ctx), { posting: postingId, input });
     return { applicationId };
   }
 }

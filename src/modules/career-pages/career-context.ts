@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scopeOfRequest } from '../../http/scope-hook';
 import { LRUCache } from 'lru-cache';
 import type { CareerServices } from './career-services';
 import type { Organization } from '../organizations';
@@ -16,6 +18,8 @@ import { HTTP_STATUS, type ServiceUnavailableError } from '../../errors';
 /** What a board-scoped page needs of its organization. */
 export interface Board {
   organization: Organization;
+  /** The request's own fork, scoped to this organization by the scope hook (the route's caller source is `org-slug`). */
+  em: EntityManager;
   basePath: string;
   brand: BrandHeader;
   security: PageSecurity;
@@ -49,14 +53,17 @@ export class CareerContext {
   }
 
   /** The board's organization, or null when unknown or switched off (both answer the same 404). */
-  async board(slug: string): Promise<Board | null> {
-    const organization = await this.reads.organizationBySlug(slug);
+  async board(request: FastifyRequest<{ Params: { slug: string } }>): Promise<Board | null> {
+    const { slug } = request.params;
+    const { em } = scopeOfRequest(request);
+    const organization = await this.reads.organizationBySlug(em, slug);
     if (!organization) return null;
     this.slugIds.set(slug, organization.id);
     if (organization.settings.careersPageEnabled === false) return null;
     const basePath = `/jobs/${encodeURIComponent(organization.slug)}`;
     return {
       organization,
+      em,
       basePath,
       brand: { name: organization.name, boardPath: basePath, logoPath: organization.settings.logoFileId ? `${basePath}/logo.png` : null },
       security: { frameOrigins: usableOrigins(organization.settings.allowedOrigins), scriptHashes: [] },

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApplicationLookup } from '../applications';
 import { OrganizationDirectory, type Organization } from '../organizations';
 import { sitemapEntries, type SitemapEntry } from '../postings';
@@ -22,8 +22,8 @@ export class CareerPageReads {
   }
 
   /** The organization behind a slug, or null when the slug is malformed or unknown. */
-  organizationBySlug(slug: string): Promise<Organization | null> {
-    return this.organizations.bySlug(slug);
+  organizationBySlug(em: EntityManager, slug: string): Promise<Organization | null> {
+    return this.organizations.bySlug(slug, em);
   }
 
   /** Organizations (by slug) whose hosted board is switched on, for the landing page. */

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
-import type { ApplicationIntakeService } from '../applications';
+import type { ApplyService } from '../applications';
 import type { PublicResponseCache } from '../public-cache';
 import type { UploadService } from '../uploads';
 
@@ -10,7 +10,7 @@ export interface CareerServices {
   config: Config;
   orm: MikroORM;
   masterKey: Buffer;
-  applicationIntake: ApplicationIntakeService;
+  applicationIntake: ApplyService;
   uploads: UploadService;
   publicCache: PublicResponseCache;
   events: DomainEventBus;

@@ -21,7 +21,7 @@ export async function sitemapHandler(ctx: CareerContext, request: SlugRequest, r
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'sitemap', {}));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
   const entries = await ctx.reads.sitemapEntries(board.organization.id);
   const base = `${ctx.publicUrl}${board.basePath}`;
@@ -45,7 +45,7 @@ export async function robotsHandler(ctx: CareerContext, _request: FastifyRequest
 
 /** GET /jobs/:slug/logo.png — the organization's logo (a checked PNG), not secret. */
 export async function logoHandler(ctx: CareerContext, request: SlugRequest, reply: FastifyReply) {
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   const fileId = board?.organization.settings.logoFileId;
   if (!board || !fileId) throw new NotFoundError('Logo');
   return sendLogo(reply, ctx.services.uploads, ctx.services.orm, board.organization.id, fileId);

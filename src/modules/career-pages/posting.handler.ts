@@ -17,9 +17,9 @@ export async function postingHandler(ctx: CareerContext, request: PostingRequest
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'posting', { postingId }));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
-  const row = isUuid(postingId) ? await fetchOne(ctx.services.orm.em.fork(), board.organization.id, postingId) : null;
+  const row = isUuid(postingId) ? await fetchOne(board.em, board.organization.id, postingId) : null;
   if (!row) return ctx.notFound(reply, board);
   const settings = board.organization.settings;
   // With a careers site of its own, the organization's page is the canonical one (the same URL the API and feed give out).

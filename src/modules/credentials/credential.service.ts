@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { setTenant } from '../../db/request-scope';
+import { tenantFork } from '../../db/request-scope';
 import { assertWithinCeiling } from '../../auth/ceiling';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
@@ -116,8 +116,7 @@ export class CredentialService {
   async backfillPostingsKeys(): Promise<number> {
     let issued = 0;
     for (const id of await new CredentialRepository(this.orm).organizationsWithoutPostingsKey()) {
-      const em = this.orm.em.fork();
-      setTenant(em, id);
+      const em = tenantFork(this.orm, id);
       try {
         await em.transactional(async (tx) => this.issuePostingsKey(tx, await organizationOf(tx, id)));
         issued += 1;

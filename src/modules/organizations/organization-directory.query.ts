@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Organization, SLUG_PATTERN } from './organization.entity';
 import { OrganizationRepository } from './organization.repository';
+import { systemFork } from '../../db/request-scope';
 
 /**
  * Organizations as other modules look them up without a principal (the hosted
@@ -15,8 +16,8 @@ export class OrganizationDirectory {
   }
 
   /** The organization behind a slug, or null when the slug is malformed or unknown. */
-  bySlug(slug: string): Promise<Organization | null> {
-    return organizationBySlug(this.orm.em.fork(), slug);
+  bySlug(slug: string, em?: EntityManager): Promise<Organization | null> {
+    return organizationBySlug(em ?? systemFork(this.orm), slug);
   }
 
   /** Organizations (by slug) whose hosted board is switched on, for the landing page. */

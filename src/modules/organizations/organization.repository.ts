@@ -1,13 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Organization } from './organization.entity';
 import type { OriginSource } from '../../http/cors';
+import type { OrganizationSlugs } from '../../http/scope-hook';
+import { SLUG_PATTERN } from './organization.entity';
 import { normalizeOrigin, usableOrigins } from '../../http/origin';
 
 /**
  * The organizations' SQL outside the entity manager. `settings` is a jsonb embeddable
  * whose keys MikroORM stores snake_cased (`allowedOrigins` → `allowed_origins`).
  */
-export class OrganizationRepository implements OriginSource {
+export class OrganizationRepository implements OriginSource, OrganizationSlugs {
   constructor(private readonly orm: MikroORM) {}
 
   /** For preflights, which carry no credential: does any organization allow `origin`? */
@@ -18,6 +20,13 @@ export class OrganizationRepository implements OriginSource {
       .getConnection()
       .execute(`select 1 from organizations where settings->'allowed_origins' @> jsonb_build_array(?::text) limit 1`, [origin]);
     return rows.length > 0;
+  }
+
+  /** For routes that name their organization by slug (http/scope-hook.ts); a malformed slug costs no query. */
+  async organizationIdBySlug(slug: string): Promise<string | null> {
+    if (!SLUG_PATTERN.test(slug)) return null;
+    const rows = await this.orm.em.getConnection().execute<{ id: string }[]>(`select id from organizations where slug = ?`, [slug]);
+    return rows[0]?.id ?? null;
   }
 
   async allowedOriginsOf(organizationId: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { systemFork } from '../../db/request-scope';
 import { sweepExpired, tryExpirySweepLock } from './posting-counts.repository';
 
 /**
@@ -15,6 +16,6 @@ export class PostingExpirySweep {
 
   /** Sweeps once; `null` when another instance holds the lock. */
   runOnce(): Promise<number | null> {
-    return this.orm.em.fork().transactional(async (em) => ((await tryExpirySweepLock(em)) ? sweepExpired(em) : null));
+    return systemFork(this.orm).transactional(async (em) => ((await tryExpirySweepLock(em)) ? sweepExpired(em) : null));
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyReply } from 'fastify';
-import { setTenant } from '../../db/request-scope';
+import { tenantFork } from '../../db/request-scope';
 import { BadInputError } from '../../errors';
 import { logoProblem } from './logo-check';
 import type { UploadService } from './upload.service';
@@ -32,8 +32,7 @@ export async function claimLogo(uploads: UploadService, em: EntityManager, organ
  * scoped to its organization.
  */
 export async function sendLogo(reply: FastifyReply, uploads: UploadService, orm: MikroORM, organizationId: string, fileId: string): Promise<FastifyReply> {
-  const em = orm.em.fork();
-  setTenant(em, organizationId);
+  const em = tenantFork(orm, organizationId);
   const { content } = await uploads.read(em, fileId);
   return reply
     .header('content-type', 'image/png')

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { systemFork } from '../../db/request-scope';
 import type { Logger } from 'pino';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { BadInputError, NotFoundError, RateLimitedError } from '../../errors';
@@ -128,7 +129,7 @@ export class UploadService {
       const anonymous = principal.kind === 'POSTINGS_KEY';
       const stagedFromIp = anonymous ? (meta?.ip ?? null) : null;
       const stagedForPosting = anonymous ? (input.postingId ?? null) : null;
-      const em = this.orm.em.fork();
+      const em = systemFork(this.orm);
       return await em.transactional(async (tx) => {
         await this.assertWithinUnclaimedCaps(tx, principal.organizationId, size, { ip: stagedFromIp, postingId: stagedForPosting });
         const file = tx.create(StoredFile, {
@@ -170,7 +171,7 @@ export class UploadService {
    */
   async dropUnclaimed(organizationId: string, ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = await this.files.deleteUnclaimed(this.orm.em.fork(), organizationId, ids);
+    const rows = await this.files.deleteUnclaimed(systemFork(this.orm), organizationId, ids);
     // Content-addressed bytes may be shared with another row; the orphan sweep takes them.
     if (this.store.keyedBy === 'id' && rows.length) {
       await this.store.delete(rows.map((r) => r.id)).catch((err: unknown) => this.logger.warn({ err }, 'could not delete unused uploads; the orphan sweep will'));
@@ -261,7 +262,7 @@ export class UploadService {
 
   /** The organization owning a file, found by id alone (for signed downloads, which carry no credential). */
   async organizationOf(fileId: string): Promise<string | null> {
-    return isUuid(fileId) ? this.files.organizationOf(this.orm.em.fork(), fileId.toLowerCase()) : null;
+    return isUuid(fileId) ? this.files.organizationOf(systemFork(this.orm), fileId.toLowerCase()) : null;
   }
 
   /**
@@ -270,7 +271,7 @@ export class UploadService {
    * Returns how many uploads.
    */
   async purgeStale(olderThanHours = this.staleAfterHours): Promise<number> {
-    const rows = await this.files.deleteStale(this.orm.em.fork(), olderThanHours);
+    const rows = await this.files.deleteStale(systemFork(this.orm), olderThanHours);
     if (this.store.keyedBy === 'id') {
       for (let i = 0; i < rows.length; i += 1000) await this.store.delete(rows.slice(i, i + 1000).map((r) => r.id));
     }
@@ -285,7 +286,7 @@ export class UploadService {
    */
   async sweepOrphans(graceMs = this.options.orphanGraceMs ?? 3600_000): Promise<number> {
     const before = Date.now() - graceMs;
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     let deleted = 0;
     for await (const page of this.store.list()) {
       const old = page.filter((o) => o.modifiedAt.getTime() <= before).map((o) => o.key);

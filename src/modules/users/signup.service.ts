@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/role';
-import { setTenant } from '../../db/request-scope';
+import { setTenant, systemFork } from '../../db/request-scope';
 import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
 import { recordAudit } from '../audit';
 import { newOrganization, Plan, SLUG_PATTERN, type Organization } from '../organizations';
@@ -53,7 +53,7 @@ export class SignupService {
   /** Organization, Super Admin, hooks and audit event commit together or not at all. */
   async createOrganization(input: CreateOrganizationInput): Promise<CreatedOrganization> {
     validateNewOrganization(input);
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     try {
       return await em.transactional(async (tx) => {
         const organization = await newOrganization(tx, { slug: input.slug, name: input.name.trim(), plan: input.plan });

@@ -1,9 +1,8 @@
 import { isIP } from 'node:net';
 import { BadInputError, type FieldProblem } from '../../../errors';
-import type { ApplicationAnswerInput, ApplicationInput } from '../../applications';
+import type { ApplicationAnswerInput, ApplicationInput, IncomingFile } from '../../applications';
 import { QuestionKind, type PostingQuestion } from '../../postings';
-import { flag, text, type CompatForm, type FileFieldRule } from '../compat-form';
-import type { IncomingFile } from '../compat-apply';
+import { flag, text, type DialectForm, type FileFieldRule } from '../dialect-form';
 import { UploadPurpose } from '../../uploads';
 
 export interface LeverApply {
@@ -39,7 +38,7 @@ function asStrings(value: unknown): string[] | null {
  * choices; `{"answers": {"<questionId>": "text" | ["a","b"] | true}}` in JSON;
  * and a multipart file part named `answers[<questionId>]` for FILE questions.
  */
-function answersOf(form: CompatForm, questions: PostingQuestion[], problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput[] {
+function answersOf(form: DialectForm, questions: PostingQuestion[], problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput[] {
   const given = mapOf(form.fields, 'answers', problems);
   const kinds = new Map(questions.map((q) => [q.id, q.kind]));
   const answers: ApplicationAnswerInput[] = [];
@@ -66,7 +65,7 @@ function answersOf(form: CompatForm, questions: PostingQuestion[], problems: Fie
     const match = /^answers\[(.+)\]$/.exec(name);
     if (!match) continue;
     if (kinds.get(match[1]!) !== QuestionKind.FILE) problems.push({ field: name, message: 'not a FILE question of this posting' });
-    else files.push({ ...file, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: match[1]! } });
+    else files.push({ filename: file.filename, content: file.bytes, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: match[1]! } });
   }
   return answers;
 }
@@ -80,12 +79,12 @@ export const leverFileRule: FileFieldRule = (name) => (name === 'resume' || name
  * `silent` is accepted and has no effect (Jobgate sends candidates no e-mail);
  * `opportunityLocation` likewise.
  */
-export function leverApplyInput(form: CompatForm, questions: PostingQuestion[]): LeverApply {
+export function leverApplyInput(form: DialectForm, questions: PostingQuestion[]): LeverApply {
   const problems: FieldProblem[] = [];
   const f = form.fields;
   const files: IncomingFile[] = [];
   const resume = form.files.get('resume');
-  if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
+  if (resume) files.push({ filename: resume.filename, content: resume.bytes, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
   const urls = [...mapOf(f, 'urls', problems)].map(([label, url], i) => {
     if (typeof url !== 'string') problems.push({ field: `urls[${label}]`, message: 'must be a URL' });
     return { label: label || null, url: typeof url === 'string' ? url : '', index: i };

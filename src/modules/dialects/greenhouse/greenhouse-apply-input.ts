@@ -1,7 +1,6 @@
 import { BadInputError, type FieldProblem } from '../../../errors';
-import { type ApplicationAnswerInput, type ApplicationInput, LIMITS } from '../../applications';
-import { flag, text, type CompatForm, type FileFieldRule, type FormFile } from '../compat-form';
-import type { IncomingFile } from '../compat-apply';
+import { type ApplicationAnswerInput, type ApplicationInput, type IncomingFile, LIMITS } from '../../applications';
+import { flag, text, type DialectForm, type FileFieldRule, type FormFile } from '../dialect-form';
 import { QuestionKind, type PostingQuestion } from '../../postings';
 import { UploadPurpose } from '../../uploads';
 
@@ -27,12 +26,12 @@ function choice(question: PostingQuestion, value: unknown, field: string, proble
   return null;
 }
 
-function answerOf(question: PostingQuestion, form: CompatForm, problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput | null {
+function answerOf(question: PostingQuestion, form: DialectForm, problems: FieldProblem[], files: IncomingFile[]): ApplicationAnswerInput | null {
   const name = `question_${question.id}`;
   const value = form.fields[name];
   if (question.kind === QuestionKind.FILE) {
     const file = form.files.get(name) ?? base64File(form.fields, name, problems);
-    if (file) files.push({ ...file, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: question.id } });
+    if (file) files.push({ filename: file.filename, content: file.bytes, field: name, purpose: UploadPurpose.ATTACHMENT, target: { kind: 'answer', questionId: question.id } });
     return null;
   }
   if (value == null || value === '') return null;
@@ -99,7 +98,7 @@ export interface GreenhouseApply {
  * demographic_answers. Refused: `*_url` attachments (the server would fetch an
  * arbitrary URL) and cover-letter files (no place to keep them yet).
  */
-export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestion[]): GreenhouseApply {
+export function greenhouseApplyInput(form: DialectForm, questions: PostingQuestion[]): GreenhouseApply {
   const problems: FieldProblem[] = [];
   const f = form.fields;
   const files: IncomingFile[] = [];
@@ -111,7 +110,7 @@ export function greenhouseApplyInput(form: CompatForm, questions: PostingQuestio
   }
   const resumeText = text(f, 'resume_text', problems);
   const resume = form.files.get('resume') ?? base64File(f, 'resume', problems) ?? (resumeText?.trim() ? { filename: 'resume.txt', bytes: Buffer.from(resumeText, 'utf8') } : null);
-  if (resume) files.push({ ...resume, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
+  if (resume) files.push({ filename: resume.filename, content: resume.bytes, field: 'resume', purpose: UploadPurpose.RESUME, target: { kind: 'resume' } });
   for (const refused of ['resume_url', 'cover_letter_url', ...questions.map((q) => `question_${q.id}_url`)]) {
     if (f[refused] != null) problems.push({ field: refused, message: 'attachments by URL are not supported; upload the file or send its base64 content' });
   }

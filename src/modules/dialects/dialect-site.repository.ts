@@ -3,8 +3,8 @@ import { LRUCache } from 'lru-cache';
 import { usableOrigins } from '../../http/origin';
 import { SLUG_PATTERN } from '../organizations';
 
-/** What the drop-in APIs need to know about the organization a `:site` / `:token` names. */
-export interface CompatSite {
+/** What the dialects need to know about the organization a `:site` / `:token` / `:slug` names. */
+export interface DialectSite {
   id: string;
   slug: string;
   name: string;
@@ -12,6 +12,7 @@ export interface CompatSite {
   allowedOrigins: string[];
   leverApiEnabled: boolean;
   greenhouseApiEnabled: boolean;
+  feedEnabled: boolean;
 }
 
 /** Settings changes reach other instances within this (as for CORS); the local instance clears at once. */
@@ -20,7 +21,8 @@ const CACHE_TTL_MS = 5_000;
 /* `settings` is a jsonb embeddable whose keys MikroORM stores snake_cased. */
 const SITE_SQL = `select id, slug, name, settings->>'careers_site_url' as careers_site_url, settings->'allowed_origins' as allowed_origins,
     coalesce((settings->>'lever_api_enabled')::boolean, true) as lever_api_enabled,
-    coalesce((settings->>'greenhouse_api_enabled')::boolean, true) as greenhouse_api_enabled
+    coalesce((settings->>'greenhouse_api_enabled')::boolean, true) as greenhouse_api_enabled,
+    coalesce((settings->>'feed_enabled')::boolean, true) as feed_enabled
   from organizations where slug = ?`;
 
 /**
@@ -28,11 +30,11 @@ const SITE_SQL = `select id, slug, name, settings->>'careers_site_url' as career
  * cached answer costs no query and a flood of random slugs costs one query per
  * slug per TTL without growing memory.
  */
-export class CompatSiteRepository {
-  private readonly bySlug: LRUCache<string, CompatSite | false>;
+export class DialectSiteRepository {
+  private readonly bySlug: LRUCache<string, DialectSite | false>;
 
   constructor(orm: MikroORM) {
-    this.bySlug = new LRUCache<string, CompatSite | false>({
+    this.bySlug = new LRUCache<string, DialectSite | false>({
       max: 5000,
       ttl: CACHE_TTL_MS,
       fetchMethod: async (slug) => {
@@ -47,13 +49,14 @@ export class CompatSiteRepository {
           allowedOrigins: usableOrigins(row.allowed_origins),
           leverApiEnabled: row.lever_api_enabled as boolean,
           greenhouseApiEnabled: row.greenhouse_api_enabled as boolean,
+          feedEnabled: row.feed_enabled as boolean,
         };
       },
     });
   }
 
   /** The organization, or null for a malformed or unknown slug. */
-  async find(slug: string): Promise<CompatSite | null> {
+  async find(slug: string): Promise<DialectSite | null> {
     if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) return null;
     return (await this.bySlug.fetch(slug)) || null;
   }

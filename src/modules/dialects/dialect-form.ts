@@ -15,7 +15,7 @@ export interface FormFile {
  * multipart fields become flat keys (`urls[GitHub]`, `consent[marketing]`), with a
  * repeated key collected into an array. Files exist only in multipart.
  */
-export interface CompatForm {
+export interface DialectForm {
   fields: Record<string, unknown>;
   files: Map<string, FormFile>;
 }
@@ -55,9 +55,9 @@ export type FileFieldRule = (field: string) => string | null;
  * A file part that `refuseFile` refuses ends the read before its bytes are taken, so a stray
  * part is neither buffered nor ever staged.
  */
-export async function readForm(request: FastifyRequest, fileField: string, refuseFile: FileFieldRule): Promise<CompatForm> {
+export async function readForm(request: FastifyRequest, fileField: string, refuseFile: FileFieldRule): Promise<DialectForm> {
   if (request.isMultipart()) {
-    const form: CompatForm = { fields: {}, files: new Map() };
+    const form: DialectForm = { fields: {}, files: new Map() };
     try {
       for await (const part of request.parts()) {
         if (part.type === 'file') {

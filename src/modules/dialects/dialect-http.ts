@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { isNotModified } from '../../http/conditional-get';
 import { saneOrigin } from '../../http/cors';
 import { packEntry, unpackEntry } from '../public-cache';
-import type { CompatServices } from './compat-services';
-import type { CompatSite } from './compat-site.repository';
+import type { DialectServices } from './dialect-services';
+import type { DialectSite } from './dialect-site.repository';
 
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 const ALLOW_HEADERS = 'authorization, content-type, idempotency-key';
@@ -16,7 +16,7 @@ const MAX_AGE_SECONDS = '600';
  * when the organization lists its origin in `settings.allowedOrigins`. Here the
  * organization is the one the URL names (reads carry no key).
  */
-export function allowOrigin(request: FastifyRequest, reply: FastifyReply, site: CompatSite | null, preflight = false): void {
+export function allowOrigin(request: FastifyRequest, reply: FastifyReply, site: DialectSite | null, preflight = false): void {
   void reply.header('vary', 'origin');
   const origin = saneOrigin(request);
   if (!origin || !site?.allowedOrigins.includes(origin)) return;
@@ -61,10 +61,10 @@ function sendRead(request: FastifyRequest, reply: FastifyReply, read: StoredRead
  * Only 200s are kept, and only they carry an ETag (a hash of the bytes, kept in the entry).
  */
 export async function cachedRead(
-  services: CompatServices,
+  services: DialectServices,
   request: FastifyRequest,
   reply: FastifyReply,
-  site: CompatSite,
+  site: DialectSite,
   /** The dialect, plus anything besides the URL that changes the answer (Lever's Accept-chosen mode). */
   variant: string,
   render: () => Promise<CachedRead>,

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { feedPostingsBatch, feedPostingsState, hostedUrl, type FeedRow } from '../postings';
-import { OrganizationDirectory, type Organization } from '../organizations';
+import { feedPostingsBatch, feedPostingsState, hostedUrl, type FeedRow } from '../../postings';
+import { OrganizationDirectory, type Organization } from '../../organizations';
 import type { FeedPosting } from './feed-posting';
 import type { FeedState } from './feed-validators';
 

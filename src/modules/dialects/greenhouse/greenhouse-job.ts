@@ -42,6 +42,9 @@ export function shortJob(row: PostingRow, base: PostingUrlBase, publicUrl: strin
 }
 
 /** The job of the jobs list and the single job. */
+/** A job as Greenhouse lists it. */
+export type GreenhouseJob = ReturnType<typeof job>;
+
 export function job(row: PostingRow, base: PostingUrlBase, publicUrl: string) {
   const { id, title, location, updated_at, absolute_url, language } = shortJob(row, base, publicUrl);
   // One entity here, so the post id and the job id are the same integer.
