@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache';
 
 /** Compiled operations kept per schema: the public API sees a few dozen distinct documents, an attacker many more. */
 const MAX_COMPILED = 500;
+/** Documents requested once so far (executed by graphql-js, compiled when they come back); a flood of one-offs churns only these. */
+const MAX_SEEN_ONCE = 5000;
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<never>['gateway']>;
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -19,10 +21,12 @@ export type ExecutorName = 'compiled' | 'graphql-js';
  * a client sees the same bytes either way (test/graphql/compiled-execution.test.ts):
  * - variables graphql-js would refuse (its coercion messages are the ones clients see);
  * - an operation name that names no operation of the document;
- * - documents graphql-jit cannot compile.
+ * - documents graphql-jit cannot compile;
+ * - a document's first request (see `compiledFor`).
  */
 export class CompiledExecutor {
   private readonly compiled = new LRUCache<string, CompiledQuery | false>({ max: MAX_COMPILED });
+  private readonly seenOnce = new LRUCache<string, true>({ max: MAX_SEEN_ONCE });
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -48,14 +52,23 @@ export class CompiledExecutor {
     return execute({ schema: this.schema, document, operationName, variableValues, contextValue });
   }
 
+  /**
+   * Compiling costs far more than one graphql-js execution, so a document is compiled on
+   * its second request: career sites repeat a handful of documents, while one-off
+   * documents (a literal id each, or a flood of distinct ones) never pay for compilation.
+   */
   private compiledFor(queryHash: string, operationName: string | null, document: DocumentNode): CompiledQuery | false {
     const key = `${operationName ?? ''}:${queryHash}`;
-    let compiled = this.compiled.get(key);
-    if (compiled === undefined) {
-      const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-      compiled = isCompiledQuery(result) ? result : false;
-      this.compiled.set(key, compiled);
+    const known = this.compiled.get(key);
+    if (known !== undefined) return known;
+    if (!this.seenOnce.has(key)) {
+      this.seenOnce.set(key, true);
+      return false;
     }
+    this.seenOnce.delete(key);
+    const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+    const compiled = isCompiledQuery(result) ? result : false;
+    this.compiled.set(key, compiled);
     return compiled;
   }
 }

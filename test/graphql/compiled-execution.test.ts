@@ -97,31 +97,35 @@ describe('compiled execution answers exactly as graphql-js does', () => {
     return metric.values.find((v) => v.labels.executor === executor && v.labels.schema === 'public')?.value ?? 0;
   }
 
+  // A document is compiled on its second request (its first runs on graphql-js): each is sent twice, and both answers compared.
   it.each(OPERATIONS.map((o) => [o.what, o] as const))('%s', async (_what, o) => {
     const body = o.body(f, ids);
-    const [a, b] = [await send(compiled, body, f.key, PUBLIC), await send(plain, body, f.key, PUBLIC)];
-    expect(a).toEqual(b);
+    const expected = await send(plain, body, f.key, PUBLIC);
+    expect(await send(compiled, body, f.key, PUBLIC)).toEqual(expected);
+    expect(await send(compiled, body, f.key, PUBLIC)).toEqual(expected);
   });
 
   it.each(HOSTILE_CASES.map((c) => [c.what, c] as const))('hostile: %s', async (_what, c) => {
     const token = { anonymous: null, admin: f.admin, postingsKey: f.key }[c.caller];
     const body = c.body(f);
-    const [a, b] = [await send(compiled, body, token, c.path), await send(plain, body, token, c.path)];
-    expect(a).toEqual(b);
+    const expected = await send(plain, body, token, c.path);
+    expect(await send(compiled, body, token, c.path)).toEqual(expected);
+    expect(await send(compiled, body, token, c.path)).toEqual(expected);
   });
 
   it('a successful apply answers the same, but for the new application id', async () => {
     const apply = (email: string) => ({ query: 'mutation($p: ID!, $e: String!) { applyToPosting(postingId: $p, input: { name: "Ada", email: $e }) { applicationId __typename } }', variables: { p: f.plain, e: email } });
-    const [a, b] = [await send(compiled, apply('ada-1@example.com'), f.key, PUBLIC), await send(plain, apply('ada-2@example.com'), f.key, PUBLIC)];
     const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-    expect(a.body).toMatch(uuid);
-    expect({ ...a, body: a.body.replace(uuid, 'ID') }).toEqual({ ...b, body: b.body.replace(uuid, 'ID') });
+    const masked = (res: { body: string }) => ({ ...res, body: res.body.replace(uuid, 'ID') });
+    const expected = await send(plain, apply('ada-0@example.com'), f.key, PUBLIC);
+    expect(expected.body).toMatch(uuid);
+    for (const email of ['ada-1@example.com', 'ada-2@example.com']) expect(masked(await send(compiled, apply(email), f.key, PUBLIC))).toEqual(masked(expected));
   });
 
   it('the compiled instance really compiled: graphql-js ran only where its wording is needed', async () => {
     expect(await executions(compiled, 'compiled')).toBeGreaterThan(OPERATIONS.length / 2);
-    // Variables graphql-js refuses and an unknown operation name take graphql-js (most bad variables never get that far: the request guard refuses them).
-    expect(await executions(compiled, 'graphql-js')).toBeGreaterThanOrEqual(2);
+    // First requests, variables graphql-js refuses and an unknown operation name take graphql-js.
+    expect(await executions(compiled, 'graphql-js')).toBeGreaterThanOrEqual(OPERATIONS.length / 2);
     expect(await executions(plain, 'compiled')).toBe(0);
   });
 });
