@@ -5,8 +5,10 @@ import { LRUCache } from 'lru-cache';
 
 /** Compiled operations kept per schema: the public API sees a few dozen distinct documents, an attacker many more. */
 const MAX_COMPILED = 500;
-/** Documents requested once so far (executed by graphql-js, compiled when they come back); a flood of one-offs churns only these. */
-const MAX_SEEN_ONCE = 5000;
+/** Requests of a document that run on graphql-js before it is compiled: compiling costs many executions. */
+export const COMPILE_AFTER = 10;
+/** Documents not yet compiled, with their request counts; a flood of rare documents churns only these. */
+const MAX_COUNTED = 5000;
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<never>['gateway']>;
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -22,11 +24,11 @@ export type ExecutorName = 'compiled' | 'graphql-js';
  * - variables graphql-js would refuse (its coercion messages are the ones clients see);
  * - an operation name that names no operation of the document;
  * - documents graphql-jit cannot compile;
- * - a document's first request (see `compiledFor`).
+ * - a document's first requests (see `compiledFor`).
  */
 export class CompiledExecutor {
   private readonly compiled = new LRUCache<string, CompiledQuery | false>({ max: MAX_COMPILED });
-  private readonly seenOnce = new LRUCache<string, true>({ max: MAX_SEEN_ONCE });
+  private readonly counted = new LRUCache<string, number>({ max: MAX_COUNTED });
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -54,18 +56,20 @@ export class CompiledExecutor {
 
   /**
    * Compiling costs far more than one graphql-js execution, so a document is compiled on
-   * its second request: career sites repeat a handful of documents, while one-off
-   * documents (a literal id each, or a flood of distinct ones) never pay for compilation.
+   * its COMPILE_AFTER-th request: career sites repeat a handful of documents thousands of
+   * times, while rare documents (a literal id each, or a flood of distinct ones) never pay
+   * for compilation.
    */
   private compiledFor(queryHash: string, operationName: string | null, document: DocumentNode): CompiledQuery | false {
     const key = `${operationName ?? ''}:${queryHash}`;
     const known = this.compiled.get(key);
     if (known !== undefined) return known;
-    if (!this.seenOnce.has(key)) {
-      this.seenOnce.set(key, true);
+    const count = (this.counted.get(key) ?? 0) + 1;
+    if (count < COMPILE_AFTER) {
+      this.counted.set(key, count);
       return false;
     }
-    this.seenOnce.delete(key);
+    this.counted.delete(key);
     const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
     const compiled = isCompiledQuery(result) ? result : false;
     this.compiled.set(key, compiled);
