@@ -26,6 +26,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Bytes of public API responses kept in memory; 0 disables the cache. */
   publicCacheBytes: number;
+  /** The public API executes with graphql-jit (compiled per document) instead of graphql-js. */
+  compiledExecution: boolean;
   /** Longest a cached public response lives; bounds staleness from postings that expire by time. */
   publicCacheTtlMs: number;
   /** `POST /uploads` per minute per credential or user; 0 = no limit. */
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
+    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', true),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
     uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),

@@ -79,6 +79,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     path: PUBLIC_GRAPHQL_PATH,
     schema: publicSchema(),
     documents: publicDocuments,
+    compiled: services.config.compiledExecution,
     preHandler: cache ? [cache.preHandler] : [],
     onSend: cache ? [cache.onSend] : [],
   });

@@ -13,7 +13,7 @@ import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
-import { StoredFileRepository, type UnclaimedShare } from './stored-file.repository';
+import { StoredFileRepository, type UnclaimedUsages } from './stored-file.repository';
 import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
@@ -191,14 +191,15 @@ export class UploadService {
    */
   private async assertWithinUnclaimedCaps(tx: EntityManager, organizationId: string, size: number, from: { ip: string | null; postingId: string | null }): Promise<void> {
     const { maxUnclaimedBytesPerOrg: perOrg = 0, maxUnclaimedBytesPerIp: perIp = 0, maxUnclaimedBytesPerPosting: perPosting = 0 } = this.options;
-    const checks: { cap: number; share?: UnclaimedShare; holder: string }[] = [];
-    if (perIp && from.ip) checks.push({ cap: perIp, share: { by: 'ip', value: from.ip }, holder: 'Uploads from this client hold' });
-    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: { by: 'posting', value: from.postingId }, holder: 'Uploads for this posting hold' });
-    if (perOrg) checks.push({ cap: perOrg, holder: 'This organization holds' });
+    const checks: { cap: number; share: keyof UnclaimedUsages; holder: string }[] = [];
+    if (perIp && from.ip) checks.push({ cap: perIp, share: 'ip', holder: 'Uploads from this client hold' });
+    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: 'posting', holder: 'Uploads for this posting hold' });
+    if (perOrg) checks.push({ cap: perOrg, share: 'organization', holder: 'This organization holds' });
     if (!checks.length) return;
     await this.files.lockOrganizationUploads(tx, organizationId);
+    const usages = await this.files.unclaimedUsage(tx, organizationId, { ip: perIp ? from.ip : null, postingId: perPosting ? from.postingId : null });
     for (const { cap, share, holder } of checks) {
-      const usage = await this.files.unclaimedUsage(tx, organizationId, share);
+      const usage = usages[share];
       if (usage.bytes + size <= cap) continue;
       throw new RateLimitedError(
         this.retryAfterSeconds(usage.oldest),
