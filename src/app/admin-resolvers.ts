@@ -11,7 +11,8 @@ import { OrganizationResolver } from '../modules/organizations/organization.reso
 import { PostingResolver } from '../modules/postings/posting.resolver';
 import { AuthResolver } from '../modules/users/auth.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { WebhookResolver } from '../modules/webhooks';
 
 /** Every resolver of the admin schema (POST /graphql). Each module adds its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver];
+export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver, WebhookResolver];

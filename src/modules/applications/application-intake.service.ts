@@ -11,6 +11,7 @@ import { ApplicationRepository } from './application.repository';
 import { validateApplication, type UploadReference, type ValidApplication } from './application-validation';
 import { idempotencyKeyOf, replayOf, requestHash } from './apply-idempotency';
 import type { ApplyRateLimiter } from './apply-rate-limiter';
+import type { WebhookService } from '../webhooks';
 
 /** `public`: a career site's apply (only publicly visible postings). `import`: an admin/data-key import (any state). */
 type ApplyMode = 'public' | 'import';
@@ -43,6 +44,7 @@ export class ApplicationIntakeService {
 
   constructor(
     private readonly uploads: UploadService,
+    private readonly webhooks: WebhookService,
     private readonly rateLimiter: ApplyRateLimiter,
   ) {}
 
@@ -82,7 +84,9 @@ export class ApplicationIntakeService {
       const id = randomUUID();
       let written: string | null;
       try {
-        written = await this.repository.insert(em, {
+        // The insert and its application.created event commit together (the webhook outbox).
+        written = await em.transactional(async (tx) => {
+          const inserted = await this.repository.insert(tx, {
           id,
           organizationId,
           posting,
@@ -106,6 +110,16 @@ export class ApplicationIntakeService {
           idempotencyKey: key,
           requestHash: hash,
           auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
+          });
+          if (inserted) {
+            await this.webhooks.enqueueFor(tx, {
+              organizationId,
+              type: 'application.created',
+              confidential: posting.confidential,
+              data: { id: inserted, postingId: posting.id, createdAt: new Date().toISOString() },
+            });
+          }
+          return inserted;
         });
       } catch (err) {
         // Another request took the key first; the whole statement was rolled back.
