@@ -25,6 +25,10 @@ export const DELIVER_TASK = 'webhook-deliver';
 const TARGET = 'WebhookEndpoint';
 const MAX_DESCRIPTION = 500;
 const MAX_PREVIOUS_SECRET_TTL_SECONDS = 7 * 24 * 3600;
+/** Days before expiry at which `credential.expiring` is sent. */
+const EXPIRY_WARNINGS_DAYS = [7, 1];
+/** The expiry check runs hourly; each run covers the hour since the previous one. */
+const EXPIRY_CHECK_WINDOW_SECONDS = 3600;
 
 export interface WebhookServiceOptions {
   masterKey: Buffer;
@@ -69,6 +73,18 @@ export class WebhookService {
       body,
     );
     for (const id of ids) await this.enqueueDelivery(em, id);
+  }
+
+  /**
+   * `credential.expiring` for keys that reached 7 days (and 1 day) before expiry within
+   * the last hour: the hourly cron's window, so each warning is sent once per key.
+   */
+  async checkExpiringCredentials(em: EntityManager): Promise<void> {
+    for (const days of EXPIRY_WARNINGS_DAYS) {
+      for (const key of await this.repository.credentialsExpiringIn(em, days, EXPIRY_CHECK_WINDOW_SECONDS)) {
+        await this.enqueueFor(em, { organizationId: key.organization_id, type: 'credential.expiring', data: { id: key.id, expiresAt: key.expires_at.toISOString(), daysLeft: days } });
+      }
+    }
   }
 
   /** One job per message, keyed by it: a second add while one waits replaces it instead of doubling it. */
