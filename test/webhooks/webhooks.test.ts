@@ -185,6 +185,14 @@ describe('webhooks: delivery to Standard Webhooks 1.0 (real receivers on 127.0.0
     const [second] = (await receiver.waitFor(start + 2)).slice(start + 1);
     expect(second!.headers['webhook-id']).toBe(messageId);
   });
+
+  it('/metrics shows deliveries by outcome, open messages and the age of the oldest due one', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.body).toMatch(/jobgate_webhook_deliveries_total\{outcome="delivered"\} [1-9]/);
+    expect(res.body).toMatch(/jobgate_webhook_deliveries_total\{outcome="retrying"\} [1-9]/);
+    expect(res.body).toMatch(/jobgate_webhook_messages_open \d+/);
+    expect(res.body).toMatch(/jobgate_webhook_oldest_due_seconds \d+/);
+  });
 });
 
 describe('webhooks: SSRF (private networks not allowed)', () => {
