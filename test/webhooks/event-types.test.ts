@@ -3,6 +3,8 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { adminOf, createKey, mutate } from '../credentials/helpers';
 import { createPosting } from '../postings/helpers';
 import { Receiver, verifyBoth } from './receiver';
+import { openForm, submitForm } from '../career-pages/helpers';
+import { samples } from '../uploads/helpers';
 
 const CREATE = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }`;
 
@@ -68,5 +70,23 @@ describe('webhooks: each event type from a real change through the API', () => {
     await t.orm.em.getConnection().execute(`update api_credentials set expires_at = now() + interval '7 days' - interval '10 minutes' where id = ?`, [soon.id]);
     await t.services.webhooks.checkExpiringCredentials(t.orm.em.fork());
     expect((await next())[0]).toMatchObject({ type: 'credential.expiring', data: { id: soon.id, daysLeft: 7 } });
+  });
+
+  it('application.created from the hosted apply form', async () => {
+    const { token, next } = await subscribed(['application.created']);
+    const org = await t.gql<{ organization: { slug: string } }>('{ organization { slug } }', {}, { token });
+    const postingId = await createPosting(t, token, { state: 'PUBLISHED' });
+    const path = `/jobs/${org.data!.organization.slug}/${postingId}/apply`;
+    const form = await openForm(t, path);
+    const res = await submitForm(t, path, null, [
+      { name: 'token', value: form.token },
+      { name: 'name', value: 'Hosted Applicant' },
+      { name: 'email', value: 'hosted@example.com' },
+      { name: 'resume', value: samples.pdf, filename: 'cv.pdf', contentType: 'application/pdf' },
+    ]);
+    expect(res.status).toBe(303);
+    const [payload] = await next();
+    expect(payload).toMatchObject({ type: 'application.created', data: { postingId } });
+    expect(JSON.stringify(payload)).not.toContain('hosted@example.com');
   });
 });
