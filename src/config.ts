@@ -43,6 +43,26 @@ export interface Config {
   auditRetentionDays: number;
   fileStore: FileStoreConfig;
   jobs: JobsConfig;
+  webhooks: WebhooksConfig;
+}
+
+/** Webhook delivery (#21). */
+export interface WebhooksConfig {
+  /** Seconds before each retry after a failed attempt (JOBGATE_WEBHOOK_RETRY_SCHEDULE, a comma list); jittered. */
+  retryScheduleSeconds: number[];
+  /** true: http and private/loopback addresses are allowed (development and tests only). */
+  allowPrivateNetworks: boolean;
+}
+
+/** Standard Webhooks' recommended schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400];
+
+function secondsList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) throw new Error(`${name} must be a comma list of non-negative seconds`);
+  return values;
 }
 
 /** The job queue (graphile-worker on the same PostgreSQL). */
@@ -195,6 +215,10 @@ export function loadConfig(env: Env = process.env): Config {
       runWorker: bool(env, 'JOBGATE_WORKER', true),
       concurrency: int(env, 'JOBGATE_WORKER_CONCURRENCY', 10),
       pollIntervalMs: int(env, 'JOBGATE_WORKER_POLL_INTERVAL_MS', 2000),
+    },
+    webhooks: {
+      retryScheduleSeconds: secondsList(env, 'JOBGATE_WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+      allowPrivateNetworks: bool(env, 'JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
     },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),

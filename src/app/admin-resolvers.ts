@@ -10,6 +10,7 @@ import { OrganizationResolver } from '../modules/organizations/organization.reso
 import { PostingResolver } from '../modules/postings/posting.resolver';
 import { AuthResolver } from '../modules/users/auth.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { WebhookResolver } from '../modules/webhooks';
 import { resolverClasses, type ResolverEntry } from './resolver-container';
 
 /** Every resolver of the admin schema (POST /graphql), each with the services it uses and nothing else. Each module adds its own. */
@@ -26,6 +27,7 @@ export const adminResolverEntries: readonly ResolverEntry[] = [
   [ApplicationResolver, (s) => new ApplicationResolver(s.applicationReview, s.applicationIntake)],
   [ApplicationFileResolver, (s) => new ApplicationFileResolver(s.uploads)],
   [OrganizationLogoResolver, (s) => new OrganizationLogoResolver(s.organizationLogos)],
+  [WebhookResolver, (s) => new WebhookResolver(s.webhooks)],
 ];
 
 export const adminResolvers = resolverClasses(adminResolverEntries);

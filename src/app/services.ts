@@ -40,6 +40,7 @@ import { JobQueue } from '../db/job-queue';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { purgeAuditEvents } from '../modules/audit';
+import { registerWebhookTasks, WebhookDelivery, WebhookMetrics, WebhookSender, WebhookService } from '../modules/webhooks';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -86,6 +87,10 @@ export interface Services {
   housekeeping: Housekeeping;
   postingExpirySweep: PostingExpirySweep;
   jobs: JobQueue;
+  /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
+  webhooks: WebhookService;
+  /** One delivery attempt of a webhook message (run by the queue's webhook-deliver task). */
+  webhookDelivery: WebhookDelivery;
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
   /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
@@ -114,6 +119,18 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const events = new DomainEventBus(logger);
   const jobs = new JobQueue(String(orm.config.get('clientUrl')), logger, config.jobs);
   const catalog: CatalogRef = { current: currentCatalog };
+  const webhooks = new WebhookService(jobs, { masterKey, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
+  const webhookSender = new WebhookSender(config.webhooks.allowPrivateNetworks);
+  closers.push(async () => webhookSender.close());
+  const webhookMetrics = new WebhookMetrics(metrics.registry, orm);
+  const webhookDelivery = new WebhookDelivery(orm, webhookSender, logger, {
+    masterKey,
+    retryScheduleSeconds: config.webhooks.retryScheduleSeconds,
+    catalog,
+    enqueue: (em, messageId, runAt) => webhooks.enqueueDelivery(em, messageId, runAt),
+    onOutcome: (outcome) => webhookMetrics.record(outcome),
+  });
+  registerWebhookTasks(jobs, orm, webhooks, webhookDelivery);
   const organizations = new OrganizationService(events);
   const signup = new SignupService(orm);
   const keys = new KeyRepository(orm);
@@ -147,10 +164,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     maxUnclaimedBytesPerIp: config.unclaimedUploadBytesPerIp,
     maxUnclaimedBytesPerPosting: config.unclaimedUploadBytesPerPosting,
   });
-  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
+  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads), webhooks);
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
-  const postings = new PostingService(orm, events);
+  const postings = new PostingService(orm, events, webhooks, config.publicUrl);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
@@ -168,7 +185,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   // Hourly, matching UploadService.purgeIntervalMs, which the unclaimed-upload quota's Retry-After counts on.
   jobs.every('0 * * * *', 'housekeeping', async () => void (await housekeeping.runOnce()));
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
-  const postingExpirySweep = new PostingExpirySweep(orm);
+  const postingExpirySweep = new PostingExpirySweep(orm, webhooks, config.publicUrl);
   jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
   // Every task is defined above this line: the worker learns its task list when it starts.
   // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.
@@ -193,7 +210,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     postings,
     uploads,
     applicationIntake: new ApplyService(
-      new ApplicationIntakeService(uploads),
+      new ApplicationIntakeService(uploads, webhooks),
       uploads,
       new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond }),
       events,
@@ -205,6 +222,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     housekeeping,
     postingExpirySweep,
     jobs,
+    webhooks,
+    webhookDelivery,
     organizationLogos,
     events,
     catalog,

@@ -5,6 +5,7 @@ import { organizationCalls } from './calls/organization';
 import { postingsCalls } from './calls/postings';
 import { uploadsCalls } from './calls/uploads';
 import { usersCalls } from './calls/users';
+import { webhooksCalls } from './calls/webhooks';
 
 export type { CallMap, CallOutcome, MatrixFixture, Prepared, RepresentativeCall } from './helpers';
 
@@ -13,6 +14,6 @@ export type { CallMap, CallOutcome, MatrixFixture, Prepared, RepresentativeCall 
  * map here (postings, applications, uploads); the matrix test fails, naming the ids,
  * for every catalog entry without one.
  */
-const MODULE_CALLS: CallMap[] = [organizationCalls, usersCalls, auditCalls, postingsCalls, applicationsCalls, uploadsCalls];
+const MODULE_CALLS: CallMap[] = [organizationCalls, usersCalls, auditCalls, postingsCalls, applicationsCalls, uploadsCalls, webhooksCalls];
 
 export const representativeCalls: CallMap = Object.assign({}, ...MODULE_CALLS);

@@ -9,6 +9,7 @@ import type { ApplicationInput } from './application.inputs';
 import { ApplicationRepository } from './application.repository';
 import { validateApplication, type UploadReference, type ValidApplication } from './application-validation';
 import { idempotencyKeyOf, replayOf, requestHash } from './apply-idempotency';
+import type { WebhookService } from '../webhooks';
 
 /** `public`: a career site's apply (only publicly visible postings). `import`: an admin/data-key import (any state). */
 export type ApplyMode = 'public' | 'import';
@@ -46,7 +47,10 @@ function isUniqueViolation(err: unknown): boolean {
 export class ApplicationIntakeService {
   private readonly repository = new ApplicationRepository();
 
-  constructor(private readonly uploads: UploadService) {}
+  constructor(
+    private readonly uploads: UploadService,
+    private readonly webhooks: WebhookService,
+  ) {}
 
   /**
    * Writes the application. `validated` is the input already checked against the posting's
@@ -78,7 +82,9 @@ export class ApplicationIntakeService {
       const id = randomUUID();
       let written: string | null;
       try {
-        written = await this.repository.insert(em, {
+        // The insert and its application.created event commit together (the webhook outbox).
+        written = await em.transactional(async (tx) => {
+          const inserted = await this.repository.insert(tx, {
           id,
           organizationId,
           posting,
@@ -102,6 +108,16 @@ export class ApplicationIntakeService {
           idempotencyKey: key,
           requestHash: hash,
           auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
+          });
+          if (inserted) {
+            await this.webhooks.enqueueFor(tx, {
+              organizationId,
+              type: 'application.created',
+              confidential: posting.confidential,
+              data: { id: inserted, postingId: posting.id, createdAt: new Date().toISOString() },
+            });
+          }
+          return inserted;
         });
       } catch (err) {
         // Another request took the key first; the whole statement was rolled back.

@@ -7,6 +7,7 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
 import { diff, recordAudit } from '../audit';
+import type { WebhookService } from '../webhooks';
 import { organizationOf, Plan, type Organization } from '../organizations';
 import { ApiCredential, CredentialKind } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
@@ -52,6 +53,7 @@ export class CredentialService {
     private readonly events: DomainEventBus,
     private readonly catalogRef: CatalogRef,
     private readonly logoSetter: LogoSetter | null,
+    private readonly webhooks: WebhookService | null = null,
   ) {}
 
   /** The catalog grants are computed against (tests swap it through the shared CatalogRef). */
@@ -251,6 +253,7 @@ export class CredentialService {
         targetType: TARGET,
         targetId: c.id,
       });
+      if (revoked) await this.webhooks?.enqueueFor(em, { organizationId: scope.principal.organizationId, type: 'credential.revoked', data: { id: c.id, kind: c.kind, revokedAt: c.revokedAt!.toISOString() } });
       return c;
     });
     await this.announce(credential.id);
@@ -292,6 +295,11 @@ export class CredentialService {
         targetType: TARGET,
         targetId: c.id,
         changes: { previousSecretTtlSeconds, previousSecretExpiresAt: c.previousSecretExpiresAt },
+      });
+      await this.webhooks?.enqueueFor(em, {
+        organizationId: scope.principal.organizationId,
+        type: 'credential.rotated',
+        data: { id: c.id, kind: c.kind, rotatedAt: new Date().toISOString(), previousSecretExpiresAt: c.previousSecretExpiresAt?.toISOString() ?? null },
       });
       return { credential: c, secret };
     });

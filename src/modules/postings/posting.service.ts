@@ -16,6 +16,8 @@ import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
+import type { WebhookService } from '../webhooks';
+import { enqueuePostingEvents, type PostingSnapshot } from './posting-webhooks';
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
 const AUDITED: (keyof Posting)[] = [
@@ -51,7 +53,14 @@ export class PostingService {
   constructor(
     private readonly orm: MikroORM,
     private readonly events: DomainEventBus,
+    private readonly webhooks: WebhookService,
+    private readonly publicUrl: string,
   ) {}
+
+  /** The webhook events of one change, in its transaction. */
+  private webhookEvents(em: Scope['em'], organizationId: string, before: PostingSnapshot | null, after: PostingSnapshot | null): Promise<void> {
+    return enqueuePostingEvents(em, this.webhooks, this.publicUrl, organizationId, before, after);
+  }
 
   /** After commit: tells the public cache (and any other listener) that public postings may differ. */
   async changed(organizationId: string): Promise<void> {
@@ -99,6 +108,7 @@ export class PostingService {
         changes: { title: created.title, state, confidential: created.confidential },
         posting: tiedTo(created),
       });
+      await this.webhookEvents(em, scope.principal.organizationId, null, created);
       return created;
     });
     await this.changed(scope.principal.organizationId);
@@ -125,6 +135,7 @@ export class PostingService {
         await postingConfidentialityChanged(em, scope.principal.organizationId, found.id, found.confidential);
       }
       await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
+      if (Object.keys(changed).length) await this.webhookEvents(em, scope.principal.organizationId, before, found);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -137,6 +148,7 @@ export class PostingService {
       const before = found.state;
       if (before === state) return found;
       const wasVisible = isPubliclyVisible(found);
+      const snapshot = { ...found };
       found.state = state;
       // Publishing sets publishedAt once: re-publishing keeps the original date (and the posting's place in NEWEST order).
       if (state === PostingState.PUBLISHED && !found.publishedAt) found.publishedAt = new Date();
@@ -148,6 +160,7 @@ export class PostingService {
         posting: tiedTo(found),
       });
       if (wasVisible && !isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      await this.webhookEvents(em, scope.principal.organizationId, snapshot, found);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -168,6 +181,7 @@ export class PostingService {
         posting: tiedTo(found),
       });
       if (isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      await this.webhookEvents(em, scope.principal.organizationId, { ...found }, null);
       em.remove(found);
     });
     await this.changed(scope.principal.organizationId);
