@@ -22,6 +22,11 @@ import { Candidate } from './candidate.entity';
 @Entity({ tableName: 'applications' })
 @Index({ properties: ['organization', 'createdAt', 'id'] })
 @Index({ properties: ['posting', 'createdAt'] })
+// The retention sweep walks each organization's oldest applications not on legal hold.
+@Index({
+  name: 'applications_retention_index',
+  expression: 'create index "applications_retention_index" on "applications" ("organization_id", "created_at") where legal_hold = false',
+})
 // Idempotent applies: one application per organization and Idempotency-Key (NULLs do not collide).
 @Unique({ properties: ['organization', 'idempotencyKey'] })
 @TenantScoped()
@@ -46,7 +51,8 @@ export class Application {
     | 'resume'
     | 'createdAt'
     | 'idempotencyKey'
-    | 'requestHash';
+    | 'requestHash'
+    | 'legalHold';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -135,6 +141,11 @@ export class Application {
   @Field(() => ActorRef)
   @Embedded(() => ActorRef, { prefix: 'created_by_' })
   createdBy!: ActorRef;
+
+  /** On legal hold, the application is exempt from the organization's retention period (setApplicationLegalHold). */
+  @Field({ description: 'Exempt from the retention period while true.' })
+  @Property({ default: false })
+  legalHold: boolean = false;
 
   /** The client's Idempotency-Key; honoured for 24 h, then released (see ApplyIdempotency). */
   @Property({ type: 'text', nullable: true })
