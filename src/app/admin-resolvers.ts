@@ -1,7 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ApplicationFileResolver } from '../modules/applications/application-file.resolver';
 import { ApplicationResolver } from '../modules/applications/application.resolver';
-import { DataRightsResolver } from '../modules/data-rights';
+import { DataRightsResolver, PrivacyNoticeResolver } from '../modules/data-rights';
 import { OrganizationLogoResolver } from '../modules/career-pages/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ActorLogoResolver } from '../modules/credentials/actor-logo.resolver';
@@ -15,4 +15,4 @@ import { UserResolver } from '../modules/users/user.resolver';
 
 /** Every resolver of the admin schema (POST /graphql). Each module adds its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver, DataRightsResolver];
+export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver, DataRightsResolver, PrivacyNoticeResolver];

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { PublicPrivacyNoticeResolver } from '../modules/data-rights';
 import { PublicApplyResolver } from '../modules/applications/public-apply.resolver';
 import { PublicOrganizationResolver } from '../modules/organizations/public-organization.resolver';
 import { PublicPostingsResolver } from '../modules/postings/public-postings.resolver';
@@ -9,4 +10,4 @@ import { PublicPostingsResolver } from '../modules/postings/public-postings.reso
  * The context factory only admits the postings key here.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const publicResolvers: NonEmptyArray<Function> = [PublicOrganizationResolver, PublicPostingsResolver, PublicApplyResolver];
+export const publicResolvers: NonEmptyArray<Function> = [PublicOrganizationResolver, PublicPostingsResolver, PublicApplyResolver, PublicPrivacyNoticeResolver];

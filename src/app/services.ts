@@ -39,7 +39,7 @@ import { JobQueue } from '../db/job-queue';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { RetentionRepository } from '../modules/housekeeping/retention.repository';
-import { ApplicationEraser, CandidateDataService, EmailHasher, RetentionSweep } from '../modules/data-rights';
+import { ApplicationEraser, CandidateDataService, EmailHasher, PrivacyNoticeService, RetentionSweep } from '../modules/data-rights';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -89,6 +89,8 @@ export interface Services {
   retentionSweep: RetentionSweep;
   /** A candidate's erasure and export by e-mail, and legal holds. */
   candidateData: CandidateDataService;
+  /** Versioned privacy notices (publish, current, list). */
+  privacyNotices: PrivacyNoticeService;
   jobs: JobQueue;
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
@@ -210,6 +212,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     postingExpirySweep,
     retentionSweep,
     candidateData: new CandidateDataService(eraser, uploads, new EmailHasher(masterKey)),
+    privacyNotices: new PrivacyNoticeService(events),
     jobs,
     organizationLogos,
     events,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConfidentialHidden } from '../../db/confidential-scope';
 import { TenantScoped } from '../../db/tenant-scope';
 import { ActorRef } from '../audit/actor';
@@ -52,7 +52,9 @@ export class Application {
     | 'createdAt'
     | 'idempotencyKey'
     | 'requestHash'
-    | 'legalHold';
+    | 'legalHold'
+    | 'privacyNoticeVersion'
+    | 'privacyNoticeAcceptedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -141,6 +143,14 @@ export class Application {
   @Field(() => ActorRef)
   @Embedded(() => ActorRef, { prefix: 'created_by_' })
   createdBy!: ActorRef;
+
+  @Field(() => Int, { nullable: true, description: "The organization's privacy notice version the candidate accepted by applying (null: none was published)." })
+  @Property({ type: 'integer', nullable: true })
+  privacyNoticeVersion: number | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the candidate accepted that notice.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  privacyNoticeAcceptedAt: Date | null = null;
 
   /** On legal hold, the application is exempt from the organization's retention period (setApplicationLegalHold). */
   @Field({ description: 'Exempt from the retention period while true.' })

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
 import type { ApplicationIntakeService } from '../applications/application-intake.service';
+import type { PrivacyNoticeService } from '../data-rights';
 import type { PublicResponseCache } from '../public-cache/response-cache';
 import type { UploadService } from '../uploads/upload.service';
 
@@ -14,4 +15,5 @@ export interface CareerServices {
   uploads: UploadService;
   publicCache: PublicResponseCache;
   events: DomainEventBus;
+  privacyNotices: Pick<PrivacyNoticeService, 'current'>;
 }

@@ -98,7 +98,13 @@ export class CandidateDataService {
           resumeFileId: r.resume_id,
           legalHold: r.legal_hold,
         })),
-        consentRecords: rows.map((r) => ({ applicationId: r.id, givenAt: new Date(r.created_at).toISOString(), ...(r.consent as object) })),
+        // What the candidate agreed to, and the notice text they accepted with it.
+        consentRecords: rows.map((r) => ({
+          applicationId: r.id,
+          givenAt: new Date(r.created_at).toISOString(),
+          ...(r.consent as object),
+          privacyNotice: r.privacy_notice_version == null ? null : { version: r.privacy_notice_version, acceptedAt: r.privacy_notice_accepted_at && new Date(r.privacy_notice_accepted_at).toISOString(), text: r.privacy_notice_text, url: r.privacy_notice_url },
+        })),
         files: files.map((f) => ({
           id: f.id,
           filename: f.filename,

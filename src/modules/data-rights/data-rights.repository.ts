@@ -33,6 +33,10 @@ export interface ExportedApplicationRow {
   user_agent: string | null;
   legal_hold: boolean;
   resume_id: string | null;
+  privacy_notice_version: number | null;
+  privacy_notice_accepted_at: Date | null;
+  privacy_notice_text: string | null;
+  privacy_notice_url: string | null;
 }
 
 export interface ExportedFileRow {
@@ -170,8 +174,11 @@ export class DataRightsRepository {
     return raw<ExportedApplicationRow>(
       em,
       `select a.id, a.posting_id, p.title as posting_title, a.created_at, a.status, a.name, a.email, a.phone, a.current_company, a.urls, a.comments,
-         a.answers, a.consent, a.source, a.timezone, a.ip, a.user_agent, a.legal_hold, a.resume_id
-       from applications a join postings p on p.id = a.posting_id where ${MATCHES_EMAIL} order by a.created_at`,
+         a.answers, a.consent, a.source, a.timezone, a.ip, a.user_agent, a.legal_hold, a.resume_id,
+         a.privacy_notice_version, a.privacy_notice_accepted_at, n.text as privacy_notice_text, n.url as privacy_notice_url
+       from applications a join postings p on p.id = a.posting_id
+       left join privacy_notices n on n.organization_id = a.organization_id and n.version = a.privacy_notice_version
+       where ${MATCHES_EMAIL} order by a.created_at`,
       [organizationId, emailKey, organizationId, emailKey],
     );
   }

@@ -4,3 +4,7 @@ export { CandidateDataService, EXPORT_LINK_TTL_SECONDS, type CandidateExport } f
 export { DataRightsResolver } from './data-rights.resolver';
 export { EmailHasher } from './email-hash';
 export { RetentionSweep, type RetentionReport } from './retention-sweep';
+export { PrivacyNotice } from './privacy-notice.entity';
+export { PrivacyNoticeResolver } from './privacy-notice.resolver';
+export { PrivacyNoticeService } from './privacy-notice.service';
+export { PublicPrivacyNoticeResolver } from './public-privacy-notice.resolver';
