@@ -1,5 +1,6 @@
 import { ApplicationFileResolver } from '../modules/applications/application-file.resolver';
 import { ApplicationResolver } from '../modules/applications/application.resolver';
+import { DataRightsResolver, PrivacyNoticeResolver } from '../modules/data-rights';
 import { OrganizationLogoResolver } from '../modules/organizations/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ActorLogoResolver } from '../modules/credentials/actor-logo.resolver';
@@ -28,6 +29,8 @@ export const adminResolverEntries: readonly ResolverEntry[] = [
   [ApplicationFileResolver, (s) => new ApplicationFileResolver(s.uploads)],
   [OrganizationLogoResolver, (s) => new OrganizationLogoResolver(s.organizationLogos)],
   [WebhookResolver, (s) => new WebhookResolver(s.webhooks)],
+  [DataRightsResolver, (s) => new DataRightsResolver(s.candidateData)],
+  [PrivacyNoticeResolver, (s) => new PrivacyNoticeResolver(s.privacyNotices)],
 ];
 
 export const adminResolvers = resolverClasses(adminResolverEntries);

@@ -1,3 +1,4 @@
+import { PublicPrivacyNoticeResolver } from '../modules/data-rights';
 import { PublicApplyResolver } from '../modules/applications/public-apply.resolver';
 import { PublicOrganizationResolver } from '../modules/organizations/public-organization.resolver';
 import { PublicPostingsResolver } from '../modules/postings/public-postings.resolver';
@@ -12,6 +13,7 @@ export const publicResolverEntries: readonly ResolverEntry[] = [
   [PublicOrganizationResolver, () => new PublicOrganizationResolver()],
   [PublicPostingsResolver, (s) => new PublicPostingsResolver(s.config.publicUrl)],
   [PublicApplyResolver, (s) => new PublicApplyResolver(s.applicationIntake)],
+  [PublicPrivacyNoticeResolver, (s) => new PublicPrivacyNoticeResolver(s.privacyNotices)],
 ];
 
 export const publicResolvers = resolverClasses(publicResolverEntries);

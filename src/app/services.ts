@@ -41,6 +41,7 @@ import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { purgeAuditEvents } from '../modules/audit';
 import { registerWebhookTasks, WebhookDelivery, WebhookMetrics, WebhookSender, WebhookService } from '../modules/webhooks';
+import { ApplicationEraser, CandidateDataService, EmailHasher, PrivacyNoticeService, RetentionSweep } from '../modules/data-rights';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -86,6 +87,12 @@ export interface Services {
   /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
   housekeeping: Housekeeping;
   postingExpirySweep: PostingExpirySweep;
+  /** Erases applications past their organization's retention period (hourly queue task). */
+  retentionSweep: RetentionSweep;
+  /** A candidate's erasure and export by e-mail, and legal holds. */
+  candidateData: CandidateDataService;
+  /** Versioned privacy notices (publish, current, list). */
+  privacyNotices: PrivacyNoticeService;
   jobs: JobQueue;
   /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
   webhooks: WebhookService;
@@ -187,6 +194,10 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
   const postingExpirySweep = new PostingExpirySweep(orm, webhooks, config.publicUrl);
   jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
+  const eraser = new ApplicationEraser(uploads);
+  const retentionSweep = new RetentionSweep(orm, eraser, logger);
+  // Hourly, at half past: retention is counted in days, so an hour late is well within the promise.
+  jobs.every('30 * * * *', 'application-retention', async () => void (await retentionSweep.runOnce()));
   // Every task is defined above this line: the worker learns its task list when it starts.
   // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.
   await jobs.start();
@@ -221,6 +232,9 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     publicCache,
     housekeeping,
     postingExpirySweep,
+    retentionSweep,
+    candidateData: new CandidateDataService(eraser, uploads, new EmailHasher(masterKey)),
+    privacyNotices: new PrivacyNoticeService(events),
     jobs,
     webhooks,
     webhookDelivery,

@@ -7,11 +7,11 @@
  * granted only the entries whose `since` is at or before its own catalog version,
  * so adding an operation never silently widens an existing key.
  */
-export const ACTIONS = ['read', 'list', 'download', 'upload', 'update', 'delete', 'remove', 'reactivate', 'create', 'add'] as const;
+export const ACTIONS = ['read', 'list', 'download', 'upload', 'update', 'delete', 'remove', 'reactivate', 'create', 'add', 'export', 'erase'] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Access = 'READ' | 'WRITE';
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['read', 'list', 'download']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['read', 'list', 'download', 'export']);
 
 export function accessOf(action: Action): Access {
   return READ_ACTIONS.has(action) ? 'READ' : 'WRITE';
@@ -69,6 +69,9 @@ const SPECS: Record<string, EntrySpec> = {
   'applications.create': { action: 'create', call: 'mutation createApplication', description: 'Import a candidate\'s application.', showsCredentialLogo: true },
   'applications.remove': { action: 'remove', call: 'mutation archiveApplication', description: 'Archive an application.' },
   'applications.reactivate': { action: 'reactivate', call: 'mutation reactivateApplication', description: 'Reactivate an archived application.' },
+  'applications.hold': { action: 'update', call: 'mutation setApplicationLegalHold', description: 'Put an application on legal hold (exempt from the retention period) or release it.', since: 2 },
+  'applications.export': { action: 'export', call: 'mutation exportCandidateData', description: 'Export everything held about one candidate (by e-mail) as one JSON document, with expiring file links.', since: 2 },
+  'applications.erase': { action: 'erase', call: 'mutation eraseCandidateData', description: 'Erase every application, file and audit trace of one candidate (by e-mail).', since: 2 },
   'uploads.upload': { action: 'upload', call: 'POST /uploads', description: 'Stage a resume, attachment or logo upload.' },
   'webhooks.list': { action: 'list', call: 'query webhookEndpoints, query webhookEventTypes', description: 'List webhook endpoints and the event types.', since: 2 },
   'webhooks.read': { action: 'read', call: 'query webhookEndpoint, query webhookMessages', description: 'Read one webhook endpoint and its message log.', since: 2 },

@@ -74,6 +74,11 @@ export class ApplicationIntakeService {
     // NOT_FOUND with one message whatever the reason (absent, other organization, unpublished, confidential, expired).
     if (!target.posting) throw new NotFoundError('Posting', postingId);
     const valid = validated ?? validateApplication(input, target.posting.questions);
+    // Every apply (GraphQL, hosted form, Lever, Greenhouse) records the notice its candidate accepted: the one they were shown, or the current one.
+    if (valid.privacyNoticeVersion != null && (target.noticeVersion == null || valid.privacyNoticeVersion > target.noticeVersion)) {
+      throw BadInputError.field('consent.privacyNoticeVersion', 'no such privacy notice version');
+    }
+    const privacyNoticeVersion = valid.privacyNoticeVersion ?? target.noticeVersion;
     if (key && target.earlier) await this.repository.releaseStaleKey(em, organizationId, key);
 
     const posting = { id: target.posting.id, confidential: target.posting.confidential };
@@ -98,6 +103,7 @@ export class ApplicationIntakeService {
           comments: valid.comments,
           answers: valid.answers,
           consent: valid.consent,
+          privacyNoticeVersion,
           source: valid.source,
           timezone: valid.timezone,
           // The candidate's own browser for public applies; an import's caller is an integration, not the candidate.

@@ -89,7 +89,7 @@ export class ApplicationReviewService {
 }
 
 /** An application's events are confidential while it is, or while its posting is. */
-async function tiedPosting(application: Application): Promise<{ id: string; confidential: boolean }> {
+export async function tiedPosting(application: Application): Promise<{ id: string; confidential: boolean }> {
   const posting = await application.posting.load();
   return { id: application.posting.id, confidential: application.confidential || (posting?.confidential ?? true) };
 }

@@ -6,3 +6,4 @@ export type { IncomingFile } from './incoming-file';
 export { LIMITS, validateApplication } from './application-validation';
 export type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
 export { ApplicationLookup } from './application-lookup.query';
+export { tiedPosting } from './application-review.service';

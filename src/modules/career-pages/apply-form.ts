@@ -31,6 +31,8 @@ export interface ApplyFormValues {
   answers: Record<string, string[]>;
   consentStore: boolean;
   consentMarketing: boolean;
+  /** The privacy notice version the form showed (a hidden field), or null. */
+  privacyNoticeVersion: number | null;
   source: string;
 }
 
@@ -45,7 +47,7 @@ export const questionFieldName = (index: number) => `q${index}`;
 export const fieldIdOf = (name: string) => `field-${name}`;
 
 export function emptyValues(source = ''): ApplyFormValues {
-  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, source };
+  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, privacyNoticeVersion: null, source };
 }
 
 /** Form fields (name → every value sent) into the typed values. */
@@ -63,6 +65,9 @@ export function valuesFromFields(fields: Map<string, string[]>, questions: Posti
   });
   values.consentStore = first('consent_store') === 'yes';
   values.consentMarketing = first('consent_marketing') === 'yes';
+  const shown = first('privacy_notice_version');
+  // Anything but a plain number is left to validation, which names the field.
+  values.privacyNoticeVersion = shown === '' ? null : /^\d{1,9}$/.test(shown) ? Number(shown) : 0;
   return values;
 }
 
@@ -106,7 +111,7 @@ export function toApplicationInput(values: ApplyFormValues, questions: PostingQu
     comments: values.comments || null,
     resumeUploadId: uploads.get(RESUME_FIELD) ?? null,
     answers,
-    consent: { store: values.consentStore, marketing: values.consentMarketing },
+    consent: { store: values.consentStore, marketing: values.consentMarketing, privacyNoticeVersion: values.privacyNoticeVersion },
     source: values.source || null,
     timezone: null,
   };

@@ -29,8 +29,10 @@ async function visiblePosting(ctx: CareerContext, request: ApplyRequest): Promis
   return { board, row };
 }
 
-function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
+async function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
+  const notice = await ctx.services.privacyNotices.current(ctx.services.orm.em.fork(), board.organization.id);
   const html = applyPage({
+    privacyNotice: notice && { version: notice.version, text: notice.text, url: notice.url },
     postingTitle: row.title,
     postingPath: `${board.basePath}/${row.id}`,
     actionPath: `${board.basePath}/${row.id}/apply`,

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import type { DomainEventBus } from '../../events';
 import type { ApplyService } from '../applications';
+import type { PrivacyNoticeService } from '../data-rights';
 import type { PublicResponseCache } from '../public-cache';
 import type { UploadService } from '../uploads';
 
@@ -14,4 +15,5 @@ export interface CareerServices {
   uploads: UploadService;
   publicCache: PublicResponseCache;
   events: DomainEventBus;
+  privacyNotices: Pick<PrivacyNoticeService, 'current'>;
 }

@@ -42,4 +42,12 @@ export class OrganizationSettings {
   @Field(() => ID, { nullable: true, description: 'The PNG logo shown on the hosted career pages (setOrganizationLogo); served at /jobs/:slug/logo.png.' })
   @Property({ nullable: true, type: 'uuid' })
   logoFileId: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Days applications are kept after they are made; null keeps them until erased.' })
+  @Property({ nullable: true, type: 'integer' })
+  applicationRetentionDays: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Days applications are kept when the candidate consented to longer storage (consent.store); null uses applicationRetentionDays.' })
+  @Property({ nullable: true, type: 'integer' })
+  consentedRetentionDays: number | null = null;
 }

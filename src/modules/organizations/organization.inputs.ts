@@ -31,4 +31,13 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => String, { nullable: true, description: 'Plain text, at most 1000 characters; an empty string clears it.' })
   intro?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 3650 days; set clearApplicationRetention to keep applications until erased.' })
+  applicationRetentionDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 3650 days, at least applicationRetentionDays; for candidates who consented to longer storage.' })
+  consentedRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Removes both retention periods.' })
+  clearApplicationRetention?: boolean | null;
 }

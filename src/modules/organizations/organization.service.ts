@@ -19,15 +19,17 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'greenhouseApiEnabled',
   'careersPageEnabled',
   'intro',
+  'applicationRetentionDays',
+  'consentedRetentionDays',
 ];
 
 export class OrganizationService {
   constructor(private readonly events: DomainEventBus) {}
 
   async updateSettings(scope: Scope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
-    validateSettings(input);
     const organization = await scope.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      validateSettings(input, org.settings);
       const before = { ...org.settings };
       const s = org.settings;
       if (input.lockCredentialPermissions != null) s.lockCredentialPermissions = input.lockCredentialPermissions;
@@ -41,6 +43,12 @@ export class OrganizationService {
       if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
       if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;
       if (input.intro != null) s.intro = input.intro.trim() || null;
+      if (input.applicationRetentionDays != null) s.applicationRetentionDays = input.applicationRetentionDays;
+      if (input.consentedRetentionDays != null) s.consentedRetentionDays = input.consentedRetentionDays;
+      if (input.clearApplicationRetention) {
+        s.applicationRetentionDays = null;
+        s.consentedRetentionDays = null;
+      }
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;

@@ -3,6 +3,6 @@ export * from './entities.api';
 export { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './posting-enums';
 export type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
 export { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
-export { PostingOrder, PublicPostingFilter } from './public-posting.types';
+export { PostingOrder, PublicPosting, PublicPostingFilter } from './public-posting.types';
 export * from './public-postings.query';
 export { publiclyVisibleSql } from './public-visibility';

@@ -58,6 +58,13 @@ export class StoredFileRepository {
     return rows.map((r) => ({ id: String(r.id), sha256: String(r.sha256) }));
   }
 
+  /** Deletes the given files of the organization, claimed or not, inside `em`'s transaction; returns the rows so the bytes can follow. */
+  async deleteFiles(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<FileKeys[]> {
+    if (!ids.length) return [];
+    const rows = await raw(em, 'delete from stored_files where organization_id = ? and id::text = any(?::text[]) returning id, sha256', [organizationId, [...ids]]);
+    return rows.map((r) => ({ id: String(r.id), sha256: String(r.sha256) }));
+  }
+
   /** Deletes never-claimed metadata older than `olderThanHours`; returns the rows so the bytes can follow. */
   async deleteStale(em: EntityManager, olderThanHours: number): Promise<FileKeys[]> {
     return em.execute<FileKeys[]>(

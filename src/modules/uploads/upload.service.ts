@@ -13,7 +13,7 @@ import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
-import { StoredFileRepository, type UnclaimedUsages } from './stored-file.repository';
+import { StoredFileRepository, type FileKeys, type UnclaimedUsages } from './stored-file.repository';
 import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
@@ -175,6 +175,35 @@ export class UploadService {
     // Content-addressed bytes may be shared with another row; the orphan sweep takes them.
     if (this.store.keyedBy === 'id' && rows.length) {
       await this.store.delete(rows.map((r) => r.id)).catch((err: unknown) => this.logger.warn({ err }, 'could not delete unused uploads; the orphan sweep will'));
+    }
+  }
+
+  /**
+   * Erases files for good (an erased or expired application's resume and attachments):
+   * the rows inside the caller's transaction now; the bytes with `deleteObjects` once
+   * that transaction has committed. Returns the keys to hand to `deleteObjects`.
+   */
+  deleteFileRows(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<FileKeys[]> {
+    return this.files.deleteFiles(em, organizationId, ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()));
+  }
+
+  /**
+   * Deletes the bytes of files whose rows are gone. A content-addressed store keeps
+   * bytes another row still names (the same file uploaded twice). A failure is logged
+   * and left to the orphan sweep, which deletes objects no row points at.
+   * Returns how many objects were deleted.
+   */
+  async deleteObjects(files: readonly FileKeys[]): Promise<number> {
+    if (!files.length) return 0;
+    const keys = [...new Set(files.map((file) => keyOf(this.store, file)))];
+    const referenced = await this.files.referencedKeys(this.orm.em.fork(), this.store.keyedBy, keys);
+    const unreferenced = keys.filter((key) => !referenced.has(key));
+    try {
+      for (let i = 0; i < unreferenced.length; i += 1000) await this.store.delete(unreferenced.slice(i, i + 1000));
+      return unreferenced.length;
+    } catch (err) {
+      this.logger.warn({ err }, 'could not delete erased files; the orphan sweep will');
+      return 0;
     }
   }
 
