@@ -87,9 +87,7 @@ export class ApplicationIntakeService {
       const id = randomUUID();
       let written: string | null;
       try {
-        // The insert and its application.created event commit together (the webhook outbox).
-        written = await em.transactional(async (tx) => {
-          const inserted = await this.repository.insert(tx, {
+        const row = {
           id,
           organizationId,
           posting,
@@ -114,7 +112,13 @@ export class ApplicationIntakeService {
           idempotencyKey: key,
           requestHash: hash,
           auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
-          });
+        };
+        // With a subscriber, the insert and its application.created message commit together (the webhook
+        // outbox); with none (read with the posting), the insert stays one statement, with no transaction.
+        written = !target.subscribed
+          ? await this.repository.insert(em, row)
+          : await em.transactional(async (tx) => {
+          const inserted = await this.repository.insert(tx, row);
           if (inserted) {
             await this.webhooks.enqueueFor(tx, {
               organizationId,

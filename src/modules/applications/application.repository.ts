@@ -6,6 +6,7 @@ import { type PostingQuestion, publiclyVisibleSql } from '../postings';
 import type { UploadPurpose } from '../uploads';
 import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
+import { SUBSCRIBED_SQL } from '../webhooks';
 
 /** The dedup key of candidates: e-mail addresses are compared case-insensitively (as Lever does). */
 export function emailKey(email: string): string {
@@ -27,6 +28,8 @@ export interface ApplyTarget {
   posting: { id: string; confidential: boolean; questions: PostingQuestion[] } | null;
   /** The organization's current privacy notice version (null when none was published). */
   noticeVersion: number | null;
+  /** Whether an enabled webhook endpoint listens for application.created (then the write also enqueues it). */
+  subscribed: boolean;
   /** The application that holds the Idempotency-Key; `fresh` while within the window. */
   earlier: { id: string; requestHash: string | null; fresh: boolean } | null;
 }
@@ -127,10 +130,11 @@ export class ApplicationRepository {
   async findApplyTarget(em: EntityManager, query: ApplyTargetQuery): Promise<ApplyTarget> {
     const visible = query.publicOnly ? `and ${publiclyVisibleSql('p')}` : '';
     const rows = await em.getConnection().execute<
-      { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null; notice_version: number | null }[]
+      { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null; notice_version: number | null; subscribed: boolean }[]
     >(
       `select p.id as posting_id, p.confidential, p.questions, e.id as earlier_id, e.request_hash, e.fresh,
-         (select max(n.version) from privacy_notices n where n.organization_id = ?) as notice_version
+         (select max(n.version) from privacy_notices n where n.organization_id = ?) as notice_version,
+         ${SUBSCRIBED_SQL} as subscribed
        from (select 1) as one
        left join postings p on p.id = ? and p.organization_id = ? and (? or p.confidential = false) ${visible}
        left join lateral (
@@ -138,7 +142,7 @@ export class ApplicationRepository {
          from applications a where a.organization_id = ? and a.idempotency_key = ?
          order by a.created_at desc limit 1
        ) e on true`,
-      [query.organizationId, query.postingId, query.organizationId, query.allowConfidential, IDEMPOTENCY_WINDOW_HOURS, query.organizationId, query.idempotencyKey],
+      [query.organizationId, query.organizationId, 'application.created', query.postingId, query.organizationId, query.allowConfidential, IDEMPOTENCY_WINDOW_HOURS, query.organizationId, query.idempotencyKey],
       'all',
       em.getTransactionContext(),
     );
@@ -146,6 +150,7 @@ export class ApplicationRepository {
     return {
       posting: row.posting_id ? { id: row.posting_id, confidential: Boolean(row.confidential), questions: row.questions ?? [] } : null,
       noticeVersion: row.notice_version == null ? null : Number(row.notice_version),
+      subscribed: Boolean(row.subscribed),
       earlier: row.earlier_id ? { id: row.earlier_id, requestHash: row.request_hash, fresh: Boolean(row.fresh) } : null,
     };
   }

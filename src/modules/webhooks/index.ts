@@ -7,3 +7,4 @@ export { WebhookSender } from './webhook-sender';
 export { WebhookResolver } from './webhook.resolver';
 export { registerWebhookTasks } from './webhook-tasks';
 export { WebhookMetrics } from './webhook-metrics';
+export { SUBSCRIBED_SQL } from './subscribers-sql';
