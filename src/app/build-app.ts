@@ -6,6 +6,7 @@ import type { Services } from './services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
 import { registerCompatRoutes } from '../modules/compat/compat.routes';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
+import { registerLinkedinFeedRoutes } from '../modules/feed/linkedin';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
@@ -77,6 +78,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     onSend: cache ? [cache.onSend] : [],
   });
   await registerFeedRoutes(app, services);
+  await registerLinkedinFeedRoutes(app, services);
   await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);

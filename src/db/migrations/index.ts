@@ -12,6 +12,7 @@ import { Migration20261202105204_audit_confidential_feed_validators } from './Mi
 import { Migration20261202115152_credential_usage } from './Migration20261202115152_credential_usage';
 import { Migration20261202115505_file_stores } from './Migration20261202115505_file_stores';
 import { Migration20261204094650_anonymous_upload_staging } from './Migration20261204094650_anonymous_upload_staging';
+import { Migration20261204130000_distribution } from './Migration20261204130000_distribution';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202115505_file_stores', class: Migration20261202115505_file_stores },
   { name: 'Migration20261202120000_posting_counts', class: Migration20261202120000_posting_counts },
   { name: 'Migration20261204094650_anonymous_upload_staging', class: Migration20261204094650_anonymous_upload_staging },
+  { name: 'Migration20261204130000_distribution', class: Migration20261204130000_distribution },
 ];

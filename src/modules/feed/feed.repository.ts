@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Organization, SLUG_PATTERN } from '../organizations/organization.entity';
+import type { OrganizationSettings } from '../organizations/organization-settings';
 import { hostedUrl } from '../postings/posting-urls';
 import { publiclyVisibleSql } from '../postings/public-visibility';
 import type { FeedPosting } from './feed-posting';
@@ -36,7 +37,7 @@ const STATE_SQL = `select
       where p.organization_id = ? and p.state = 'PUBLISHED' and p.confidential = false and p.expires_at is not null and p.expires_at <= now()) as last_expired_at`;
 
 /** The feed's columns only; the cursor is read back as text to keep PostgreSQL's microseconds, which a JS Date would round away. */
-const BATCH_SQL = (after: boolean) => `select p.id, p.title, p.requisition_code, p.team, p.department, p.commitment, p.workplace_type,
+const BATCH_SQL = (after: boolean) => `select p.id, p.title, p.requisition_code, p.team, p.department, p.commitment, p.level, p.workplace_type,
     p.locations, p.opening_html, p.description_html, p.additional_html, p.lists, p.salary_range, p.salary_description,
     p.published_at, p.expires_at, p.published_at::text as cursor_at
   from postings p
@@ -57,11 +58,14 @@ export class FeedRepository {
     private readonly publicUrl: string,
   ) {}
 
-  /** The organization and its feed state, or null when the slug is unknown or its feed is switched off. */
-  async findFeed(slug: string): Promise<FeedSource | null> {
+  /**
+   * The organization and its feed state, or null when the slug is unknown or its feed
+   * is switched off. `enabled` names the dialect's switch (Indeed's by default).
+   */
+  async findFeed(slug: string, enabled: (settings: OrganizationSettings) => boolean = (s) => s.feedEnabled): Promise<FeedSource | null> {
     if (!SLUG_PATTERN.test(slug)) return null;
     const organization = await this.orm.em.fork().findOne(Organization, { slug });
-    if (!organization?.settings.feedEnabled) return null;
+    if (!organization || !enabled(organization.settings)) return null;
     const [row] = await this.execute(STATE_SQL, [organization.id, organization.id]);
     const state: FeedState = {
       organizationId: organization.id,
@@ -108,6 +112,7 @@ function toFeedPosting(row: Row, url: string): FeedPosting {
     team: row.team as string | null,
     department: row.department as string | null,
     commitment: row.commitment as string | null,
+    level: row.level as string | null,
     workplaceType: row.workplace_type as string | null,
     locations: (row.locations as FeedPosting['locations']) ?? [],
     openingHtml: row.opening_html as string | null,

@@ -12,7 +12,7 @@ export const FEED_ROUTE = '/feeds/:slug.xml';
 export const FEED_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
 /** Same answer for "no such organization" and "feed switched off", so the route does not reveal which. */
-function notFound(reply: FastifyReply) {
+export function feedNotFound(reply: FastifyReply) {
   return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('Feed not found\n');
 }
 
@@ -30,7 +30,7 @@ export async function registerFeedRoutes(app: FastifyInstance, services: { orm: 
 
     scope.get<{ Params: { slug: string } }>(FEED_ROUTE, async (request, reply) => {
       const feed = await repository.findFeed(request.params.slug);
-      if (!feed) return notFound(reply);
+      if (!feed) return feedNotFound(reply);
       const etag = feedEtag(feed.state, services.config.publicUrl);
       const lastModified = feedLastModified(feed.state);
       void reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('last-modified', lastModified.toUTCString());

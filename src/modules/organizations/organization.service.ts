@@ -18,6 +18,9 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'greenhouseApiEnabled',
   'careersPageEnabled',
   'intro',
+  'linkedinFeedEnabled',
+  'linkedinCompanyId',
+  'submitHostedPages',
 ];
 
 export class OrganizationService {
@@ -40,6 +43,9 @@ export class OrganizationService {
       if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
       if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;
       if (input.intro != null) s.intro = input.intro.trim() || null;
+      if (input.linkedinFeedEnabled != null) s.linkedinFeedEnabled = input.linkedinFeedEnabled;
+      if (input.linkedinCompanyId != null) s.linkedinCompanyId = input.linkedinCompanyId || null;
+      if (input.submitHostedPages != null) s.submitHostedPages = input.submitHostedPages;
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;
