@@ -41,6 +41,8 @@ export interface Config {
   auditRetentionDays: number;
   fileStore: FileStoreConfig;
   jobs: JobsConfig;
+  /** IndexNow's endpoint (e.g. https://api.indexnow.org/indexnow); unset = IndexNow is off. */
+  indexNowEndpoint: string | undefined;
 }
 
 /** The job queue (graphile-worker on the same PostgreSQL). */
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: int(env, 'JOBGATE_WORKER_CONCURRENCY', 10),
       pollIntervalMs: int(env, 'JOBGATE_WORKER_POLL_INTERVAL_MS', 2000),
     },
+    indexNowEndpoint: env.JOBGATE_INDEXNOW_ENDPOINT || undefined,
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),

@@ -3,6 +3,7 @@ import { ApplicationFileResolver } from '../modules/applications/application-fil
 import { ApplicationResolver } from '../modules/applications/application.resolver';
 import { OrganizationLogoResolver } from '../modules/career-pages/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { DistributionResolver } from '../modules/distribution';
 import { ActorLogoResolver } from '../modules/credentials/actor-logo.resolver';
 import { CatalogResolver } from '../modules/credentials/catalog.resolver';
 import { CredentialResolver } from '../modules/credentials/credential.resolver';
@@ -14,4 +15,4 @@ import { UserResolver } from '../modules/users/user.resolver';
 
 /** Every resolver of the admin schema (POST /graphql). Each module adds its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver];
+export const adminResolvers: NonEmptyArray<Function> = [AuthResolver, OrganizationResolver, UserResolver, AuditResolver, PostingResolver, CatalogResolver, CredentialResolver, CredentialUsageResolver, ActorLogoResolver, ApplicationResolver, ApplicationFileResolver, OrganizationLogoResolver, DistributionResolver];
