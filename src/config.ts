@@ -43,6 +43,8 @@ export interface Config {
   jobs: JobsConfig;
   /** IndexNow's endpoint (e.g. https://api.indexnow.org/indexnow); unset = IndexNow is off. */
   indexNowEndpoint: string | undefined;
+  /** IndexNow key; unset = derived from the master key (see distribution/indexnow/indexnow-key.ts). */
+  indexNowKey: string | undefined;
 }
 
 /** The job queue (graphile-worker on the same PostgreSQL). */
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
       pollIntervalMs: int(env, 'JOBGATE_WORKER_POLL_INTERVAL_MS', 2000),
     },
     indexNowEndpoint: env.JOBGATE_INDEXNOW_ENDPOINT || undefined,
+    indexNowKey: indexNowKeyOf(env.JOBGATE_INDEXNOW_KEY),
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
@@ -208,4 +211,11 @@ export function loadConfig(env: Env = process.env): Config {
     auditRetentionDays: int(env, 'JOBGATE_AUDIT_RETENTION_DAYS', 365),
     fileStore: fileStore(env, databaseUrl, dataDir),
   };
+}
+
+/** 8 to 128 of a-z, A-Z, 0-9 and dashes, as IndexNow requires; anything else is a configuration mistake. */
+function indexNowKeyOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[a-zA-Z0-9-]{8,128}$/.test(value)) throw new Error('JOBGATE_INDEXNOW_KEY must be 8 to 128 characters of a-z, A-Z, 0-9 and -');
+  return value;
 }

@@ -7,6 +7,7 @@ import { registerCareerPages } from '../modules/career-pages/career-pages.route'
 import { registerCompatRoutes } from '../modules/compat/compat.routes';
 import { registerFeedRoutes } from '../modules/feed/feed.route';
 import { registerLinkedinFeedRoutes } from '../modules/feed/linkedin';
+import { registerIndexNowKeyRoute } from '../modules/distribution/indexnow';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
@@ -79,6 +80,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   });
   await registerFeedRoutes(app, services);
   await registerLinkedinFeedRoutes(app, services);
+  if (services.searchNotices.indexNowKey) registerIndexNowKeyRoute(app, services.searchNotices.indexNowKey);
   await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);

@@ -25,6 +25,7 @@ import { CredentialUsageService, USAGE_RETENTION_DAYS } from '../modules/credent
 import { PublicResponseCache } from '../modules/public-cache/response-cache';
 import { OrganizationService } from '../modules/organizations/organization.service';
 import { PostingService } from '../modules/postings/posting.service';
+import { defineIndexNowTask, indexNowKey, indexNowTarget, type NoticeCounters } from '../modules/distribution/indexnow';
 import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
@@ -85,6 +86,8 @@ export interface Services {
   housekeeping: Housekeeping;
   postingExpirySweep: PostingExpirySweep;
   jobs: JobQueue;
+  /** Search-engine notices (IndexNow): the key served at keyLocation (null when off) and per-destination counters. */
+  searchNotices: { indexNowKey: string | null; counters: NoticeCounters };
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
   /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
@@ -155,7 +158,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
-  const postings = new PostingService(orm, events);
+  const indexNowOn = !!config.indexNowEndpoint;
+  const searchNotices = { indexNowKey: indexNowOn ? indexNowKey(config.indexNowKey, masterKey) : null, counters: { sent: 0, refused: 0, retried: 0 } };
+  if (config.indexNowEndpoint && searchNotices.indexNowKey) {
+    defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, searchNotices.counters);
+  }
+  const postings = new PostingService(orm, events, { jobs, publicUrl: config.publicUrl, enabled: indexNowOn });
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
@@ -199,6 +207,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     publicCache,
     housekeeping,
     postingExpirySweep,
+    searchNotices,
     jobs,
     organizationLogos,
     events,

@@ -17,6 +17,7 @@ import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
+import { enqueueSearchNotice, type SearchNoticeSink } from './posting-notices';
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
 const AUDITED: (keyof Posting)[] = [
@@ -51,6 +52,7 @@ export class PostingService {
   constructor(
     private readonly orm: MikroORM,
     private readonly events: DomainEventBus,
+    private readonly notices?: SearchNoticeSink,
   ) {}
 
   /** After commit: tells the public cache (and any other listener) that public postings may differ. */
@@ -99,6 +101,7 @@ export class PostingService {
         changes: { title: created.title, state, confidential: created.confidential },
         posting: tiedTo(created),
       });
+      await enqueueSearchNotice(em, this.notices, created, false);
       return created;
     });
     await this.changed(scope.principal.organizationId);
@@ -125,6 +128,7 @@ export class PostingService {
         await postingConfidentialityChanged(em, scope.principal.organizationId, found.id, found.confidential);
       }
       await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
+      if (Object.keys(changed).length) await enqueueSearchNotice(em, this.notices, found, isPubliclyVisible(before));
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -148,6 +152,7 @@ export class PostingService {
         posting: tiedTo(found),
       });
       if (wasVisible && !isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      await enqueueSearchNotice(em, this.notices, found, wasVisible);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -167,7 +172,9 @@ export class PostingService {
         changes: { title: found.title, state: found.state },
         posting: tiedTo(found),
       });
-      if (isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      const wasVisible = isPubliclyVisible(found);
+      if (wasVisible) await markFeedChanged(em, scope.principal.organizationId);
+      await enqueueSearchNotice(em, this.notices, found, wasVisible, false);
       em.remove(found);
     });
     await this.changed(scope.principal.organizationId);

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { JobQueue } from '../../db/job-queue';
+import { Organization } from '../organizations/organization.entity';
+import type { Posting } from './posting.entity';
+import { hostedUrl } from './posting-urls';
+import { isPubliclyVisible } from './public-visibility';
+
+/** The queue task that tells search engines (IndexNow) about hosted pages; defined by the distribution module. */
+export const SEARCH_NOTICE_TASK = 'search-engine-notice';
+
+export type SearchNoticeKind = 'URL_UPDATED' | 'URL_DELETED';
+
+/** One hosted page to announce. Jobs of this task hold an array of these, merged while waiting (graphile-worker batch jobs). */
+export interface SearchNotice {
+  organizationId: string;
+  postingId: string;
+  url: string;
+  kind: SearchNoticeKind;
+}
+
+/** What the postings service needs to enqueue notices. */
+export interface SearchNoticeSink {
+  jobs: JobQueue;
+  publicUrl: string;
+  /** False when no search engine endpoint is configured: nothing is enqueued. */
+  enabled: boolean;
+}
+
+/**
+ * The one place a posting change becomes a search-engine notice, inside the change's
+ * transaction (a rolled-back change enqueues nothing). Only a posting that is or was
+ * public is announced: a draft, internal or confidential posting never is. Only the
+ * hosted page, and only when the organization turned submission on: a careers site's
+ * pages are that site's to announce.
+ */
+export async function enqueueSearchNotice(
+  em: EntityManager,
+  sink: SearchNoticeSink | undefined,
+  posting: Posting,
+  wasVisible: boolean,
+  visible: boolean = isPubliclyVisible(posting),
+): Promise<void> {
+  if (!sink?.enabled) return;
+  if (!wasVisible && !visible) return;
+  const organization = await em.findOneOrFail(Organization, { id: posting.organization.id });
+  const s = organization.settings;
+  if (!s.submitHostedPages || s.careersSiteUrl || !s.careersPageEnabled) return;
+  const notice: SearchNotice = {
+    organizationId: organization.id,
+    postingId: posting.id,
+    url: hostedUrl({ slug: organization.slug, careersSiteUrl: null }, sink.publicUrl, posting.id),
+    kind: visible ? 'URL_UPDATED' : 'URL_DELETED',
+  };
+  // One waiting job collects every notice (array payloads merge on the same job key): one POST per batch.
+  await sink.jobs.add(em, SEARCH_NOTICE_TASK, [notice], { jobKey: SEARCH_NOTICE_TASK, maxAttempts: 10 });
+}
