@@ -163,7 +163,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   if (config.indexNowEndpoint && searchNotices.indexNowKey) {
     defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, searchNotices.counters);
   }
-  const postings = new PostingService(orm, events, { jobs, publicUrl: config.publicUrl, enabled: indexNowOn });
+  const noticeSink = { jobs, publicUrl: config.publicUrl, enabled: indexNowOn };
+  const postings = new PostingService(orm, events, noticeSink);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
@@ -176,7 +177,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   // Hourly, matching UploadService.purgeIntervalMs, which the unclaimed-upload quota's Retry-After counts on.
   jobs.every('0 * * * *', 'housekeeping', async () => void (await housekeeping.runOnce()));
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
-  const postingExpirySweep = new PostingExpirySweep(orm);
+  const postingExpirySweep = new PostingExpirySweep(orm, noticeSink);
   jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
   // Every task is defined above this line: the worker learns its task list when it starts.
   // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.

@@ -101,6 +101,23 @@ describe('IndexNow', () => {
     await expectUrls([hosted(deleted)]);
   });
 
+  it('announces a posting that expires by time once, from the expiry sweep', async () => {
+    received.length = 0;
+    const id = await createPosting(t, token, { expiresAt: new Date(Date.now() + 1500).toISOString() });
+    await expectUrls([hosted(id)]);
+    received.length = 0;
+    await new Promise((r) => setTimeout(r, 1600));
+    // The sweep returns what it expired (unless the once-a-minute cron run got there first; the notice is the same).
+    const swept = await t.services.postingExpirySweep.runOnce();
+    if (swept?.length) expect(swept.map((p) => p.id)).toEqual([id]);
+    await expectUrls([hosted(id)]);
+    received.length = 0;
+    // A second sweep finds nothing new: no second notice.
+    expect((await t.services.postingExpirySweep.runOnce()) ?? []).toEqual([]);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(received).toEqual([]);
+  });
+
   it('retries a batch the engine could not take, and counts it', async () => {
     received.length = 0;
     const before = { ...t.services.searchNotices.counters };

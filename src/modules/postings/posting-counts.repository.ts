@@ -61,17 +61,23 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
  * clear `counted` and the statement trigger subtract them, in this transaction.
  * Then drops rows whose count reached zero. Returns how many postings it swept.
  */
-export async function sweepExpired(em: EntityManager): Promise<number> {
+export interface ExpiredPosting {
+  id: string;
+  organizationId: string;
+}
+
+/** Takes the postings that expired by time out of the counts; returns them (their search-engine notices are due). */
+export async function sweepExpired(em: EntityManager): Promise<ExpiredPosting[]> {
   const conn = em.getConnection();
   const ctx = em.getTransactionContext();
-  const swept = await conn.execute<{ n: string }[]>(
-    `with s as (update postings set counted = false where counted and expires_at is not null and expires_at <= now() returning 1) select count(*) as n from s`,
+  const swept = await conn.execute<{ id: string; organization_id: string }[]>(
+    `update postings set counted = false where counted and expires_at is not null and expires_at <= now() returning id, organization_id`,
     [],
     'all',
     ctx,
   );
   await conn.execute(`delete from posting_counts where count = 0`, [], 'run', ctx);
-  return Number(swept[0]?.n ?? 0);
+  return swept.map((row) => ({ id: row.id, organizationId: row.organization_id }));
 }
 
 /** One instance at a time: a transaction-level advisory lock, skipped (not waited for) when another instance holds it. */

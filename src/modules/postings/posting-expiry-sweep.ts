@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { sweepExpired, tryExpirySweepLock } from './posting-counts.repository';
+import { sweepExpired, tryExpirySweepLock, type ExpiredPosting } from './posting-counts.repository';
+import { enqueueExpiryNotices, type SearchNoticeSink } from './posting-notices';
 
 /**
  * Postings that expire with time leave the public set without any write, so the
@@ -11,10 +12,16 @@ import { sweepExpired, tryExpirySweepLock } from './posting-counts.repository';
 export class PostingExpirySweep {
   constructor(
     private readonly orm: MikroORM,
+    private readonly notices?: SearchNoticeSink,
   ) {}
 
-  /** Sweeps once; `null` when another instance holds the lock. */
-  runOnce(): Promise<number | null> {
-    return this.orm.em.fork().transactional(async (em) => ((await tryExpirySweepLock(em)) ? sweepExpired(em) : null));
+  /** Sweeps once and returns the postings it expired (their notices queued in the same transaction); `null` when another instance holds the lock. */
+  runOnce(): Promise<ExpiredPosting[] | null> {
+    return this.orm.em.fork().transactional(async (em) => {
+      if (!(await tryExpirySweepLock(em))) return null;
+      const expired = await sweepExpired(em);
+      await enqueueExpiryNotices(em, this.notices, expired);
+      return expired;
+    });
   }
 }

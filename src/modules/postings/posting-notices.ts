@@ -33,6 +33,23 @@ export interface SearchNoticeSink {
  * hosted page, and only when the organization turned submission on: a careers site's
  * pages are that site's to announce.
  */
+/** Postings that left the public set by time (from the expiry sweep): each announced as withdrawn, in the sweep's transaction. */
+export async function enqueueExpiryNotices(em: EntityManager, sink: SearchNoticeSink | undefined, expired: { id: string; organizationId: string }[]): Promise<void> {
+  if (!sink?.enabled || expired.length === 0) return;
+  const organizations = await em.find(Organization, { id: { $in: [...new Set(expired.map((p) => p.organizationId))] } });
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const notices: SearchNotice[] = [];
+  for (const posting of expired) {
+    const organization = byId.get(posting.organizationId);
+    if (!organization || !submitsHostedPages(organization)) continue;
+    const url = hostedUrl({ slug: organization.slug, careersSiteUrl: null }, sink.publicUrl, posting.id);
+    notices.push({ organizationId: organization.id, postingId: posting.id, url, kind: 'URL_DELETED' });
+  }
+  if (notices.length) await sink.jobs.add(em, SEARCH_NOTICE_TASK, notices, { jobKey: SEARCH_NOTICE_TASK, maxAttempts: 10 });
+}
+
+const submitsHostedPages = ({ settings: s }: Organization) => s.submitHostedPages && !s.careersSiteUrl && s.careersPageEnabled;
+
 export async function enqueueSearchNotice(
   em: EntityManager,
   sink: SearchNoticeSink | undefined,
@@ -43,8 +60,7 @@ export async function enqueueSearchNotice(
   if (!sink?.enabled) return;
   if (!wasVisible && !visible) return;
   const organization = await em.findOneOrFail(Organization, { id: posting.organization.id });
-  const s = organization.settings;
-  if (!s.submitHostedPages || s.careersSiteUrl || !s.careersPageEnabled) return;
+  if (!submitsHostedPages(organization)) return;
   const notice: SearchNotice = {
     organizationId: organization.id,
     postingId: posting.id,
