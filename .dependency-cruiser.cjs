@@ -73,6 +73,14 @@ module.exports = {
       to: { path: '^src/main\\.ts$' },
     },
     {
+      name: 'module-faces',
+      severity: 'error',
+      comment:
+        "A module imports another module only through its face: its index.ts (services, query facades, public types) or a *.api.ts (entities.api.ts: its entities, for relations). Everything else in a module folder is private to it.",
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|[^/]+\\.api)\\.tsx?$'] },
+    },
+    {
       name: 'module-repository-is-private',
       severity: 'error',
       comment: "A module reads another module's data through its service, never its repository.",

@@ -26,6 +26,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Bytes of public API responses kept in memory; 0 disables the cache. */
   publicCacheBytes: number;
+  /** The public API executes with graphql-jit (compiled per document) instead of graphql-js. */
+  compiledExecution: boolean;
   /** Longest a cached public response lives; bounds staleness from postings that expire by time. */
   publicCacheTtlMs: number;
   /** `POST /uploads` per minute per credential or user; 0 = no limit. */
@@ -45,6 +47,26 @@ export interface Config {
   indexNowEndpoint: string | undefined;
   /** IndexNow key; unset = derived from the master key (see distribution/indexnow/indexnow-key.ts). */
   indexNowKey: string | undefined;
+  webhooks: WebhooksConfig;
+}
+
+/** Webhook delivery (#21). */
+export interface WebhooksConfig {
+  /** Seconds before each retry after a failed attempt (JOBGATE_WEBHOOK_RETRY_SCHEDULE, a comma list); jittered. */
+  retryScheduleSeconds: number[];
+  /** true: http and private/loopback addresses are allowed (development and tests only). */
+  allowPrivateNetworks: boolean;
+}
+
+/** Standard Webhooks' recommended schedule: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400];
+
+function secondsList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((v) => !Number.isFinite(v) || v < 0)) throw new Error(`${name} must be a comma list of non-negative seconds`);
+  return values;
 }
 
 /** The job queue (graphile-worker on the same PostgreSQL). */
@@ -200,8 +222,13 @@ export function loadConfig(env: Env = process.env): Config {
     },
     indexNowEndpoint: env.JOBGATE_INDEXNOW_ENDPOINT || undefined,
     indexNowKey: indexNowKeyOf(env.JOBGATE_INDEXNOW_KEY),
+    webhooks: {
+      retryScheduleSeconds: secondsList(env, 'JOBGATE_WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+      allowPrivateNetworks: bool(env, 'JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
+    },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
+    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', true),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
     uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),

@@ -12,6 +12,8 @@ export interface DomainEvents {
   'postings.changed': { organizationId: string };
   /** An organization's settings changed. */
   'settings.changed': { organizationId: string };
+  /** An application was taken in (public apply through any dialect, or an import); never for a replayed Idempotency-Key. */
+  'application.created': { organizationId: string; applicationId: string; postingId: string };
 }
 
 type Listener<T> = (payload: T) => Promise<void> | void;

@@ -17,7 +17,7 @@ import { runBench, type BenchRun } from './lib/runner';
 import { machineLine, table } from './lib/report';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
 import { numbered, preparedRows, type RowSource } from '../../src/db/prepared-statements';
-import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
+import { encodeCursor, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.query';
 import { publiclyVisibleSql } from '../../src/modules/postings/public-visibility';
 
 const PAGE_QUERY = `query($first: Int!, $after: String, $filter: PostingFilter) {

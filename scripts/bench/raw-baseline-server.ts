@@ -19,7 +19,8 @@ import pg from 'pg';
 import { applyUrl, hostedUrl, type PostingUrlBase } from '../../src/modules/postings/posting-urls';
 import { PostingOrder, type PublicPostingFilter } from '../../src/modules/postings/public-posting.types';
 import { statementName, type RowSource } from '../../src/db/prepared-statements';
-import { encodeCursor, FACET_NAMES, fetchCounts, fetchCountsByGroupBy, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.repository';
+import { fetchCountsByGroupBy } from '../../src/modules/postings/public-postings.repository';
+import { encodeCursor, FACET_NAMES, fetchCounts, fetchPage, filterConditions, type PostingRow } from '../../src/modules/postings/public-postings.query';
 
 /**
  * Statements over the baseline's own pool. `group-by` runs them unnamed (parsed and

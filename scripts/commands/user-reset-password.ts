@@ -16,7 +16,7 @@ export const userResetPassword: Command = {
     if (missing.length) throw new BadInputError(missing.map((field) => ({ field: `--${field}`, message: 'is required' })));
     const org = await services.orm.em.fork().findOne(Organization, { slug: values.org! });
     if (!org) throw BadInputError.field('--org', `no organization with slug ${values.org}`);
-    const reset = await resetPassword(services.orm.em, services.sessions, org.id, values.email!, values.password);
+    const reset = await resetPassword(services.orm, services.sessions, org.id, values.email!, values.password);
     return {
       organizationSlug: org.slug,
       userId: reset.userId,

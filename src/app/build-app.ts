@@ -3,10 +3,12 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { adminSchema, publicSchema } from './schemas';
 import type { Services } from './services';
+import { adminResolverEntries } from './admin-resolvers';
+import { publicResolverEntries } from './public-resolvers';
+import { ResolverContainer } from './resolver-container';
+import type { HttpServices } from '../http/http-services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
-import { registerCompatRoutes } from '../modules/compat/compat.routes';
-import { registerFeedRoutes } from '../modules/feed/feed.route';
-import { registerLinkedinFeedRoutes } from '../modules/feed/linkedin';
+import { registerDialects } from '../modules/dialects/registry';
 import { registerIndexNowKeyRoute } from '../modules/distribution/indexnow';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
@@ -18,7 +20,7 @@ import { registerFileRoutes } from '../modules/uploads/files.route';
 import { PUBLIC_GRAPHQL_PATH, registerGraphQL } from '../http/graphql-route';
 import { registerOpsRoutes } from '../http/ops-routes';
 import { ValidatedDocuments } from '../graphql/validated-documents';
-import { registerPrincipalHook } from '../http/principal-hook';
+import { registerScopeHook } from '../http/scope-hook';
 import { publicCacheHooks } from '../modules/public-cache/public-cache.hooks';
 import { registerUploadRoutes, UPLOADS_PATH } from '../modules/uploads/uploads.route';
 import { registerUploadUsageCounting } from '../modules/credentials/upload-usage.hook';
@@ -48,6 +50,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorReply,
   });
   registerDrainHooks(app, services.config.shutdownTimeoutMs);
+  // The plumbing's view of the instance: its services plus the resolver container, which GraphQL contexts carry.
+  const http: HttpServices = { ...services, resolvers: new ResolverContainer(services, [...adminResolverEntries, ...publicResolverEntries]) };
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -62,26 +66,26 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // Before any route, in this order: cookies are parsed (the console's session, the career pages' CSRF
   // cookie), the caller is resolved once, then CORS answers per the caller's organization.
   await app.register(cookie);
-  registerPrincipalHook(app, services);
-  const origins = new AllowedOrigins(new OrganizationRepository(services.orm));
+  const organizations = new OrganizationRepository(services.orm);
+  registerScopeHook(app, { ...http, organizationSlugs: organizations });
+  const origins = new AllowedOrigins(organizations);
   services.events.on('settings.changed', () => origins.clear());
   await registerCors(app, origins, [PUBLIC_GRAPHQL_PATH, UPLOADS_PATH]);
-  registerOpsRoutes(app, services);
-  await registerGraphQL(app, services, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
+  registerOpsRoutes(app, http);
+  await registerGraphQL(app, http, { surface: 'admin', path: '/graphql', schema: adminSchema(), documents: new ValidatedDocuments() });
   const publicDocuments = new ValidatedDocuments();
   const cache = services.publicCache.enabled ? publicCacheHooks(services.publicCache, publicDocuments) : null;
-  await registerGraphQL(app, services, {
+  await registerGraphQL(app, http, {
     surface: 'public',
     path: PUBLIC_GRAPHQL_PATH,
     schema: publicSchema(),
     documents: publicDocuments,
+    compiled: services.config.compiledExecution,
     preHandler: cache ? [cache.preHandler] : [],
     onSend: cache ? [cache.onSend] : [],
   });
-  await registerFeedRoutes(app, services);
-  await registerLinkedinFeedRoutes(app, services);
+  await registerDialects(app, services);
   if (services.searchNotices.indexNowKey) registerIndexNowKeyRoute(app, services.searchNotices.indexNowKey);
-  await registerCompatRoutes(app, services);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);
   registerFileRoutes(app, services);

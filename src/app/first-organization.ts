@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import { systemFork } from '../db/request-scope';
 import { ConfigError, type BootstrapConfig, type Config } from '../config';
 import { withStartupLock } from '../db/database';
 import { BadInputError } from '../errors';
@@ -66,7 +67,7 @@ export async function seedFirstOrganization(
 }
 
 async function seedOnce(config: Config, services: Services, logger: Logger, embedded: boolean): Promise<DemoLogin | null> {
-  const em = services.orm.em.fork();
+  const em = systemFork(services.orm);
   if ((await em.count(Organization, {})) > 0) return null;
   if (config.bootstrap) {
     const { organization } = await services.signup.createOrganization(bootstrapInput(config.bootstrap));

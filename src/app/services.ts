@@ -12,6 +12,7 @@ import { Metrics } from '../http/metrics';
 import { ApplicationIntakeService } from '../modules/applications/application-intake.service';
 import { ApplicationReviewService } from '../modules/applications/application-review.service';
 import { ApplyRateLimiter } from '../modules/applications/apply-rate-limiter';
+import { ApplyService } from '../modules/applications/apply.service';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
 import { CredentialVerifier, principalOrThrow } from '../auth/credential-verifier';
@@ -35,11 +36,13 @@ import { createFileStore } from '../modules/uploads/create-file-store';
 import { SignupService } from '../modules/users/signup.service';
 import { UploadService } from '../modules/uploads/upload.service';
 import { UploadRateLimiter } from '../modules/uploads/upload-rate-limiter';
-import { OrganizationLogoService } from '../modules/career-pages/organization-logo.service';
+import { OrganizationLogoService } from '../modules/organizations/organization-logo.service';
 import { JobQueue } from '../db/job-queue';
 import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
-import { RetentionRepository } from '../modules/housekeeping/retention.repository';
+import { purgeAuditEvents } from '../modules/audit';
+import { registerWebhookTasks, WebhookDelivery, WebhookMetrics, WebhookSender, WebhookService } from '../modules/webhooks';
+import { ApplicationEraser, CandidateDataService, EmailHasher, PrivacyNoticeService, RetentionSweep } from '../modules/data-rights';
 
 /**
  * Everything one running instance shares between requests, built once at start.
@@ -70,8 +73,8 @@ export interface Services {
   postings: PostingService;
   /** Staged uploads, stored files and signed download links. */
   uploads: UploadService;
-  /** New applications: public applies (rate-limited) and admin imports, idempotent, one write statement each. */
-  applicationIntake: ApplicationIntakeService;
+  /** The one apply use case: every application comes in here (applyToPosting, the hosted form, Lever, Greenhouse, the admin import). */
+  applicationIntake: ApplyService;
   /** Applications on the admin API: list, read, archive, reactivate. */
   applicationReview: ApplicationReviewService;
   /** AES-256-GCM key that encrypts the postings key at rest. */
@@ -85,21 +88,25 @@ export interface Services {
   /** Periodic deletes: stale uploads and orphaned content, expired sessions, old audit events. */
   housekeeping: Housekeeping;
   postingExpirySweep: PostingExpirySweep;
+  /** Erases applications past their organization's retention period (hourly queue task). */
+  retentionSweep: RetentionSweep;
+  /** A candidate's erasure and export by e-mail, and legal holds. */
+  candidateData: CandidateDataService;
+  /** Versioned privacy notices (publish, current, list). */
+  privacyNotices: PrivacyNoticeService;
   jobs: JobQueue;
   /** Search-engine notices (IndexNow): the key served at keyLocation (null when off) and per-destination counters. */
   searchNotices: { indexNowKey: string | null; counters: NoticeCounters };
+  /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
+  webhooks: WebhookService;
+  /** One delivery attempt of a webhook message (run by the queue's webhook-deliver task). */
+  webhookDelivery: WebhookDelivery;
   /** After-commit domain events of this instance (credential, postings and settings changes). */
   events: DomainEventBus;
   /** The catalog grants are computed against; tests swap `current` to simulate a later catalog. */
   catalog: CatalogRef;
   /** Stops timers and listeners started by the services. */
   close(): Promise<void>;
-}
-
-// Resolvers read the services from the GraphQL context; graphql/ declares the slot, this file fills it.
-declare module '../graphql/context' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface ContextServices extends Services {}
 }
 
 export interface ServiceOptions {
@@ -122,6 +129,18 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const events = new DomainEventBus(logger);
   const jobs = new JobQueue(String(orm.config.get('clientUrl')), logger, config.jobs);
   const catalog: CatalogRef = { current: currentCatalog };
+  const webhooks = new WebhookService(jobs, { masterKey, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
+  const webhookSender = new WebhookSender(config.webhooks.allowPrivateNetworks);
+  closers.push(async () => webhookSender.close());
+  const webhookMetrics = new WebhookMetrics(metrics.registry, orm);
+  const webhookDelivery = new WebhookDelivery(orm, webhookSender, logger, {
+    masterKey,
+    retryScheduleSeconds: config.webhooks.retryScheduleSeconds,
+    catalog,
+    enqueue: (em, messageId, runAt) => webhooks.enqueueDelivery(em, messageId, runAt),
+    onOutcome: (outcome) => webhookMetrics.record(outcome),
+  });
+  registerWebhookTasks(jobs, orm, webhooks, webhookDelivery);
   const organizations = new OrganizationService(events);
   const signup = new SignupService(orm);
   const keys = new KeyRepository(orm);
@@ -155,7 +174,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     maxUnclaimedBytesPerIp: config.unclaimedUploadBytesPerIp,
     maxUnclaimedBytesPerPosting: config.unclaimedUploadBytesPerPosting,
   });
-  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads));
+  const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads), webhooks);
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
   const indexNowOn = !!config.indexNowEndpoint;
@@ -164,21 +183,30 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, searchNotices.counters);
   }
   const noticeSink = { jobs, publicUrl: config.publicUrl, enabled: indexNowOn };
-  const postings = new PostingService(orm, events, noticeSink);
+  const postings = new PostingService(orm, events, webhooks, config.publicUrl, noticeSink);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   events.on('settings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
   const organizationLogos = new OrganizationLogoService(uploads, events);
-  const housekeeping = new Housekeeping(uploads, new RetentionRepository(orm), logger, {
+  // Each table's retention delete is its owner's (users' sessions, the audit log, key usage); housekeeping only calls them.
+  const retention = {
+    deleteExpiredSessions: (batch: number) => sessions.deleteExpired(batch),
+    deleteAuditEventsOlderThan: (days: number, batch: number) => purgeAuditEvents(orm, days, batch),
+  };
+  const housekeeping = new Housekeeping(uploads, retention, logger, {
     auditRetentionDays: config.auditRetentionDays,
     credentialUsage: { days: USAGE_RETENTION_DAYS, deleteOlderThan: (days, batch) => usageRepository.deleteOlderThan(days, batch) },
   });
   // Hourly, matching UploadService.purgeIntervalMs, which the unclaimed-upload quota's Retry-After counts on.
   jobs.every('0 * * * *', 'housekeeping', async () => void (await housekeeping.runOnce()));
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
-  const postingExpirySweep = new PostingExpirySweep(orm, noticeSink);
+  const postingExpirySweep = new PostingExpirySweep(orm, webhooks, config.publicUrl, noticeSink);
   jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
+  const eraser = new ApplicationEraser(uploads);
+  const retentionSweep = new RetentionSweep(orm, eraser, logger);
+  // Hourly, at half past: retention is counted in days, so an hour late is well within the promise.
+  jobs.every('30 * * * *', 'application-retention', async () => void (await retentionSweep.runOnce()));
   // Every task is defined above this line: the worker learns its task list when it starts.
   // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.
   await jobs.start();
@@ -201,7 +229,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     keyUsage: new CredentialUsageService(usageRepository, operationUsage, credentials, events),
     postings,
     uploads,
-    applicationIntake: new ApplicationIntakeService(uploads, new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond })),
+    applicationIntake: new ApplyService(
+      new ApplicationIntakeService(uploads, webhooks),
+      uploads,
+      new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond }),
+      events,
+    ),
     applicationReview: new ApplicationReviewService(),
     masterKey,
     notifier,
@@ -209,7 +242,12 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     housekeeping,
     postingExpirySweep,
     searchNotices,
+    retentionSweep,
+    candidateData: new CandidateDataService(eraser, uploads, new EmailHasher(masterKey)),
+    privacyNotices: new PrivacyNoticeService(events),
     jobs,
+    webhooks,
+    webhookDelivery,
     organizationLogos,
     events,
     catalog,

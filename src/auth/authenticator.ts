@@ -63,6 +63,17 @@ export class Authenticator {
     }
   }
 
+  /**
+   * A postings key given in the query string (Lever's `?key=`): only a postings key
+   * counts there, never a session or a data key, since URLs end up in logs and histories.
+   * No key at all is an anonymous caller; the route decides what that means.
+   */
+  async authenticateQueryKey(secret: string | null, meta: RequestMeta): Promise<Principal | null> {
+    if (!secret) return null;
+    if (parseSecret(secret) !== SECRET_PREFIXES.postingsKey) throw new UnauthenticatedError('Invalid credentials');
+    return this.verify(secret, meta);
+  }
+
   private async verify(secret: string, meta: RequestMeta): Promise<Principal> {
     const prefix = parseSecret(secret);
     const verifier = prefix && this.verifiers.get(prefix);

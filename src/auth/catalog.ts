@@ -7,11 +7,11 @@
  * granted only the entries whose `since` is at or before its own catalog version,
  * so adding an operation never silently widens an existing key.
  */
-export const ACTIONS = ['read', 'list', 'download', 'upload', 'update', 'delete', 'remove', 'reactivate', 'create', 'add'] as const;
+export const ACTIONS = ['read', 'list', 'download', 'upload', 'update', 'delete', 'remove', 'reactivate', 'create', 'add', 'export', 'erase'] as const;
 export type Action = (typeof ACTIONS)[number];
 export type Access = 'READ' | 'WRITE';
 
-const READ_ACTIONS: ReadonlySet<Action> = new Set(['read', 'list', 'download']);
+const READ_ACTIONS: ReadonlySet<Action> = new Set(['read', 'list', 'download', 'export']);
 
 export function accessOf(action: Action): Access {
   return READ_ACTIONS.has(action) ? 'READ' : 'WRITE';
@@ -46,6 +46,7 @@ export const ENDPOINTS: Record<string, string> = {
   postings: 'Job postings, in every state.',
   applications: 'Candidates\' applications to postings, with their resumes.',
   uploads: 'Staged file uploads (POST /uploads) that mutations then reference.',
+  webhooks: 'Webhook endpoints: signed event deliveries to an integration, within the subscriber\'s own reach.',
 };
 
 const SPECS: Record<string, EntrySpec> = {
@@ -68,11 +69,24 @@ const SPECS: Record<string, EntrySpec> = {
   'applications.create': { action: 'create', call: 'mutation createApplication', description: 'Import a candidate\'s application.', showsCredentialLogo: true },
   'applications.remove': { action: 'remove', call: 'mutation archiveApplication', description: 'Archive an application.' },
   'applications.reactivate': { action: 'reactivate', call: 'mutation reactivateApplication', description: 'Reactivate an archived application.' },
+  'applications.hold': { action: 'update', call: 'mutation setApplicationLegalHold', description: 'Put an application on legal hold (exempt from the retention period) or release it.', since: 2 },
+  'applications.export': { action: 'export', call: 'mutation exportCandidateData', description: 'Export everything held about one candidate (by e-mail) as one JSON document, with expiring file links.', since: 2 },
+  'applications.erase': { action: 'erase', call: 'mutation eraseCandidateData', description: 'Erase every application, file and audit trace of one candidate (by e-mail).', since: 2 },
   'uploads.upload': { action: 'upload', call: 'POST /uploads', description: 'Stage a resume, attachment or logo upload.' },
+  'webhooks.list': { action: 'list', call: 'query webhookEndpoints, query webhookEventTypes', description: 'List webhook endpoints and the event types.', since: 2 },
+  'webhooks.read': { action: 'read', call: 'query webhookEndpoint, query webhookMessages', description: 'Read one webhook endpoint and its message log.', since: 2 },
+  'webhooks.create': { action: 'create', call: 'mutation createWebhookEndpoint', description: 'Subscribe an endpoint to events the caller may read itself.', since: 2 },
+  'webhooks.update': {
+    action: 'update',
+    call: 'mutation updateWebhookEndpoint, mutation disableWebhookEndpoint, mutation enableWebhookEndpoint, mutation rotateWebhookEndpointSecret, mutation redeliverWebhookMessage, mutation sendTestWebhook',
+    description: 'Change, disable, enable or rotate an endpoint; redeliver a message or send a test event.',
+    since: 2,
+  },
+  'webhooks.delete': { action: 'delete', call: 'mutation deleteWebhookEndpoint', description: 'Delete a webhook endpoint and its message log.', since: 2 },
 };
 
 /** The current catalog version: bump it when adding entries, and give them this `since`. */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 export const catalog: readonly CatalogEntry[] = Object.entries(SPECS).map(([id, spec]) => ({
   id,

@@ -27,3 +27,21 @@ export interface RequestMeta {
   requestId: string;
   headers: Record<string, string | string[] | undefined>;
 }
+
+/**
+ * Who calls on a route that names its organization by slug (the hosted career page,
+ * the drop-in APIs' reads, the feed): the organization's own public page. It is a
+ * postings-key-like principal (public reads, public applies, resume uploads) without a
+ * credential, so the apply limiter counts it in its own per-organization bucket
+ * (`key:<organizationId>`) next to the per-IP one, and a busy custom career site
+ * never starves the hosted one or the other way round.
+ */
+export function organizationPagePrincipal(organizationId: string): Principal {
+  return {
+    organizationId,
+    kind: 'POSTINGS_KEY',
+    grants: new Set(),
+    allowConfidential: false,
+    displayName: 'Hosted career page',
+  };
+}

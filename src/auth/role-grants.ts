@@ -4,13 +4,16 @@ import { Role } from './role';
 /** Endpoints a TEAM_MEMBER works with: hiring work, not administration. */
 const TEAM_MEMBER_ENDPOINTS: ReadonlySet<string> = new Set(['postings', 'applications', 'uploads']);
 
+/** Candidate data rights (erase, export, legal hold) are administration, not hiring work. */
+const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['applications.erase', 'applications.export', 'applications.hold']);
+
 /**
  * The one place roles map to catalog operations. Credential management is not in
  * the catalog (keys can never do it); it is decided by `canManageCredentials`.
  */
 export function grantsForRole(role: Role): ReadonlySet<string> {
   if (role === Role.TEAM_MEMBER) {
-    return new Set(catalog.filter((entry) => TEAM_MEMBER_ENDPOINTS.has(entry.endpoint)).map((entry) => entry.id));
+    return new Set(catalog.filter((entry) => TEAM_MEMBER_ENDPOINTS.has(entry.endpoint) && !ADMIN_ONLY_OPERATIONS.has(entry.id)).map((entry) => entry.id));
   }
   return new Set(catalog.map((entry) => entry.id));
 }

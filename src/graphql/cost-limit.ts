@@ -92,17 +92,61 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return errors.length ? null : cost;
 }
 
+/** Distinct page-size combinations remembered per document; past it the cost is computed per request. */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+/** The variables a document passes as `first`/`last` (a superset of those inlinePageSizes reads). */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+interface DocumentCosts {
+  pageVariables: string[];
+  byPageSizes: Map<string, number | null>;
+}
+
+/**
+ * A document's cost depends on its variables only through its page sizes, so it is
+ * remembered per document (Apollo's document store hands out one object per text)
+ * and page-size combination, instead of walking the document twice per request.
+ */
+class CostMemo {
+  private readonly documents = new WeakMap<DocumentNode, DocumentCosts>();
+
+  cost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number | null {
+    let memo = this.documents.get(document);
+    if (!memo) {
+      memo = { pageVariables: pageSizeVariables(document), byPageSizes: new Map() };
+      this.documents.set(document, memo);
+    }
+    // Absent, a page size, or given but not one (then the default does not apply): what inlinePageSizes distinguishes.
+    const key = memo.pageVariables.map((name) => (name in variables ? (pageSize(variables[name]) ?? 'x') : '')).join(',');
+    const known = memo.byPageSizes.get(key);
+    if (known !== undefined) return known;
+    const cost = queryCost(schema, document, variables);
+    if (memo.byPageSizes.size < MAX_COSTS_PER_DOCUMENT) memo.byPageSizes.set(key, cost);
+    return cost;
+  }
+}
+
 /**
  * Refuses a request whose cost, with the page sizes it really asks for, exceeds `maxCost`. It runs
  * per request (after validation, which Apollo skips for a document it has seen), because the same
  * document costs differently with different variables.
  */
 export function costLimitPlugin(maxCost: number = MAX_QUERY_COST): ApolloServerPlugin<BaseContext> {
+  const memo = new CostMemo();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, schema }) {
-          const cost = queryCost(schema, document, request.variables ?? {});
+          const cost = memo.cost(schema, document, request.variables ?? {});
           if (cost !== null && cost > maxCost) {
             throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages (first) or fewer fields.`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', maxCost, cost, http: { status: 400 } },

@@ -86,11 +86,21 @@ function rootFieldCounts(document: DocumentNode, operation: OperationDefinitionN
 }
 
 /**
+ * What a document says about hostile input whatever its variables, in document order:
+ * bad string literals, and the places a variable fills a non-null input (where an
+ * explicit null would reach the resolver); and where each variable is first used.
+ */
+interface DocumentChecks {
+  checks: ({ literal: FieldProblem } | { nonNull: string; field: string })[];
+  usedAt: Map<string, string>;
+}
+
+/**
  * Argument paths (`filter.search`) name the field in every problem: for string
  * literals where they are written, for variables where the variable is used.
  */
-function documentProblems(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+function documentChecks(schema: GraphQLSchema, document: DocumentNode): DocumentChecks {
+  const checks: DocumentChecks['checks'] = [];
   const usedAt = new Map<string, string>();
   const path: string[] = [];
   const typeInfo = new TypeInfo(schema);
@@ -105,19 +115,28 @@ function documentProblems(schema: GraphQLSchema, document: DocumentNode, variabl
       VariableDefinition: { enter: (node) => void path.push(`$${node.variable.name.value}`), leave: pop },
       StringValue(node) {
         const problem = textProblem(node.value);
-        if (problem) problems.push({ field: here(), message: problem });
+        if (problem) checks.push({ literal: { field: here(), message: problem } });
       },
       Variable(node, _key, parent) {
         if ((parent as ASTNode | undefined)?.kind === Kind.VARIABLE_DEFINITION) return;
         const name = node.name.value;
         if (!usedAt.has(name)) usedAt.set(name, here());
         // A nullable variable may fill a non-null argument that has a default; an explicit null would reach the resolver.
-        if (isNonNullType(typeInfo.getInputType()) && variables[name] === null) problems.push({ field: here(), message: 'must not be null' });
+        if (isNonNullType(typeInfo.getInputType())) checks.push({ nonNull: name, field: here() });
       },
     }),
   );
-  for (const [name, value] of Object.entries(variables)) problems.push(...textProblemsIn(value, usedAt.get(name) ?? `$${name}`));
-  if (problems.length === 0) problems.push(...variableValueProblems(schema, document, variables, usedAt));
+  return { checks, usedAt };
+}
+
+function documentProblems(schema: GraphQLSchema, document: DocumentNode, checked: DocumentChecks, variables: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const check of checked.checks) {
+    if ('literal' in check) problems.push(check.literal);
+    else if (variables[check.nonNull] === null) problems.push({ field: check.field, message: 'must not be null' });
+  }
+  for (const [name, value] of Object.entries(variables)) problems.push(...textProblemsIn(value, checked.usedAt.get(name) ?? `$${name}`));
+  if (problems.length === 0) problems.push(...variableValueProblems(schema, document, variables, checked.usedAt));
   return problems;
 }
 
@@ -154,6 +173,13 @@ function refuse(problems: FieldProblem[]): never {
 
 /** Runs after the one parse and validation of the document, before any resolver. */
 export function requestGuardPlugin(options: RequestGuardOptions): ApolloServerPlugin<BaseContext> {
+  // Per document (Apollo's document store hands out one object per text): the walks that do not depend on the variables.
+  const checked = new WeakMap<DocumentNode, DocumentChecks>();
+  const checksOf = (schema: GraphQLSchema, document: DocumentNode) => {
+    let checks = checked.get(document);
+    if (!checks) checked.set(document, (checks = documentChecks(schema, document)));
+    return checks;
+  };
   return {
     async requestDidStart() {
       return {
@@ -164,7 +190,7 @@ export function requestGuardPlugin(options: RequestGuardOptions): ApolloServerPl
             const counts = rootFieldCounts(document, operation);
             const repeated = options.oncePerRequest.filter((name) => (counts.get(name) ?? 0) > 1);
             if (repeated.length) refuse(repeated.map((name) => ({ field: name, message: 'may appear only once per request; send one request per call' })));
-            const problems = documentProblems(schema, document, request.variables ?? {});
+            const problems = documentProblems(schema, document, checksOf(schema, document), request.variables ?? {});
             if (problems.length) refuse(problems);
           } catch (err) {
             if (err instanceof AppError) throw toGraphQLError(err);

@@ -76,7 +76,7 @@ function browserOrigin(request: FastifyRequest, paths: ReadonlySet<string>): str
 export async function registerCors(app: FastifyInstance, origins: AllowedOrigins, browserPaths: readonly string[]): Promise<void> {
   const paths = new Set(browserPaths);
   const allowed = async (request: FastifyRequest, origin: string): Promise<boolean> => {
-    const principal = request.method === 'OPTIONS' ? null : request.principal;
+    const principal = request.method === 'OPTIONS' ? null : (request.scope?.principal ?? null);
     return principal ? origins.allowedBy(principal.organizationId, origin) : origins.allowedByAny(origin);
   };
   await app.register(cors, {

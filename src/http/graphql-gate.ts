@@ -38,8 +38,8 @@ function replyWithGraphQLError(reply: FastifyReply, error: AppError): FastifyRep
 export function surfaceGate(surface: Surface) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      if (request.authFailure) throw request.authFailure;
-      assertSurface(surface, request.principal);
+      if (request.scope?.failure) throw request.scope.failure;
+      assertSurface(surface, request.scope?.principal ?? null);
     } catch (err) {
       if (err instanceof AppError) return replyWithGraphQLError(reply, err);
       throw err;

@@ -34,6 +34,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Which executor ran each operation of a compiled schema: graphql-js only for what graphql-jit would word differently. */
+  readonly graphqlExecutions = new Counter({
+    name: 'jobgate_graphql_executions_total',
+    help: 'GraphQL executions by schema and executor (compiled by graphql-jit, or graphql-js).',
+    labelNames: ['schema', 'executor'] as const,
+    registers: [this.registry],
+  });
+
   /** Password hashes verified by login: the work the login throttle exists to bound. */
   readonly passwordChecks = new Counter({
     name: 'jobgate_password_checks_total',

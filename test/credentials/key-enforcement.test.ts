@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalog, type CatalogEntry } from '../../src/auth/catalog';
+import { catalog, CATALOG_VERSION, type CatalogEntry } from '../../src/auth/catalog';
 import { currentCatalog } from '../../src/auth/credential-grants';
 import { startTestApp, userWithRole, type TestApp } from '../helpers/test-app';
 import { adminOf, codeOf, createKey, mutate } from './helpers';
@@ -93,9 +93,10 @@ describe('data key enforcement', () => {
     const { token } = await adminOf(t);
     const old = await createKey(t, token, { name: 'legacy', fullAccess: true });
     expect((await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret })).errors).toBeUndefined();
-    // Simulate catalog version 2, in which auditEvents.list is new.
-    const bumped: CatalogEntry[] = catalog.map((entry) => (entry.id === 'auditEvents.list' ? { ...entry, since: 2 } : entry));
-    t.services.catalog.current = { version: 2, entries: bumped };
+    // Simulate the next catalog version, in which auditEvents.list is new.
+    const next = CATALOG_VERSION + 1;
+    const bumped: CatalogEntry[] = catalog.map((entry) => (entry.id === 'auditEvents.list' ? { ...entry, since: next } : entry));
+    t.services.catalog.current = { version: next, entries: bumped };
     t.services.credentialVerifier.clear();
     try {
       const denied = await t.gql('{ auditEvents { totalCount } }', {}, { token: old.secret });

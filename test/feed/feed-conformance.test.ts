@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descriptionHtml } from '../../src/modules/feed/description-html';
-import { jobTypeFor } from '../../src/modules/feed/job-type';
-import { distinctLocations, referenceNumber } from '../../src/modules/feed/reference-number';
-import { salaryText } from '../../src/modules/feed/salary-text';
+import { descriptionHtml } from '../../src/modules/dialects/indeed/description-html';
+import { jobTypeFor } from '../../src/modules/dialects/indeed/job-type';
+import { distinctLocations, referenceNumber } from '../../src/modules/dialects/indeed/reference-number';
+import { salaryText } from '../../src/modules/dialects/indeed/salary-text';
 import { hostedUrl } from '../../src/modules/postings/posting-urls';
 import type { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';

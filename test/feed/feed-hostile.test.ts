@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descriptionHtml } from '../../src/modules/feed/description-html';
-import { referenceNumber } from '../../src/modules/feed/reference-number';
-import { xmlText } from '../../src/modules/feed/xml-text';
+import { descriptionHtml } from '../../src/modules/dialects/indeed/description-html';
+import { referenceNumber } from '../../src/modules/dialects/indeed/reference-number';
+import { xmlText } from '../../src/modules/dialects/indeed/xml-text';
 import { setTenant } from '../../src/db/request-scope';
 import { Posting } from '../../src/modules/postings/posting.entity';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FEED_BATCH_SIZE } from '../../src/modules/feed/feed.repository';
+import { FEED_BATCH_SIZE } from '../../src/modules/dialects/indeed/feed-reads';
 import { createOrg, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 import { parseFeed } from './helpers';
 

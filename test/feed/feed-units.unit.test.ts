@@ -2,18 +2,18 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { feedStream } from '../../src/modules/feed/feed-stream';
-import { jobElements, postingJobsXml } from '../../src/modules/feed/feed-job';
-import type { FeedPosting } from '../../src/modules/feed/feed-posting';
+import { feedStream } from '../../src/modules/dialects/indeed/feed-stream';
+import { jobElements, postingJobsXml } from '../../src/modules/dialects/indeed/feed-job';
+import type { FeedPosting } from '../../src/modules/dialects/indeed/feed-posting';
 import { isNotModified as decide } from '../../src/http/conditional-get';
-import { feedEtag, feedLastModified, type FeedState } from '../../src/modules/feed/feed-validators';
+import { feedEtag, feedLastModified, type FeedState } from '../../src/modules/dialects/indeed/feed-validators';
 
 const isNotModified = (headers: Record<string, string>, etag: string, lastModified: Date) => decide(headers, { etag, lastModified });
-import { createFeedXmlBuilder } from '../../src/modules/feed/feed-xml-builder';
-import { jobTypeFor } from '../../src/modules/feed/job-type';
-import { distinctLocations, referenceNumber } from '../../src/modules/feed/reference-number';
-import { salaryText } from '../../src/modules/feed/salary-text';
-import { stripForbiddenXmlChars, xmlText } from '../../src/modules/feed/xml-text';
+import { createFeedXmlBuilder } from '../../src/modules/dialects/indeed/feed-xml-builder';
+import { jobTypeFor } from '../../src/modules/dialects/indeed/job-type';
+import { distinctLocations, referenceNumber } from '../../src/modules/dialects/indeed/reference-number';
+import { salaryText } from '../../src/modules/dialects/indeed/salary-text';
+import { stripForbiddenXmlChars, xmlText } from '../../src/modules/dialects/indeed/xml-text';
 
 const parser = new XMLParser({ trimValues: false, parseTagValue: false, isArray: (name) => name === 'job' });
 

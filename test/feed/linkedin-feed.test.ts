@@ -1,9 +1,10 @@
 import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descriptionHtml } from '../../src/modules/feed/description-html';
-import { xmlText } from '../../src/modules/feed/xml-text';
-import { linkedinExperienceLevel, partnerJobId, PARTNER_JOB_ID_MAX } from '../../src/modules/feed/linkedin';
+import { descriptionHtml } from '../../src/modules/dialects/indeed/description-html';
+import { xmlText } from '../../src/modules/dialects/indeed/xml-text';
+import { linkedinExperienceLevel } from '../../src/modules/dialects';
+import { partnerJobId, PARTNER_JOB_ID_MAX } from '../../src/modules/dialects/linkedin/partner-job-id';
 import { PostingState, WorkplaceType } from '../../src/modules/postings/posting-enums';
 import { codeOf, createOrg, login, startTestApp, type SeededOrg, type TestApp } from '../helpers/test-app';
 import { createPostings, FORBIDDEN_XML_CHAR, location, updatePosting } from './helpers';

@@ -6,7 +6,8 @@ import type { RowSource } from '../../src/db/prepared-statements';
 import { setRequestScope } from '../../src/db/request-scope';
 import { PostingState, WorkplaceType } from '../../src/modules/postings/posting-enums';
 import type { CreatePostingInput, UpdatePostingInput } from '../../src/modules/postings/posting.inputs';
-import { FACET_NAMES, fetchCounts, fetchCountsByGroupBy, type Counts } from '../../src/modules/postings/public-postings.repository';
+import { fetchCountsByGroupBy } from '../../src/modules/postings/public-postings.repository';
+import { FACET_NAMES, fetchCounts, type Counts } from '../../src/modules/postings/public-postings.query';
 import { createOrg, startTestApp, type TestApp } from '../helpers/test-app';
 
 /**

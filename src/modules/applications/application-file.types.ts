@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { StoredFile } from '../uploads/stored-file.entity';
+import type { StoredFile } from '../uploads';
 
 /**
  * A file attached to an application (the resume). Its own type rather than

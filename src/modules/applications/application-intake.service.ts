@@ -4,16 +4,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
-import type { UploadService } from '../uploads/upload.service';
-import { UploadPurpose } from '../uploads/upload-purpose';
+import { type UploadService, UploadPurpose } from '../uploads';
 import type { ApplicationInput } from './application.inputs';
 import { ApplicationRepository } from './application.repository';
 import { validateApplication, type UploadReference, type ValidApplication } from './application-validation';
 import { idempotencyKeyOf, replayOf, requestHash } from './apply-idempotency';
-import type { ApplyRateLimiter } from './apply-rate-limiter';
+import type { WebhookService } from '../webhooks';
 
 /** `public`: a career site's apply (only publicly visible postings). `import`: an admin/data-key import (any state). */
-type ApplyMode = 'public' | 'import';
+export type ApplyMode = 'public' | 'import';
+
+/** The application a write produced, and whether it is an earlier one answered again for a retried Idempotency-Key. */
+export interface IntakeResult {
+  applicationId: string;
+  postingId: string;
+  replayed: boolean;
+}
 
 const CLAIM_PURPOSES: Record<UploadReference['kind'], readonly UploadPurpose[]> = {
   resume: [UploadPurpose.RESUME],
@@ -30,8 +36,8 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * New applications coming in: the career site's public apply and the admin/data-key
- * import. Both validate the same way and write the same way: one read (the posting
+ * The write of a new application, for the apply use case (apply.service.ts), which
+ * owns everything around it. One read (the posting
  * and any application already holding the Idempotency-Key) and one statement that
  * claims the uploads, upserts the candidate and inserts the application and its audit
  * event, all or nothing. With an Idempotency-Key a retry returns the first
@@ -43,21 +49,15 @@ export class ApplicationIntakeService {
 
   constructor(
     private readonly uploads: UploadService,
-    private readonly rateLimiter: ApplyRateLimiter,
+    private readonly webhooks: WebhookService,
   ) {}
 
-  /** A career site's apply through the public API; returns the application id. Rate-limited before any other work. */
-  async applyPublicly(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
-    await this.rateLimiter.consume(scope.principal.credentialId ?? scope.principal.organizationId, scope.meta.ip);
-    return this.submit(scope, postingId, input, 'public');
-  }
-
-  /** An import through the admin API: the posting may be in any state the caller can see. Returns the application id. */
-  importApplication(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
-    return this.submit(scope, postingId, input, 'import');
-  }
-
-  private async submit(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode): Promise<string> {
+  /**
+   * Writes the application. `validated` is the input already checked against the posting's
+   * questions (when the caller had them, to refuse before storing any file); otherwise the
+   * questions come with the read and the input is checked here. Either way, once.
+   */
+  async write(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode, validated: ValidApplication | null = null): Promise<IntakeResult> {
     const { em, principal } = scope;
     const organizationId = principal.organizationId;
     const key = idempotencyKeyOf(scope.meta);
@@ -70,10 +70,15 @@ export class ApplicationIntakeService {
       idempotencyKey: key,
     });
     // A retry is answered before anything else: its uploads are already claimed, its posting may have closed since.
-    if (target.earlier?.fresh) return replayOf(target.earlier, hash);
+    if (target.earlier?.fresh) return { applicationId: replayOf(target.earlier, hash), postingId: target.posting?.id ?? postingId, replayed: true };
     // NOT_FOUND with one message whatever the reason (absent, other organization, unpublished, confidential, expired).
     if (!target.posting) throw new NotFoundError('Posting', postingId);
-    const valid = validateApplication(input, target.posting.questions);
+    const valid = validated ?? validateApplication(input, target.posting.questions);
+    // Every apply (GraphQL, hosted form, Lever, Greenhouse) records the notice its candidate accepted: the one they were shown, or the current one.
+    if (valid.privacyNoticeVersion != null && (target.noticeVersion == null || valid.privacyNoticeVersion > target.noticeVersion)) {
+      throw BadInputError.field('consent.privacyNoticeVersion', 'no such privacy notice version');
+    }
+    const privacyNoticeVersion = valid.privacyNoticeVersion ?? target.noticeVersion;
     if (key && target.earlier) await this.repository.releaseStaleKey(em, organizationId, key);
 
     const posting = { id: target.posting.id, confidential: target.posting.confidential };
@@ -82,7 +87,9 @@ export class ApplicationIntakeService {
       const id = randomUUID();
       let written: string | null;
       try {
-        written = await this.repository.insert(em, {
+        // The insert and its application.created event commit together (the webhook outbox).
+        written = await em.transactional(async (tx) => {
+          const inserted = await this.repository.insert(tx, {
           id,
           organizationId,
           posting,
@@ -96,6 +103,7 @@ export class ApplicationIntakeService {
           comments: valid.comments,
           answers: valid.answers,
           consent: valid.consent,
+          privacyNoticeVersion,
           source: valid.source,
           timezone: valid.timezone,
           // The candidate's own browser for public applies; an import's caller is an integration, not the candidate.
@@ -106,18 +114,28 @@ export class ApplicationIntakeService {
           idempotencyKey: key,
           requestHash: hash,
           auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
+          });
+          if (inserted) {
+            await this.webhooks.enqueueFor(tx, {
+              organizationId,
+              type: 'application.created',
+              confidential: posting.confidential,
+              data: { id: inserted, postingId: posting.id, createdAt: new Date().toISOString() },
+            });
+          }
+          return inserted;
         });
       } catch (err) {
         // Another request took the key first; the whole statement was rolled back.
         const winner = key && isUniqueViolation(err) ? await this.repository.findByIdempotencyKey(em, organizationId, key) : null;
-        if (winner) return replayOf(winner, hash);
+        if (winner) return { applicationId: replayOf(winner, hash), postingId: posting.id, replayed: true };
         throw err;
       }
-      if (written) return written;
+      if (written) return { applicationId: written, postingId: posting.id, replayed: false };
       // An upload could not be claimed, so nothing was written. With a key, the
       // request that claimed it may be this one's twin.
       const winner = key ? await this.repository.findByIdempotencyKey(em, organizationId, key) : null;
-      if (winner) return replayOf(winner, hash);
+      if (winner) return { applicationId: replayOf(winner, hash), postingId: posting.id, replayed: true };
       await this.explainUnclaimable(em, organizationId, valid);
       if (attempt >= CLAIM_ATTEMPTS) throw BadInputError.field(valid.uploads[0]!.field, 'this upload is being used by another request; try again');
     }

@@ -4,7 +4,7 @@ import type { Scope } from '../../auth/scope';
 import { BadInputError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertUuid, isUuid } from '../../ids';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { ApplicationStatus } from './application-enums';
 import { Application } from './application.entity';
 import type { ApplicationFilter } from './application.inputs';
@@ -89,7 +89,7 @@ export class ApplicationReviewService {
 }
 
 /** An application's events are confidential while it is, or while its posting is. */
-async function tiedPosting(application: Application): Promise<{ id: string; confidential: boolean }> {
+export async function tiedPosting(application: Application): Promise<{ id: string; confidential: boolean }> {
   const posting = await application.posting.load();
   return { id: application.posting.id, confidential: application.confidential || (posting?.confidential ?? true) };
 }

@@ -1,7 +1,6 @@
 import { BadInputError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
-import { QuestionKind } from '../postings/posting-enums';
-import { type PostingQuestion } from '../postings/posting-values';
+import { QuestionKind, type PostingQuestion } from '../postings';
 import type { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
 // validator's isEmail (the same check as user emails, via class-validator): maintained, and no hand-written RFC 5322 regex.
@@ -34,6 +33,8 @@ export interface ValidApplication {
   comments: string | null;
   answers: ApplicationAnswer[];
   consent: ApplicationConsent;
+  /** The privacy notice version the candidate was shown, when the client says; checked against the published ones at write time. */
+  privacyNoticeVersion: number | null;
   source: string | null;
   timezone: string | null;
   uploads: UploadReference[];
@@ -176,10 +177,14 @@ export function validateApplication(input: ApplicationInput, questions: PostingQ
     comments: optionalText(problems, 'comments', input.comments, LIMITS.comments),
     answers: validateAnswers(problems, questions, input.answers, uploads),
     consent: { marketing: input.consent?.marketing ?? false, store: input.consent?.store ?? false },
+    privacyNoticeVersion: input.consent?.privacyNoticeVersion ?? null,
     source: optionalText(problems, 'source', input.source, LIMITS.source),
     timezone,
     uploads,
   };
+  if (valid.privacyNoticeVersion != null && (!Number.isInteger(valid.privacyNoticeVersion) || valid.privacyNoticeVersion < 1)) {
+    problems.push({ field: 'consent.privacyNoticeVersion', message: 'must be a published version (1 or more)' });
+  }
   const dupes = uploads.filter((u, i) => uploads.findIndex((o) => o.uploadId === u.uploadId) !== i);
   for (const dupe of dupes) problems.push({ field: dupe.field, message: 'this upload is already referenced elsewhere in the application' });
   if (problems.length) throw new BadInputError(problems);

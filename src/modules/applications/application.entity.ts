@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConfidentialHidden } from '../../db/confidential-scope';
 import { TenantScoped } from '../../db/tenant-scope';
-import { ActorRef } from '../audit/actor';
-import { Organization } from '../organizations/organization.entity';
-import { Posting } from '../postings/posting.entity';
-import { StoredFile } from '../uploads/stored-file.entity';
+import { ActorRef } from '../audit/entities.api';
+import { Organization } from '../organizations/entities.api';
+import { Posting } from '../postings/entities.api';
+import { StoredFile } from '../uploads/entities.api';
 import { ApplicationStatus } from './application-enums';
 import { ApplicationAnswer, ApplicationConsent, ApplicationUrl } from './application-values';
 import { Candidate } from './candidate.entity';
@@ -22,6 +22,11 @@ import { Candidate } from './candidate.entity';
 @Entity({ tableName: 'applications' })
 @Index({ properties: ['organization', 'createdAt', 'id'] })
 @Index({ properties: ['posting', 'createdAt'] })
+// The retention sweep walks each organization's oldest applications not on legal hold.
+@Index({
+  name: 'applications_retention_index',
+  expression: 'create index "applications_retention_index" on "applications" ("organization_id", "created_at") where legal_hold = false',
+})
 // Idempotent applies: one application per organization and Idempotency-Key (NULLs do not collide).
 @Unique({ properties: ['organization', 'idempotencyKey'] })
 @TenantScoped()
@@ -46,7 +51,10 @@ export class Application {
     | 'resume'
     | 'createdAt'
     | 'idempotencyKey'
-    | 'requestHash';
+    | 'requestHash'
+    | 'legalHold'
+    | 'privacyNoticeVersion'
+    | 'privacyNoticeAcceptedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -135,6 +143,19 @@ export class Application {
   @Field(() => ActorRef)
   @Embedded(() => ActorRef, { prefix: 'created_by_' })
   createdBy!: ActorRef;
+
+  @Field(() => Int, { nullable: true, description: "The organization's privacy notice version the candidate accepted by applying (null: none was published)." })
+  @Property({ type: 'integer', nullable: true })
+  privacyNoticeVersion: number | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the candidate accepted that notice.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  privacyNoticeAcceptedAt: Date | null = null;
+
+  /** On legal hold, the application is exempt from the organization's retention period (setApplicationLegalHold). */
+  @Field({ description: 'Exempt from the retention period while true.' })
+  @Property({ default: false })
+  legalHold: boolean = false;
 
   /** The client's Idempotency-Key; honoured for 24 h, then released (see ApplyIdempotency). */
   @Property({ type: 'text', nullable: true })

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ApplicationStatus } from './application-enums';
 
 @InputType()
@@ -35,6 +35,9 @@ export class ApplicationConsentInput {
 
   @Field({ defaultValue: false })
   store: boolean = false;
+
+  @Field(() => Int, { nullable: true, description: 'The privacy notice version the candidate was shown (posting.privacyNotice.version); the current one when omitted.' })
+  privacyNoticeVersion?: number | null;
 }
 
 @InputType({ description: 'What a candidate submits. Every refusal is BAD_USER_INPUT naming the field.' })

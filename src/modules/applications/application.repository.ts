@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { auditEventValues } from '../audit/audit.service';
-import type { PostingQuestion } from '../postings/posting-values';
-import { publiclyVisibleSql } from '../postings/public-visibility';
-import type { UploadPurpose } from '../uploads/upload-purpose';
+import { auditEventValues } from '../audit';
+import { type PostingQuestion, publiclyVisibleSql } from '../postings';
+import type { UploadPurpose } from '../uploads';
 import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
 
@@ -26,6 +25,8 @@ export interface ApplyTargetQuery {
 
 export interface ApplyTarget {
   posting: { id: string; confidential: boolean; questions: PostingQuestion[] } | null;
+  /** The organization's current privacy notice version (null when none was published). */
+  noticeVersion: number | null;
   /** The application that holds the Idempotency-Key; `fresh` while within the window. */
   earlier: { id: string; requestHash: string | null; fresh: boolean } | null;
 }
@@ -95,10 +96,12 @@ candidate as (
 application as (
   insert into applications (id, organization_id, posting_id, candidate_id, confidential, name, email, phone, current_company,
     urls, comments, answers, consent, source, timezone, ip, user_agent, status, resume_id, created_at,
-    created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id, idempotency_key, request_hash)
+    created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id, idempotency_key, request_hash,
+    privacy_notice_version, privacy_notice_accepted_at)
   select ?, ?, ?, candidate.id, ?, ?, ?, ?, ?,
     ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, 'ACTIVE', ?, now(),
-    ?, ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?,
+    ?::int, case when ?::int is null then null else now() end
   from candidate
   returning id, candidate_id
 ),
@@ -124,9 +127,10 @@ export class ApplicationRepository {
   async findApplyTarget(em: EntityManager, query: ApplyTargetQuery): Promise<ApplyTarget> {
     const visible = query.publicOnly ? `and ${publiclyVisibleSql('p')}` : '';
     const rows = await em.getConnection().execute<
-      { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null }[]
+      { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null; notice_version: number | null }[]
     >(
-      `select p.id as posting_id, p.confidential, p.questions, e.id as earlier_id, e.request_hash, e.fresh
+      `select p.id as posting_id, p.confidential, p.questions, e.id as earlier_id, e.request_hash, e.fresh,
+         (select max(n.version) from privacy_notices n where n.organization_id = ?) as notice_version
        from (select 1) as one
        left join postings p on p.id = ? and p.organization_id = ? and (? or p.confidential = false) ${visible}
        left join lateral (
@@ -134,13 +138,14 @@ export class ApplicationRepository {
          from applications a where a.organization_id = ? and a.idempotency_key = ?
          order by a.created_at desc limit 1
        ) e on true`,
-      [query.postingId, query.organizationId, query.allowConfidential, IDEMPOTENCY_WINDOW_HOURS, query.organizationId, query.idempotencyKey],
+      [query.organizationId, query.postingId, query.organizationId, query.allowConfidential, IDEMPOTENCY_WINDOW_HOURS, query.organizationId, query.idempotencyKey],
       'all',
       em.getTransactionContext(),
     );
     const row = rows[0]!;
     return {
       posting: row.posting_id ? { id: row.posting_id, confidential: Boolean(row.confidential), questions: row.questions ?? [] } : null,
+      noticeVersion: row.notice_version == null ? null : Number(row.notice_version),
       earlier: row.earlier_id ? { id: row.earlier_id, requestHash: row.request_hash, fresh: Boolean(row.fresh) } : null,
     };
   }
@@ -154,6 +159,22 @@ export class ApplicationRepository {
       em.getTransactionContext(),
     );
     return rows[0] ? { id: rows[0].id, requestHash: rows[0].request_hash } : null;
+  }
+
+  /** The application holding an idempotency key, whatever its age (a hosted form token's double submit). */
+  async idForKey(em: EntityManager, organizationId: string, key: string): Promise<string | null> {
+    const rows = await em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from applications where organization_id = ? and idempotency_key = ? limit 1`, [organizationId, key], 'all', em.getTransactionContext());
+    return rows[0]?.id ?? null;
+  }
+
+  /** How many applications a posting has (it cannot be deleted while it has any). */
+  async countForPosting(em: EntityManager, postingId: string): Promise<number> {
+    const [row] = await em
+      .getConnection()
+      .execute<{ n: string }[]>(`select count(*) as n from applications where posting_id = ?`, [postingId], 'all', em.getTransactionContext());
+    return Number(row?.n ?? 0);
   }
 
   /** Frees a key held by an application older than the window, so the unique index lets a new application take it. */
@@ -185,6 +206,7 @@ export class ApplicationRepository {
       app.id, app.organizationId, app.posting.id, app.posting.confidential, app.name, app.email, app.phone, app.currentCompany,
       json(app.urls), app.comments, json(app.answers), json(app.consent), app.source, app.timezone, app.ip, app.userAgent, app.resumeUploadId,
       audit.actorType, audit.actorId, audit.actorName, actor.onBehalfOfUserId ?? null, app.idempotencyKey, app.requestHash,
+      app.privacyNoticeVersion, app.privacyNoticeVersion,
       // audit event
       randomUUID(), app.organizationId, audit.actorType, audit.actorId, audit.actorName, audit.onBehalfOfUserId, audit.action, audit.targetType,
       json(audit.changes ?? {}), audit.ip, audit.userAgent, audit.requestId, audit.postingId, audit.confidential,

@@ -3,11 +3,13 @@ import type { GraphQLContext } from '../../graphql/context';
 import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
-import { Posting } from '../postings/posting.entity';
+import { Posting } from '../postings';
 import { ApplicationFile } from './application-file.types';
 import { Application } from './application.entity';
 import { ApplicationFilter, ApplicationInput } from './application.inputs';
 import { Candidate } from './candidate.entity';
+import type { ApplyService } from './apply.service';
+import type { ApplicationReviewService } from './application-review.service';
 
 @ObjectType()
 export class ApplicationConnection extends Connection(Application) {}
@@ -18,6 +20,11 @@ export class ApplicationConnection extends Connection(Application) {}
  */
 @Resolver(() => Application)
 export class ApplicationResolver {
+  constructor(
+    private readonly review: ApplicationReviewService,
+    private readonly intake: ApplyService,
+  ) {}
+
   @Query(() => ApplicationConnection, { nullable: true, description: 'Newest first.' })
   @Requires('applications.list')
   async applications(
@@ -25,13 +32,13 @@ export class ApplicationResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return toConnection(await ctx.services.applicationReview.list(scopeOf(ctx), filter, page));
+    return toConnection(await this.review.list(scopeOf(ctx), filter, page));
   }
 
   @Query(() => Application, { nullable: true })
   @Requires('applications.read')
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.get(scopeOf(ctx), id).catch((err: unknown) => {
+    return this.review.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -40,20 +47,20 @@ export class ApplicationResolver {
   @Mutation(() => Application, { description: "Imports a candidate's application; the posting may be in any state. Honours Idempotency-Key." })
   @Requires('applications.create')
   async createApplication(@Arg('postingId', () => ID) postingId: string, @Arg('input') input: ApplicationInput, @Ctx() ctx: GraphQLContext) {
-    const id = await ctx.services.applicationIntake.importApplication(scopeOf(ctx), postingId, input);
-    return ctx.services.applicationReview.get(scopeOf(ctx), id);
+    const id = await this.intake.importApplication(scopeOf(ctx), postingId, input);
+    return this.review.get(scopeOf(ctx), id);
   }
 
   @Mutation(() => Application, { description: 'Archiving an archived application updates its reason.' })
   @Requires('applications.remove')
   archiveApplication(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.archive(scopeOf(ctx), id, reason);
+    return this.review.archive(scopeOf(ctx), id, reason);
   }
 
   @Mutation(() => Application)
   @Requires('applications.reactivate')
   reactivateApplication(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.applicationReview.reactivate(scopeOf(ctx), id);
+    return this.review.reactivate(scopeOf(ctx), id);
   }
 
   @FieldResolver(() => Posting, { nullable: true, description: "The posting applied to. Never null in practice: an application whose posting you may not see is hidden along with it." })

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { principalOf } from '../../graphql/context';
+import { scopeOf } from '../../graphql/context';
 import { ApplicationInput } from './application.inputs';
+import type { ApplyService } from './apply.service';
 
 @ObjectType()
 export class ApplyPayload {
@@ -12,6 +13,8 @@ export class ApplyPayload {
 /** The career-site apply (POST /public/graphql, postings key). */
 @Resolver()
 export class PublicApplyResolver {
+  constructor(private readonly intake: ApplyService) {}
+
   @Mutation(() => ApplyPayload, {
     description:
       'Applies to a publicly visible posting (otherwise NOT_FOUND). Rate-limited per postings key and client IP. ' +
@@ -22,7 +25,7 @@ export class PublicApplyResolver {
     @Arg('input') input: ApplicationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApplyPayload> {
-    const applicationId = await ctx.services.applicationIntake.applyPublicly({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, postingId, input);
+    const applicationId = await this.intake.apply(scopeOf(ctx), { posting: postingId, input });
     return { applicationId };
   }
 }

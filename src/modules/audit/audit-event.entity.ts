@@ -4,7 +4,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ConfidentialHidden } from '../../db/confidential-scope';
 import { TenantScoped } from '../../db/tenant-scope';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 
 export enum ActorType {
   USER = 'USER',

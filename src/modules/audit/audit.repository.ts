@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { deleteInBatches } from '../../db/batched-delete';
 
 /**
  * A posting's confidential switch carries its audit trail with it: its own events
@@ -15,5 +16,15 @@ export async function followPostingConfidentiality(em: EntityManager, organizati
     [confidential, organizationId, postingId],
     'run',
     em.getTransactionContext(),
+  );
+}
+
+/** Audit events older than `days`, at most `batchSize` per statement (housekeeping). */
+export function deleteAuditEventsOlderThan(orm: MikroORM, days: number, batchSize: number): Promise<number> {
+  return deleteInBatches(
+    orm,
+    'delete from audit_events where id in (select id from audit_events where at < now() - make_interval(days => ?) limit ?)',
+    [days, batchSize],
+    batchSize,
   );
 }

@@ -1,10 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { ActorType, AuditEvent } from './audit-event.entity';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { auditEventWhere } from './audit-criteria';
 import type { AuditEventFilterInput } from './audit.inputs';
-import { followPostingConfidentiality } from './audit.repository';
+import { deleteAuditEventsOlderThan, followPostingConfidentiality } from './audit.repository';
 
 export interface AuditEntry {
   /** Dotted, e.g. `user.created`. */
@@ -74,4 +74,9 @@ export function postingConfidentialityChanged(em: EntityManager, organizationId:
 /** The audit log, newest first, as a plain page (the resolver makes it a connection). */
 export function listAuditEvents(em: EntityManager, filter: AuditEventFilterInput | null | undefined, page: PageRequest): Promise<Page<AuditEvent>> {
   return paginate(em, AuditEvent, auditEventWhere(filter), page, { at: 'desc', id: 'desc' });
+}
+
+/** Retention: deletes audit events older than `days`, in batches; returns how many (housekeeping). */
+export function purgeAuditEvents(orm: MikroORM, days: number, batchSize: number): Promise<number> {
+  return deleteAuditEventsOlderThan(orm, days, batchSize);
 }

@@ -1,8 +1,7 @@
 import type { FieldProblem } from '../../errors';
-import type { ApplicationInput } from '../applications/application.inputs';
-import { QuestionKind } from '../postings/posting-enums';
-import type { PostingQuestion } from '../postings/posting-values';
-import type { ReceivedFile } from '../uploads/upload.service';
+import type { ApplicationInput } from '../applications';
+import { QuestionKind, type PostingQuestion } from '../postings';
+import type { ReceivedFile } from '../uploads';
 
 /** The link inputs the form offers (Lever's form asks for these); each non-empty one becomes an entry of `urls`. */
 export const LINK_FIELDS = [
@@ -32,6 +31,8 @@ export interface ApplyFormValues {
   answers: Record<string, string[]>;
   consentStore: boolean;
   consentMarketing: boolean;
+  /** The privacy notice version the form showed (a hidden field), or null. */
+  privacyNoticeVersion: number | null;
   source: string;
 }
 
@@ -46,7 +47,7 @@ export const questionFieldName = (index: number) => `q${index}`;
 export const fieldIdOf = (name: string) => `field-${name}`;
 
 export function emptyValues(source = ''): ApplyFormValues {
-  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, source };
+  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, privacyNoticeVersion: null, source };
 }
 
 /** Form fields (name → every value sent) into the typed values. */
@@ -64,6 +65,9 @@ export function valuesFromFields(fields: Map<string, string[]>, questions: Posti
   });
   values.consentStore = first('consent_store') === 'yes';
   values.consentMarketing = first('consent_marketing') === 'yes';
+  const shown = first('privacy_notice_version');
+  // Anything but a plain number is left to validation, which names the field.
+  values.privacyNoticeVersion = shown === '' ? null : /^\d{1,9}$/.test(shown) ? Number(shown) : 0;
   return values;
 }
 
@@ -107,7 +111,7 @@ export function toApplicationInput(values: ApplyFormValues, questions: PostingQu
     comments: values.comments || null,
     resumeUploadId: uploads.get(RESUME_FIELD) ?? null,
     answers,
-    consent: { store: values.consentStore, marketing: values.consentMarketing },
+    consent: { store: values.consentStore, marketing: values.consentMarketing, privacyNoticeVersion: values.privacyNoticeVersion },
     source: values.source || null,
     timezone: null,
   };

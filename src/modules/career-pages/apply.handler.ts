@@ -1,26 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
-import { requestMeta } from '../../http/request-meta';
+import { callerOf, scopeOfRequest } from '../../http/scope-hook';
+import type { Scope } from '../../auth/scope';
+import type { IncomingFile } from '../applications';
 import { assertTextField, BadTextError } from '../../http/text-guard';
 import { sendBadTextPage } from './bad-text-page';
-import { setTenant } from '../../db/request-scope';
-import { validateApplication } from '../applications/application-validation';
-import { QuestionKind } from '../postings/posting-enums';
-import { fetchOne, type PostingRow } from '../postings/public-postings.query';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import { detectContentType, MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { QuestionKind, fetchOne, type PostingRow } from '../postings';
+import { UploadPurpose, MAX_UPLOAD_BYTES, FileTooLargeError, type UploadService } from '../uploads';
 import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
 import type { Board, CareerContext } from './career-context';
 import { formPostFromAllowedOrigin } from './form-origin';
-import { hostedPagePrincipal } from './hosted-principal';
 import { securityHeaders, sendHtml } from './page-headers';
 import { applyPage } from './views/apply';
 import { messagePage } from './views/message-page';
 import { thanksPage } from './views/thanks';
-import { FileTooLargeError } from '../uploads/upload-inspector';
-import type { UploadService } from '../uploads/upload.service';
 import { isBackingServiceOutage } from '../../outage';
 
 type ApplyRequest = FastifyRequest<{ Params: { slug: string; postingId: string }; Querystring: Record<string, unknown> }>;
@@ -29,14 +23,16 @@ const NO_STORE = { 'cache-control': 'no-store' };
 const idempotencyKeyOf = (nonce: string) => `hosted-form:${nonce}`;
 
 async function visiblePosting(ctx: CareerContext, request: ApplyRequest): Promise<{ board: Board | null; row: PostingRow | null }> {
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   const postingId = request.params.postingId.toLowerCase();
-  const row = board && isUuid(postingId) ? await fetchOne(ctx.services.orm.em.fork(), board.organization.id, postingId) : null;
+  const row = board && isUuid(postingId) ? await fetchOne(board.em, board.organization.id, postingId) : null;
   return { board, row };
 }
 
-function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
+async function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
+  const notice = await ctx.services.privacyNotices.current(ctx.services.orm.em.fork(), board.organization.id);
   const html = applyPage({
+    privacyNotice: notice && { version: notice.version, text: notice.text, url: notice.url },
     postingTitle: row.title,
     postingPath: `${board.basePath}/${row.id}`,
     actionPath: `${board.basePath}/${row.id}/apply`,
@@ -122,25 +118,9 @@ async function readForm(request: FastifyRequest, uploads: UploadService, fileFie
   return form;
 }
 
-/** Drops the received files that were not recorded (commit removes its own on failure). */
+/** Drops the received files nobody took over (the apply use case discards or records those it was given). */
 async function discardAll(uploads: UploadService, form: ParsedForm, recorded: ReadonlySet<string> = new Set()): Promise<void> {
   for (const [field, file] of form.files) if (!recorded.has(field)) await uploads.discard(file.received);
-}
-
-/** Problems the files have before anything is stored: type by content, size. */
-async function fileProblems(form: ParsedForm, row: PostingRow): Promise<FieldProblem[]> {
-  const problems: FieldProblem[] = [];
-  for (const field of fileFieldsOf(row)) {
-    const file = form.files.get(field);
-    if (!file) continue;
-    try {
-      await detectContentType(field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT, file.received.content);
-    } catch (err) {
-      if (!(err instanceof BadInputError)) throw err;
-      problems.push(...err.problems.map((p) => ({ field, message: p.message })));
-    }
-  }
-  return problems;
 }
 
 /** A form from another site or with a stale, forged or foreign token: nothing was submitted. */
@@ -172,11 +152,11 @@ export async function applySubmitHandler(ctx: CareerContext, request: ApplyReque
         : { title: 'The form did not arrive whole', message: problem?.message ?? 'Please send it again.' };
     return sendHtml(reply, 400, messagePage({ ...page, brand: board.brand }), { ...securityHeaders(board.security), ...NO_STORE });
   }
-  const recorded = new Set<string>();
+  const handedOver = new Set<string>();
   try {
-    return await submit(ctx, request, reply, board, row, form, recorded);
+    return await submit(ctx, request, reply, board, row, form, handedOver);
   } finally {
-    await discardAll(ctx.services.uploads, form, recorded);
+    await discardAll(ctx.services.uploads, form, handedOver);
   }
 }
 
@@ -187,7 +167,7 @@ async function submit(
   board: Board,
   row: PostingRow,
   form: ParsedForm,
-  recorded: Set<string>,
+  handedOver: Set<string>,
 ) {
   const thanksPath = `${board.basePath}/${row.id}/thanks`;
   const forbidden = () => sendFormExpired(reply, board, row);
@@ -196,39 +176,31 @@ async function submit(
   const organizationId = board.organization.id;
   const key = idempotencyKeyOf(token.nonce!);
   // A second submit of the same form: the first one's application stands.
-  if (await ctx.repository.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
+  if (await ctx.reads.applicationForToken(organizationId, key)) return reply.code(303).header('location', thanksPath).send();
 
   const values = valuesFromFields(form.fields, row.questions);
-  const placeholders = new Map([...form.files.keys()].map((field) => [field, randomUUID()]));
-  const draft = toApplicationInput(values, row.questions, placeholders);
-  // The shared validation first (placeholder upload ids), so no file is stored for a form that cannot pass.
-  const problems = [...form.problems, ...(await fileProblems(form, row))];
+  const draft = toApplicationInput(values, row.questions, new Map());
+  const files = [...form.files].map(([field, file]): IncomingFile => {
+    const question = row.questions.findIndex((_q, i) => questionFieldName(i) === field);
+    return {
+      field,
+      purpose: field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT,
+      target: question === -1 ? { kind: 'resume' } : { kind: 'answer', questionId: row.questions[question]!.id },
+      filename: file.filename,
+      content: file.received,
+    };
+  });
+  const caller = pageScope(request);
+  if (!caller) return ctx.notFound(reply, board);
+  // From here the use case owns the received files: it records them, or drops them.
+  for (const field of form.files.keys()) handedOver.add(field);
   try {
-    validateApplication(draft.input, row.questions);
-  } catch (err) {
-    if (!(err instanceof BadInputError)) throw err;
-    problems.push(...err.problems);
-  }
-  if (problems.length) return renderForm(ctx, reply, board, row, values, formErrors(problems, row.questions, draft.linkKeys), 400);
-
-  const principal = hostedPagePrincipal(organizationId);
-  const meta = { ...requestMeta(request), headers: { ...request.headers, 'idempotency-key': key } };
-  const em = ctx.services.orm.em.fork();
-  setTenant(em, organizationId);
-  const uploads = new Map<string, string>();
-  try {
-    for (const [field, file] of form.files) {
-      const purpose = field === RESUME_FIELD ? UploadPurpose.RESUME : UploadPurpose.ATTACHMENT;
-      recorded.add(field); // commit records it, or drops it itself when it refuses
-      const stored = await ctx.services.uploads.commit(principal, meta, { purpose, filename: file.filename, postingId: row.id }, file.received);
-      uploads.set(field, stored.id);
-    }
-    const { input } = toApplicationInput(values, row.questions, uploads);
-    await ctx.services.applicationIntake.applyPublicly({ em, principal, meta }, row.id, input);
+    await ctx.services.applicationIntake.apply(
+      { ...caller, meta: { ...caller.meta, headers: { ...request.headers, 'idempotency-key': key } } },
+      { posting: row, input: draft.input, files, problems: form.problems },
+    );
     return reply.code(303).header('location', thanksPath).send();
   } catch (err) {
-    // Refused after staging: the uploads' ids never reach the candidate, so they go now rather than hold the cap for a day.
-    await ctx.services.uploads.dropUnclaimed(organizationId, [...uploads.values()]);
     if (err instanceof RateLimitedError) {
       const html = messagePage({
         title: 'Too many applications at once',
@@ -238,11 +210,19 @@ async function submit(
       return sendHtml(reply, 429, html, { ...securityHeaders(board.security), ...NO_STORE, 'retry-after': String(err.retryAfterSeconds) });
     }
     // Two submits of one form raced: the loser finds the winner's application.
-    if (err instanceof ConflictError && (await ctx.repository.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
+    if (err instanceof ConflictError && (await ctx.reads.applicationForToken(organizationId, key))) return reply.code(303).header('location', thanksPath).send();
     if (err instanceof NotFoundError) return ctx.notFound(reply, board);
     if (err instanceof BadInputError) return renderForm(ctx, reply, board, row, values, formErrors(err.problems, row.questions, draft.linkKeys), 400);
     throw err;
   }
+}
+
+/** The hosted page's caller (the organization its slug names, made by the scope hook), or null for an unknown slug. */
+function pageScope(request: ApplyRequest): Scope | null {
+  const principal = callerOf(request);
+  if (!principal) return null;
+  const { em, meta } = scopeOfRequest(request);
+  return { principal, em, meta };
 }
 
 export async function thanksHandler(ctx: CareerContext, request: ApplyRequest, reply: FastifyReply) {

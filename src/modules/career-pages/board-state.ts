@@ -1,5 +1,4 @@
-import { WorkplaceType } from '../postings/posting-enums';
-import type { PublicPostingFilter } from '../postings/public-posting.types';
+import { WorkplaceType, type PublicPostingFilter } from '../postings';
 
 /** The board's filter selects: URL parameter, facet name in the public query, and the select's label. */
 export const BOARD_FACETS = [

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadInputError } from '../../errors';
-import { PostingOrder } from '../postings/public-posting.types';
-import { encodeCursor, fetchCounts, fetchPage, filterConditions, FACET_NAMES, type PostingRow } from '../postings/public-postings.query';
+import { PostingOrder, encodeCursor, fetchCounts, fetchPage, filterConditions, FACET_NAMES, type PostingRow } from '../postings';
 import { boardUrl, PAGE_SIZE, parseBoardState, stateKey, toPostingFilter, type BoardState } from './board-state';
 import type { Board, CareerContext } from './career-context';
 import { securityHeaders, sendHtml } from './page-headers';
@@ -16,7 +15,7 @@ type BoardRequest = FastifyRequest<{ Params: { slug: string }; Querystring: Reco
  * are keyset reads that work as plain links.
  */
 async function pageOf(ctx: CareerContext, board: Board, state: BoardState) {
-  const em = ctx.services.orm.em.fork();
+  const { em } = board;
   const conditions = filterConditions(toPostingFilter(state));
   const backwards = Boolean(state.before);
   const [page, counts] = await Promise.all([
@@ -41,7 +40,7 @@ export async function boardHandler(ctx: CareerContext, request: BoardRequest, re
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'board', { state: stateKey(state) }));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
   let result: Awaited<ReturnType<typeof pageOf>>;
   try {

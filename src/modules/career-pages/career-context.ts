@@ -1,9 +1,11 @@
 import { createHmac } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { scopeOfRequest } from '../../http/scope-hook';
 import { LRUCache } from 'lru-cache';
 import type { CareerServices } from './career-services';
-import type { Organization } from '../organizations/organization.entity';
-import { CareerPagesRepository } from './career-pages.repository';
+import type { Organization } from '../organizations';
+import { CareerPageReads } from './career-page-reads';
 import { FormTokens } from './form-token';
 import { isNotModified } from '../../http/conditional-get';
 import { usableOrigins } from '../../http/origin';
@@ -16,6 +18,8 @@ import { HTTP_STATUS, type ServiceUnavailableError } from '../../errors';
 /** What a board-scoped page needs of its organization. */
 export interface Board {
   organization: Organization;
+  /** The request's own fork, scoped to this organization by the scope hook (the route's caller source is `org-slug`). */
+  em: EntityManager;
   basePath: string;
   brand: BrandHeader;
   security: PageSecurity;
@@ -23,17 +27,17 @@ export interface Board {
 
 /**
  * Shared by the career page handlers of one instance: the services, the pages'
- * repository and cache, form tokens, and a slug → organization id map (slugs never
+ * reads and cache, form tokens, and a slug → organization id map (slugs never
  * change) so a cached page is served without touching the database.
  */
 export class CareerContext {
-  readonly repository: CareerPagesRepository;
+  readonly reads: CareerPageReads;
   readonly cache: CareerPageCache;
   readonly tokens: FormTokens;
   private readonly slugIds = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(readonly services: CareerServices) {
-    this.repository = new CareerPagesRepository(services.orm);
+    this.reads = new CareerPageReads(services.orm);
     this.cache = new CareerPageCache(services.publicCache);
     // A key of its own, derived from the master key, so form tokens can never pass for another signature.
     this.tokens = new FormTokens(createHmac('sha256', services.masterKey).update('jobgate career-page forms').digest());
@@ -49,14 +53,17 @@ export class CareerContext {
   }
 
   /** The board's organization, or null when unknown or switched off (both answer the same 404). */
-  async board(slug: string): Promise<Board | null> {
-    const organization = await this.repository.organizationBySlug(slug);
+  async board(request: FastifyRequest<{ Params: { slug: string } }>): Promise<Board | null> {
+    const { slug } = request.params;
+    const { em } = scopeOfRequest(request);
+    const organization = await this.reads.organizationBySlug(em, slug);
     if (!organization) return null;
     this.slugIds.set(slug, organization.id);
     if (organization.settings.careersPageEnabled === false) return null;
     const basePath = `/jobs/${encodeURIComponent(organization.slug)}`;
     return {
       organization,
+      em,
       basePath,
       brand: { name: organization.name, boardPath: basePath, logoPath: organization.settings.logoFileId ? `${basePath}/logo.png` : null },
       security: { frameOrigins: usableOrigins(organization.settings.allowedOrigins), scriptHashes: [] },

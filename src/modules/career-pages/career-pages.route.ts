@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CareerServices } from './career-services';
 import { ServiceUnavailableError } from '../../errors';
 import { knownError } from '../../http/error-reply';
-import { MAX_UPLOAD_BYTES } from '../uploads/upload-policy';
+import { MAX_UPLOAD_BYTES } from '../uploads';
 import { applyFormHandler, applySubmitHandler, thanksHandler } from './apply.handler';
 import { boardHandler } from './board.handler';
 import { CareerContext } from './career-context';
@@ -49,14 +49,16 @@ export async function registerCareerPages(app: FastifyInstance, services: Career
       return reply.type('text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').send(doc);
     });
     // `/jobs/acme/` is the same board (links pasted with a slash); only the board, whose relative links do not depend on it.
+    // Every board page calls as the organization its slug names (the scope hook makes the principal and the fork).
+    const bySlug = { config: { caller: 'org-slug' as const } };
     for (const path of ['/jobs/:slug', '/jobs/:slug/']) {
-      scope.get<SlugParams & { Querystring: Record<string, unknown> }>(path, (request, reply) => boardHandler(ctx, request, reply));
+      scope.get<SlugParams & { Querystring: Record<string, unknown> }>(path, bySlug, (request, reply) => boardHandler(ctx, request, reply));
     }
-    scope.get<SlugParams>('/jobs/:slug/sitemap.xml', (request, reply) => sitemapHandler(ctx, request, reply));
-    scope.get<SlugParams>('/jobs/:slug/logo.png', (request, reply) => logoHandler(ctx, request, reply));
-    scope.get<PostingParams>('/jobs/:slug/:postingId', (request, reply) => postingHandler(ctx, request, reply));
-    scope.get<PostingParams>('/jobs/:slug/:postingId/apply', (request, reply) => applyFormHandler(ctx, request, reply));
-    scope.post<PostingParams>('/jobs/:slug/:postingId/apply', { bodyLimit: APPLY_BODY_LIMIT }, (request, reply) => applySubmitHandler(ctx, request, reply));
-    scope.get<PostingParams>('/jobs/:slug/:postingId/thanks', (request, reply) => thanksHandler(ctx, request, reply));
+    scope.get<SlugParams>('/jobs/:slug/sitemap.xml', bySlug, (request, reply) => sitemapHandler(ctx, request, reply));
+    scope.get<SlugParams>('/jobs/:slug/logo.png', bySlug, (request, reply) => logoHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId', bySlug, (request, reply) => postingHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId/apply', bySlug, (request, reply) => applyFormHandler(ctx, request, reply));
+    scope.post<PostingParams>('/jobs/:slug/:postingId/apply', { ...bySlug, bodyLimit: APPLY_BODY_LIMIT }, (request, reply) => applySubmitHandler(ctx, request, reply));
+    scope.get<PostingParams>('/jobs/:slug/:postingId/thanks', bySlug, (request, reply) => thanksHandler(ctx, request, reply));
   });
 }

@@ -1,10 +1,8 @@
 import { deflateSync, crc32 } from 'node:zlib';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { setTenant } from '../../db/request-scope';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import type { OrganizationLogoService } from './organization-logo.service';
-import type { OrganizationService } from '../organizations/organization.service';
-import type { UploadService } from '../uploads/upload.service';
+import { tenantFork } from '../../db/request-scope';
+import { UploadPurpose, type UploadService } from '../uploads';
+import type { OrganizationLogoService, OrganizationService } from '../organizations';
 
 const SIZE = 128;
 
@@ -58,8 +56,7 @@ interface BrandingServices {
 export const seedDemoBranding = async (services: BrandingServices, organizationId: string): Promise<void> => {
   const principal = { organizationId, kind: 'USER' as const, grants: new Set<string>(), allowConfidential: false, displayName: 'demo seed' };
   const file = await services.uploads.stage(principal, null, { purpose: UploadPurpose.LOGO, filename: 'acme-logo.png', bytes: demoLogoPng() });
-  const em = services.orm.em.fork();
-  setTenant(em, organizationId);
+  const em = tenantFork(services.orm, organizationId);
   const meta = { ip: '127.0.0.1', userAgent: null, requestId: 'demo-seed', headers: {} };
   await services.organizationLogos.set({ em, principal, meta }, file.id);
   await services.organizations.updateSettings(

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { setTenant } from '../../db/request-scope';
+import { sendLogo } from '../uploads';
 import { NotFoundError } from '../../errors';
 import type { CareerContext } from './career-context';
 import { securityHeaders, sendHtml } from './page-headers';
@@ -21,9 +21,9 @@ export async function sitemapHandler(ctx: CareerContext, request: SlugRequest, r
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'sitemap', {}));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
-  const entries = await ctx.repository.sitemapEntries(board.organization.id);
+  const entries = await ctx.reads.sitemapEntries(board.organization.id);
   const base = `${ctx.publicUrl}${board.basePath}`;
   const newest = entries.reduce<Date | null>((max, e) => (!max || e.lastmod > max ? e.lastmod : max), null);
   const urls = [
@@ -37,7 +37,7 @@ export async function sitemapHandler(ctx: CareerContext, request: SlugRequest, r
 
 /** GET /robots.txt — boards and postings may be crawled, forms and APIs not; each board's sitemap is listed. */
 export async function robotsHandler(ctx: CareerContext, _request: FastifyRequest, reply: FastifyReply) {
-  const slugs = await ctx.repository.enabledBoardSlugs();
+  const slugs = await ctx.reads.enabledBoardSlugs();
   const lines = ['User-agent: *', 'Allow: /jobs/', 'Disallow: /jobs/*/apply', 'Disallow: /jobs/*/thanks', 'Disallow: /graphql', 'Disallow: /public/', 'Disallow: /admin', ''];
   for (const slug of slugs) lines.push(`Sitemap: ${ctx.publicUrl}/jobs/${encodeURIComponent(slug)}/sitemap.xml`);
   return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=300').send(`${lines.join('\n')}\n`);
@@ -45,22 +45,14 @@ export async function robotsHandler(ctx: CareerContext, _request: FastifyRequest
 
 /** GET /jobs/:slug/logo.png — the organization's logo (a checked PNG), not secret. */
 export async function logoHandler(ctx: CareerContext, request: SlugRequest, reply: FastifyReply) {
-  const board = await ctx.board(request.params.slug);
+  const board = await ctx.board(request);
   const fileId = board?.organization.settings.logoFileId;
   if (!board || !fileId) throw new NotFoundError('Logo');
-  const em = ctx.services.orm.em.fork();
-  setTenant(em, board.organization.id);
-  const { content } = await ctx.services.uploads.read(em, fileId);
-  return reply
-    .header('content-type', 'image/png')
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'public, max-age=300')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(content);
+  return sendLogo(reply, ctx.services.uploads, ctx.services.orm, board.organization.id, fileId);
 }
 
 export async function landingHandler(ctx: CareerContext, _request: FastifyRequest, reply: FastifyReply) {
-  const boards = ctx.services.config.demo ? await ctx.repository.boardsAmong(DEMO_BOARD_SLUGS) : [];
+  const boards = ctx.services.config.demo ? await ctx.reads.boardsAmong(DEMO_BOARD_SLUGS) : [];
   return sendHtml(reply, 200, landingPage({ boards }), { ...securityHeaders({ frameOrigins: [], scriptHashes: [] }), 'cache-control': 'no-cache' });
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SalaryInterval, WorkplaceType } from '../postings/posting-enums';
-import type { PostingRow } from '../postings/public-postings.query';
+import { SalaryInterval, WorkplaceType, type PostingRow } from '../postings';
 
 /** Google's employmentType values; commitment is free text, so the most specific word wins (as in the feed's jobtype). */
 const EMPLOYMENT_RULES: [RegExp, string][] = [

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { packEntry, unpackEntry } from '../public-cache/cache-entry';
-import type { PublicResponseCache } from '../public-cache/response-cache';
+import { packEntry, unpackEntry, type PublicResponseCache } from '../public-cache';
 
 /** What a cached page needs besides its bytes: its validator and the headers that depend on it (CSP hashes, framing). */
 export interface PageMeta {

@@ -1,5 +1,4 @@
-import { SalaryInterval, WorkplaceType } from '../postings/posting-enums';
-import type { PostingLocation, SalaryRange } from '../postings/posting-values';
+import { SalaryInterval, WorkplaceType, type PostingLocation, type SalaryRange } from '../postings';
 
 /** Display words for the pages (English: the pages are `<html lang="en">`). */
 export const WORKPLACE_LABELS: Record<string, string> = {

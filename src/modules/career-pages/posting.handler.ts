@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../ids';
-import { hostedUrl } from '../postings/posting-urls';
-import { fetchOne } from '../postings/public-postings.query';
+import { hostedUrl, fetchOne } from '../postings';
 import type { CareerContext } from './career-context';
 import { cspHash, jobPostingSchema, scriptSafeJson } from './job-posting-schema';
 import { securityHeaders } from './page-headers';
@@ -18,9 +17,9 @@ export async function postingHandler(ctx: CareerContext, request: PostingRequest
     const hit = ctx.cache.get(ctx.cache.key(knownId, 'posting', { postingId }));
     if (hit) return ctx.sendPage(request, reply, hit, true);
   }
-  const board = await ctx.board(slug);
+  const board = await ctx.board(request);
   if (!board) return ctx.notFound(reply);
-  const row = isUuid(postingId) ? await fetchOne(ctx.services.orm.em.fork(), board.organization.id, postingId) : null;
+  const row = isUuid(postingId) ? await fetchOne(board.em, board.organization.id, postingId) : null;
   if (!row) return ctx.notFound(reply, board);
   const settings = board.organization.settings;
   // With a careers site of its own, the organization's page is the canonical one (the same URL the API and feed give out).

@@ -1,9 +1,9 @@
 import type { EntityName, EventArgs, EventSubscriber } from '@mikro-orm/core';
 import { CONFIDENTIAL_FILTER, type ConfidentialFilterParams } from '../../db/confidential-scope';
 import { CONFIDENTIAL_OPERATION, type OperationUsage } from '../../auth/operation-usage';
-import { Application } from '../applications/application.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
-import { Posting } from '../postings/posting.entity';
+import { Application } from '../applications';
+import { AuditEvent } from '../audit';
+import { Posting } from '../postings';
 
 /**
  * A data key's "confidential read": a posting, application or audit event flagged

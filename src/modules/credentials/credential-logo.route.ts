@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { setTenant } from '../../db/request-scope';
 import { NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
 import { CREDENTIAL_LOGO_PATH } from './credential.loaders';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CredentialRepository } from './credential.repository';
-import type { UploadService } from '../uploads/upload.service';
+import { sendLogo, type UploadService } from '../uploads';
 
 /**
  * `GET /credential-logos/:credentialId`: the key's logo, shown next to objects the
@@ -18,14 +17,6 @@ export function registerCredentialLogoRoute(app: FastifyInstance, services: { or
     const { credentialId } = request.params;
     const row = isUuid(credentialId) ? await credentials.logoOf(credentialId.toLowerCase()) : null;
     if (!row?.logoFileId) throw new NotFoundError('Logo');
-    const em = services.orm.em.fork();
-    setTenant(em, row.organizationId);
-    const { content } = await services.uploads.read(em, row.logoFileId);
-    return reply
-      .header('content-type', 'image/png')
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'public, max-age=300')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(content);
+    return sendLogo(reply, services.uploads, services.orm, row.organizationId, row.logoFileId);
   });
 }

@@ -1,18 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadInputError } from '../../errors';
-import type { UploadService } from '../uploads/upload.service';
-import { UploadPurpose } from '../uploads/upload-purpose';
-import { logoProblem } from '../uploads/logo-check';
+import { claimLogo, type UploadService } from '../uploads';
 import type { ApiCredential } from './credential.entity';
 
-/** Claims a staged LOGO upload for `credential` inside the caller's transaction, after checking it is a real, small PNG (the same check as at upload: it may have been staged under older rules). */
+/** Claims a staged LOGO upload for `credential` inside the caller's transaction (uploads' claimLogo: a real, small PNG). */
 export function credentialLogoSetter(uploads: UploadService) {
   return async (em: EntityManager, credential: ApiCredential, uploadId: string, field: string): Promise<void> => {
-    const file = await uploads.claim(em, credential.organization.id, uploadId, { field, purposes: [UploadPurpose.LOGO] });
-    const { content } = await uploads.read(em, file.id);
-    const problem = await logoProblem(content);
-    // Throwing rolls the claim back with the transaction, so the upload stays usable.
-    if (problem) throw BadInputError.field(field, problem);
-    credential.logoFileId = file.id;
+    credential.logoFileId = await claimLogo(uploads, em, credential.organization.id, uploadId, field);
   };
 }

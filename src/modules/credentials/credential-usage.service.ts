@@ -5,8 +5,8 @@ import type { OperationUsage } from '../../auth/operation-usage';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError } from '../../errors';
 import type { DomainEventBus } from '../../events';
-import { recordAudit } from '../audit/audit.service';
-import { Organization } from '../organizations/organization.entity';
+import { recordAudit } from '../audit';
+import { organizationOf } from '../organizations';
 import { ApiCredential, CredentialKind } from './credential.entity';
 import { credentialReach } from './credential-reach';
 import type { CredentialUsageRepository } from './credential-usage.repository';
@@ -151,7 +151,7 @@ export class CredentialUsageService {
     const since = this.window(sinceArg);
     await this.flushed();
     const credential = await scope.em.transactional(async (em) => {
-      const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+      const org = await organizationOf(em, scope.principal.organizationId);
       const c = await this.credentials.get({ ...scope, em }, id, true);
       const suggestion = await this.suggestFor(em, c, since);
       if (org.settings.lockCredentialPermissions) throw new ConflictError('permissions are locked; delete the key and create a new one');

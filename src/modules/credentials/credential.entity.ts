@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantScoped } from '../../db/tenant-scope';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 
 export enum CredentialKind {
   /** The organization's one publishable key for the public API. */

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { loaderFor, type GraphQLContext } from '../../graphql/context';
-import { User } from '../users/user.entity';
+import { usersByIds, type User } from '../users';
 import { ApiCredential } from './credential.entity';
 
 /** Per-request: the users who created the listed keys, in one query. */
 export function usersById(ctx: GraphQLContext): DataLoader<string, User | null> {
   return loaderFor(ctx, 'credentials.usersById', () =>
     new DataLoader<string, User | null>(async (ids) => {
-      const users = await ctx.em.find(User, { id: { $in: [...ids] } });
+      const users = await usersByIds(ctx.em, ids);
       const byId = new Map(users.map((user) => [user.id, user]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

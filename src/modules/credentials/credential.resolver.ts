@@ -2,10 +2,13 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Obje
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { type GraphQLContext, scopeOf } from '../../graphql/context';
 import { HumansOnly } from '../../graphql/permissions';
-import { User } from '../users/user.entity';
+import { User } from '../users';
 import { ApiCredential, CredentialStatus, statusOf } from './credential.entity';
 import { ApiCredentialFilterInput, CreateApiCredentialInput, UpdateApiCredentialInput } from './credential.inputs';
 import { logoUrl, usersById } from './credential.loaders';
+import type { UsageRecorder } from '../../auth/usage-recorder';
+import type { CredentialService } from './credential.service';
+import type { CredentialUsageService } from './credential-usage.service';
 
 @ObjectType()
 export class ApiCredentialConnection extends Connection(ApiCredential) {}
@@ -37,16 +40,24 @@ class ApiCredentialsArgs extends PageArgs {
 /** Credential management: humans only (a Super Admin or a user with canManageApiCredentials); keys never. */
 @Resolver(() => ApiCredential)
 export class CredentialResolver {
+  constructor(
+    private readonly credentials: CredentialService,
+    private readonly keyUsage: CredentialUsageService,
+    /** Uses counted on this instance but not flushed yet. */
+    private readonly pendingUses: UsageRecorder,
+    private readonly publicUrl: string,
+  ) {}
+
   @Query(() => ApiCredentialConnection, { nullable: true, description: 'Oldest first; the postings key included.' })
   @HumansOnly('credentialManager')
   async apiCredentials(@Args() args: ApiCredentialsArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.credentials.list(scopeOf(ctx), args.filter, args));
+    return toConnection(await this.credentials.list(scopeOf(ctx), args.filter, args));
   }
 
   @Query(() => ApiCredential, { nullable: true })
   @HumansOnly('credentialManager')
   async apiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.get(scopeOf(ctx), id).catch((err: unknown) => {
+    return this.credentials.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -55,13 +66,13 @@ export class CredentialResolver {
   @Query(() => ApiCredential, { nullable: true })
   @HumansOnly('credentialManager')
   postingsApiCredential(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.postingsCredential(ctx.em);
+    return this.credentials.postingsCredential(ctx.em);
   }
 
   @Mutation(() => CreateApiCredentialPayload)
   @HumansOnly('credentialManager')
   createApiCredential(@Arg('input') input: CreateApiCredentialInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.create(scopeOf(ctx), input);
+    return this.credentials.create(scopeOf(ctx), input);
   }
 
   @Mutation(() => ApiCredential, { description: 'Permission changes take effect on the next request; refused when the organization locks permissions.' })
@@ -76,26 +87,26 @@ export class CredentialResolver {
     expectedImpactHash: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const guard = expectedImpactHash != null ? await ctx.services.keyUsage.updateGuard(scopeOf(ctx), expectedImpactHash, input) : undefined;
-    return ctx.services.credentials.update(scopeOf(ctx), id, input, guard);
+    const guard = expectedImpactHash != null ? await this.keyUsage.updateGuard(scopeOf(ctx), expectedImpactHash, input) : undefined;
+    return this.credentials.update(scopeOf(ctx), id, input, guard);
   }
 
   @Mutation(() => ApiCredential)
   @HumansOnly('credentialManager')
   revokeApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setRevoked(scopeOf(ctx), id, true);
+    return this.credentials.setRevoked(scopeOf(ctx), id, true);
   }
 
   @Mutation(() => ApiCredential)
   @HumansOnly('credentialManager')
   reenableApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setRevoked(scopeOf(ctx), id, false);
+    return this.credentials.setRevoked(scopeOf(ctx), id, false);
   }
 
   @Mutation(() => Boolean, { description: 'Permanent. The postings key cannot be deleted, only rotated.' })
   @HumansOnly('credentialManager')
   deleteApiCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.delete(scopeOf(ctx), id);
+    return this.credentials.delete(scopeOf(ctx), id);
   }
 
   @Mutation(() => RotateApiCredentialPayload, { description: 'Issues a new secret. The old one works for previousSecretTtlSeconds more (0 to 604800).' })
@@ -105,19 +116,19 @@ export class CredentialResolver {
     @Arg('previousSecretTtlSeconds', () => Int, { defaultValue: 0 }) previousSecretTtlSeconds: number,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return ctx.services.credentials.rotate(scopeOf(ctx), id, previousSecretTtlSeconds);
+    return this.credentials.rotate(scopeOf(ctx), id, previousSecretTtlSeconds);
   }
 
   @Mutation(() => ApiCredential, { description: 'A staged PNG upload under 500 KB (POST /uploads, purpose=LOGO).' })
   @HumansOnly('credentialManager')
   setApiCredentialLogo(@Arg('id', () => ID) id: string, @Arg('uploadId', () => ID) uploadId: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.setLogo(scopeOf(ctx), id, uploadId);
+    return this.credentials.setLogo(scopeOf(ctx), id, uploadId);
   }
 
   @Mutation(() => String, { description: 'The organization\'s postings key (jgp_…). Audited, hence a mutation.' })
   @HumansOnly('credentialManager')
   revealPostingsApiKey(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.credentials.revealPostingsKey(scopeOf(ctx));
+    return this.credentials.revealPostingsKey(scopeOf(ctx));
   }
 
   @FieldResolver(() => CredentialStatus)
@@ -126,13 +137,13 @@ export class CredentialResolver {
   }
 
   @FieldResolver(() => [String], { description: 'The effective grant: for fullAccess keys, every operation up to the key\'s catalog version.' })
-  operations(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): string[] {
-    return ctx.services.credentials.effectiveOperations(credential);
+  operations(@Root() credential: ApiCredential): string[] {
+    return this.credentials.effectiveOperations(credential);
   }
 
   @FieldResolver(() => Int, { description: 'Approximate: includes uses not yet flushed on this instance.' })
-  useCount(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): number {
-    return credential.useCount + ctx.services.credentialUsage.pendingCount(credential.id);
+  useCount(@Root() credential: ApiCredential): number {
+    return credential.useCount + this.pendingUses.pendingCount(credential.id);
   }
 
   @FieldResolver(() => User, { nullable: true })
@@ -141,7 +152,7 @@ export class CredentialResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  logoUrl(@Root() credential: ApiCredential, @Ctx() ctx: GraphQLContext): string | null {
-    return logoUrl(ctx.services.config.publicUrl, credential.id, credential.logoFileId);
+  logoUrl(@Root() credential: ApiCredential): string | null {
+    return logoUrl(this.publicUrl, credential.id, credential.logoFileId);
   }
 }

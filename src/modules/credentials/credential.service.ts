@@ -1,13 +1,14 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { setTenant } from '../../db/request-scope';
+import { tenantFork } from '../../db/request-scope';
 import { assertWithinCeiling } from '../../auth/ceiling';
 import type { Scope } from '../../auth/scope';
 import { generateSecret, hashSecret, SECRET_PREFIXES, secretHint } from '../../auth/secret-format';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
-import { diff, recordAudit } from '../audit/audit.service';
-import { Organization, Plan } from '../organizations/organization.entity';
+import { diff, recordAudit } from '../audit';
+import type { WebhookService } from '../webhooks';
+import { organizationOf, Plan, type Organization } from '../organizations';
 import { ApiCredential, CredentialKind } from './credential.entity';
 import { CredentialRepository } from './credential.repository';
 import { effectiveOperations, type CatalogRef, type CatalogSource } from '../../auth/credential-grants';
@@ -52,6 +53,7 @@ export class CredentialService {
     private readonly events: DomainEventBus,
     private readonly catalogRef: CatalogRef,
     private readonly logoSetter: LogoSetter | null,
+    private readonly webhooks: WebhookService | null = null,
   ) {}
 
   /** The catalog grants are computed against (tests swap it through the shared CatalogRef). */
@@ -116,10 +118,9 @@ export class CredentialService {
   async backfillPostingsKeys(): Promise<number> {
     let issued = 0;
     for (const id of await new CredentialRepository(this.orm).organizationsWithoutPostingsKey()) {
-      const em = this.orm.em.fork();
-      setTenant(em, id);
+      const em = tenantFork(this.orm, id);
       try {
-        await em.transactional(async (tx) => this.issuePostingsKey(tx, await tx.findOneOrFail(Organization, { id })));
+        await em.transactional(async (tx) => this.issuePostingsKey(tx, await organizationOf(tx, id)));
         issued += 1;
       } catch (err) {
         if (!(err instanceof UniqueConstraintViolationException)) throw err;
@@ -129,7 +130,7 @@ export class CredentialService {
   }
 
   async create(scope: Scope, input: CreateApiCredentialInput): Promise<IssuedCredential> {
-    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    const org = await organizationOf(scope.em, scope.principal.organizationId);
     if (org.plan !== Plan.FULL) throw new ForbiddenError(`Data API keys need the FULL plan; this organization is on the ${org.plan} plan`, { plan: org.plan });
     const grant = resolveGrant(input);
     const cidrs = normalizeCidrs(input.allowedCidrs ?? []);
@@ -192,7 +193,7 @@ export class CredentialService {
 
   /** `beforeChange` runs in the transaction with the key locked and unchanged (the usage impact check). */
   async update(scope: Scope, id: string, input: UpdateApiCredentialInput, beforeChange?: (em: EntityManager, credential: ApiCredential) => Promise<void>): Promise<ApiCredential> {
-    const org = await scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId });
+    const org = await organizationOf(scope.em, scope.principal.organizationId);
     const cidrs = input.allowedCidrs != null ? normalizeCidrs(input.allowedCidrs) : null;
     const problems = [
       ...(input.name != null ? checkName(input.name) : []),
@@ -252,6 +253,7 @@ export class CredentialService {
         targetType: TARGET,
         targetId: c.id,
       });
+      if (revoked) await this.webhooks?.enqueueFor(em, { organizationId: scope.principal.organizationId, type: 'credential.revoked', data: { id: c.id, kind: c.kind, revokedAt: c.revokedAt!.toISOString() } });
       return c;
     });
     await this.announce(credential.id);
@@ -293,6 +295,11 @@ export class CredentialService {
         targetType: TARGET,
         targetId: c.id,
         changes: { previousSecretTtlSeconds, previousSecretExpiresAt: c.previousSecretExpiresAt },
+      });
+      await this.webhooks?.enqueueFor(em, {
+        organizationId: scope.principal.organizationId,
+        type: 'credential.rotated',
+        data: { id: c.id, kind: c.kind, rotatedAt: new Date().toISOString(), previousSecretExpiresAt: c.previousSecretExpiresAt?.toISOString() ?? null },
       });
       return { credential: c, secret };
     });

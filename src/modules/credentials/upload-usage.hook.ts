@@ -12,7 +12,7 @@ const UPLOAD_OPERATION = 'uploads.upload';
 export function registerUploadUsageCounting(app: FastifyInstance, path: string, services: { operationUsage: OperationUsage }): void {
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'POST' || request.routeOptions.url !== path) return;
-    const principal = request.principal;
+    const principal = request.scope?.principal;
     if (principal?.kind !== 'DATA_KEY' || !principal.credentialId) return;
     if (reply.statusCode === 201) services.operationUsage.record(principal.credentialId, UPLOAD_OPERATION, 'ALLOWED');
     else if (reply.statusCode === 403 && !principal.grants.has(UPLOAD_OPERATION)) services.operationUsage.record(principal.credentialId, UPLOAD_OPERATION, 'REFUSED');

@@ -1,6 +1,6 @@
-import type { Organization } from '../organizations/organization.entity';
-import type { Posting } from '../postings/posting.entity';
-import { isPubliclyVisible } from '../postings/public-visibility';
+import type { Organization } from '../organizations/entities.api';
+import type { Posting } from '../postings/entities.api';
+import { isPubliclyVisible } from '../postings';
 import type { DistributionFacts } from './distribution-facts';
 
 /** The posting's visible text as one plain string, as readers (and LinkedIn's length check) see it. */

@@ -1,5 +1,5 @@
-import type { FeedLocation } from '../feed/reference-number';
-import type { FeedSalaryRange } from '../feed/salary-text';
+import type { FeedLocation } from '../dialects';
+import type { FeedSalaryRange } from '../dialects';
 
 /** What the rules read about one posting, its organization and this deployment: plain data, so the rules stay pure. */
 export interface DistributionFacts {

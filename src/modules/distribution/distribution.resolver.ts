@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { loaderFor, scopeOf } from '../../graphql/context';
-import { Organization } from '../organizations/organization.entity';
-import { Posting } from '../postings/posting.entity';
+import { Organization } from '../organizations/entities.api';
+import { Posting } from '../postings/entities.api';
 import { distributionFacts } from './distribution-facts.builder';
 import { distributionReport } from './distribution-report';
 import { DistributionEntry } from './distribution.types';
@@ -14,11 +14,16 @@ import { DistributionEntry } from './distribution.types';
  */
 @Resolver(() => Posting)
 export class DistributionResolver {
+  constructor(
+    private readonly publicUrl: string,
+    /** Whether JOBGATE_INDEXNOW_ENDPOINT is set: the IndexNow entry reports it. */
+    private readonly indexNowConfigured: boolean,
+  ) {}
+
   @FieldResolver(() => [DistributionEntry], { description: 'What Google, Indeed, LinkedIn and IndexNow make of this posting, and what each still lacks.' })
   async distribution(@Root() posting: Posting, @Ctx() ctx: GraphQLContext): Promise<DistributionEntry[]> {
     const scope = scopeOf(ctx);
     const organization = await loaderFor(ctx, 'distribution.organization', () => scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId }));
-    const { publicUrl, indexNowEndpoint } = ctx.services.config;
-    return distributionReport(distributionFacts(posting, organization, { publicUrl, indexNowConfigured: !!indexNowEndpoint }));
+    return distributionReport(distributionFacts(posting, organization, { publicUrl: this.publicUrl, indexNowConfigured: this.indexNowConfigured }));
   }
 }

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
-import type { UploadService } from '../uploads/upload.service';
-import type { RetentionRepository } from './retention.repository';
+import type { UploadService } from '../uploads';
+
+/** The retention deletes of other modules' tables, each run by its owner (users' sessions, the audit log). */
+export interface RetentionDeletes {
+  deleteExpiredSessions(batchSize: number): Promise<number>;
+  deleteAuditEventsOlderThan(days: number, batchSize: number): Promise<number>;
+}
 
 export interface HousekeepingOptions {
   /** Audit events older than this are deleted; 0 keeps them forever. */
@@ -29,7 +34,7 @@ export interface HousekeepingReport {
 export class Housekeeping {
   constructor(
     private readonly uploads: UploadService,
-    private readonly retention: RetentionRepository,
+    private readonly retention: RetentionDeletes,
     private readonly logger: Logger,
     private readonly options: HousekeepingOptions,
   ) {}

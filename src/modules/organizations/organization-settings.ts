@@ -54,4 +54,11 @@ export class OrganizationSettings {
   @Field({ description: 'Whether hosted posting pages are announced to search engines (IndexNow, Google Indexing API) when published, changed or withdrawn. Off by default.' })
   @Property()
   submitHostedPages: boolean = false;
+  @Field(() => Int, { nullable: true, description: 'Days applications are kept after they are made; null keeps them until erased.' })
+  @Property({ nullable: true, type: 'integer' })
+  applicationRetentionDays: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Days applications are kept when the candidate consented to longer storage (consent.store); null uses applicationRetentionDays.' })
+  @Property({ nullable: true, type: 'integer' })
+  consentedRetentionDays: number | null = null;
 }

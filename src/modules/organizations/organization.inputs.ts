@@ -40,4 +40,12 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Switches search-engine notifications (IndexNow, Google Indexing API) for hosted pages on or off.' })
   submitHostedPages?: boolean | null;
+  @Field(() => Int, { nullable: true, description: '1 to 3650 days; set clearApplicationRetention to keep applications until erased.' })
+  applicationRetentionDays?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1 to 3650 days, at least applicationRetentionDays; for candidates who consented to longer storage.' })
+  consentedRetentionDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Removes both retention periods.' })
+  clearApplicationRetention?: boolean | null;
 }

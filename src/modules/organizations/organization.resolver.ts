@@ -4,9 +4,12 @@ import { principalOf } from '../../graphql/context';
 import { HumansOnly, Requires } from '../../graphql/permissions';
 import { Organization } from './organization.entity';
 import { UpdateOrganizationSettingsInput } from './organization.inputs';
+import type { OrganizationService } from './organization.service';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  constructor(private readonly organizations: OrganizationService) {}
+
   @Query(() => Organization, { nullable: true })
   @Requires('organization.read')
   organization(@Ctx() ctx: GraphQLContext) {
@@ -16,6 +19,6 @@ export class OrganizationResolver {
   @Mutation(() => Organization)
   @HumansOnly('superAdmin')
   updateOrganizationSettings(@Arg('input') input: UpdateOrganizationSettingsInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.organizations.updateSettings({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, input);
+    return this.organizations.updateSettings({ em: ctx.em, principal: principalOf(ctx), meta: ctx.meta }, input);
   }
 }

@@ -1,9 +1,10 @@
-import { LockMode } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import type { DomainEventBus } from '../../events';
-import { diff, recordAudit } from '../audit/audit.service';
+import { ConflictError } from '../../errors';
+import { diff, recordAudit } from '../audit';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
-import { Organization } from './organization.entity';
+import { Organization, type Plan } from './organization.entity';
 import type { OrganizationSettings } from './organization-settings';
 import { normalizeOrigin } from '../../http/origin';
 import { validateSettings } from './settings-validation';
@@ -21,15 +22,17 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'linkedinFeedEnabled',
   'linkedinCompanyId',
   'submitHostedPages',
+  'applicationRetentionDays',
+  'consentedRetentionDays',
 ];
 
 export class OrganizationService {
   constructor(private readonly events: DomainEventBus) {}
 
   async updateSettings(scope: Scope, input: UpdateOrganizationSettingsInput): Promise<Organization> {
-    validateSettings(input);
     const organization = await scope.em.transactional(async (em) => {
       const org = await em.findOneOrFail(Organization, { id: scope.principal.organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      validateSettings(input, org.settings);
       const before = { ...org.settings };
       const s = org.settings;
       if (input.lockCredentialPermissions != null) s.lockCredentialPermissions = input.lockCredentialPermissions;
@@ -46,6 +49,12 @@ export class OrganizationService {
       if (input.linkedinFeedEnabled != null) s.linkedinFeedEnabled = input.linkedinFeedEnabled;
       if (input.linkedinCompanyId != null) s.linkedinCompanyId = input.linkedinCompanyId || null;
       if (input.submitHostedPages != null) s.submitHostedPages = input.submitHostedPages;
+      if (input.applicationRetentionDays != null) s.applicationRetentionDays = input.applicationRetentionDays;
+      if (input.consentedRetentionDays != null) s.consentedRetentionDays = input.consentedRetentionDays;
+      if (input.clearApplicationRetention) {
+        s.applicationRetentionDays = null;
+        s.consentedRetentionDays = null;
+      }
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;
@@ -63,4 +72,18 @@ export class OrganizationService {
     await this.events.emit('settings.changed', { organizationId: organization.id });
     return organization;
   }
+}
+
+/**
+ * Records, in the caller's transaction, that a posting left the public set: the feed's
+ * validators move (feed-validators.ts). The postings module calls it; the write is ours.
+ */
+export async function feedChanged(em: EntityManager, organizationId: string): Promise<void> {
+  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
+}
+
+/** A new organization, in the caller's transaction (signing up adds its first Super Admin); CONFLICT when the slug is taken. */
+export async function newOrganization(em: EntityManager, input: { slug: string; name: string; plan: Plan }): Promise<Organization> {
+  if (await em.count(Organization, { slug: input.slug })) throw new ConflictError(`slug "${input.slug}" is already taken`);
+  return em.create(Organization, { slug: input.slug, name: input.name, plan: input.plan });
 }

@@ -4,7 +4,7 @@ import { principalOf } from '../../graphql/context';
 import { Organization } from './organization.entity';
 
 /** What a career site may know about the organization whose postings key it holds. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PublicOrganization {
   @Field()
   name!: string;

@@ -1,6 +1,7 @@
 import { BadInputError, type FieldProblem } from '../../errors';
 import { normalizeOrigin } from '../../http/origin';
 import type { UpdateOrganizationSettingsInput } from './organization.inputs';
+import type { OrganizationSettings } from './organization-settings';
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -14,8 +15,22 @@ export function isHttpUrl(value: string): boolean {
 /** The board's introduction is a short paragraph, not a second job description. */
 export const MAX_INTRO = 1000;
 
-export function validateSettings(input: UpdateOrganizationSettingsInput): void {
+/** Checks `input` alone and, for the two retention periods, against the settings it changes (`current`). */
+export function validateSettings(input: UpdateOrganizationSettingsInput, current?: Pick<OrganizationSettings, 'applicationRetentionDays' | 'consentedRetentionDays'>): void {
   const problems: FieldProblem[] = [];
+  for (const field of ['applicationRetentionDays', 'consentedRetentionDays'] as const) {
+    const value = input[field];
+    if (value != null && (value < 1 || value > 3650)) problems.push({ field, message: 'must be between 1 and 3650' });
+  }
+  if (input.clearApplicationRetention && (input.applicationRetentionDays != null || input.consentedRetentionDays != null)) {
+    problems.push({ field: 'clearApplicationRetention', message: 'cannot be combined with a retention period' });
+  } else if (!input.clearApplicationRetention) {
+    const base = input.applicationRetentionDays ?? current?.applicationRetentionDays ?? null;
+    const longer = input.consentedRetentionDays ?? current?.consentedRetentionDays ?? null;
+    // A consent to longer storage must not shorten it; and it extends a period that exists.
+    if (longer != null && base == null) problems.push({ field: 'consentedRetentionDays', message: 'needs applicationRetentionDays' });
+    else if (longer != null && base != null && longer < base) problems.push({ field: 'consentedRetentionDays', message: `must be at least applicationRetentionDays (${base})` });
+  }
   const days = input.maxCredentialLifetimeDays;
   if (days != null && (days < 1 || days > 3650)) problems.push({ field: 'maxCredentialLifetimeDays', message: 'must be between 1 and 3650' });
   if (input.careersSiteUrl && !isHttpUrl(input.careersSiteUrl)) problems.push({ field: 'careersSiteUrl', message: 'must be an http(s) URL' });

@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PostingService } from './posting.service';
-import { setTenant } from '../../db/request-scope';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/audit.service';
+import { tenantFork } from '../../db/request-scope';
+import { actorOf, recordAudit } from '../audit';
 import { PostingState, QuestionKind, SalaryInterval, WorkplaceType } from './posting-enums';
 import type { CreatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
@@ -181,8 +180,7 @@ function builtIn(): DemoPosting[] {
 
 /** Demo postings for the demo organization (embedded `npm start`), written like any other posting: validated, sanitized, audited. */
 export const seedDemoPostings = async (services: { orm: MikroORM; postings: PostingService }, organizationId: string): Promise<void> => {
-  const em = services.orm.em.fork();
-  setTenant(em, organizationId, true);
+  const em = tenantFork(services.orm, organizationId, true);
   const demo = [...builtIn(), ...leverPostings().map(fromLever)];
   await em.transactional(async (tx) => {
     for (const d of demo) {

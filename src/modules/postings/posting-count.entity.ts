@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 
 /**
  * Per-organization counts of publicly visible postings: the total (facet `_total`,

@@ -59,25 +59,29 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
 /**
  * Takes expired postings out of the counts: the update makes the BEFORE trigger
  * clear `counted` and the statement trigger subtract them, in this transaction.
- * Then drops rows whose count reached zero. Returns how many postings it swept.
+ * Then drops rows whose count reached zero. Returns the postings it swept.
  */
-export interface ExpiredPosting {
+export interface SweptPosting {
   id: string;
-  organizationId: string;
+  organization_id: string;
+  state: string;
+  confidential: boolean;
+  expires_at: Date;
+  updated_at: Date;
 }
 
-/** Takes the postings that expired by time out of the counts; returns them (their search-engine notices are due). */
-export async function sweepExpired(em: EntityManager): Promise<ExpiredPosting[]> {
+export async function sweepExpired(em: EntityManager): Promise<SweptPosting[]> {
   const conn = em.getConnection();
   const ctx = em.getTransactionContext();
-  const swept = await conn.execute<{ id: string; organization_id: string }[]>(
-    `update postings set counted = false where counted and expires_at is not null and expires_at <= now() returning id, organization_id`,
+  const swept = await conn.execute<SweptPosting[]>(
+    `update postings set counted = false where counted and expires_at is not null and expires_at <= now()
+     returning id, organization_id, state, confidential, expires_at, updated_at`,
     [],
     'all',
     ctx,
   );
   await conn.execute(`delete from posting_counts where count = 0`, [], 'run', ctx);
-  return swept.map((row) => ({ id: row.id, organizationId: row.organization_id }));
+  return swept;
 }
 
 /** One instance at a time: a transaction-level advisory lock, skipped (not waited for) when another instance holds it. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../db/job-queue';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 import type { Posting } from './posting.entity';
 import { hostedUrl } from './posting-urls';
 import { isPubliclyVisible } from './public-visibility';

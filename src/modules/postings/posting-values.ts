@@ -5,8 +5,10 @@ import { QuestionKind, SalaryInterval } from './posting-enums';
  * The JSON values stored inside a posting (jsonb columns). They are plain data,
  * shared as-is by the admin and the public schema: neither holds anything the
  * public may not see.
+ * public may not see. No field has a rule or middleware: `simpleResolvers` (see
+ * public-posting.types.ts).
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostingLocation {
   @Field({ description: 'Display name, e.g. "San Francisco, CA".' })
   name!: string;
@@ -24,7 +26,7 @@ export class PostingLocation {
   postalCode!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostingListSection {
   @Field()
   title!: string;
@@ -36,7 +38,7 @@ export class PostingListSection {
   contentPlain!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SalaryRange {
   @Field(() => Float)
   min!: number;
@@ -51,7 +53,7 @@ export class SalaryRange {
   interval!: SalaryInterval;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostingQuestion {
   @Field(() => ID, { description: 'Stable within the posting; answers refer to it.' })
   id!: string;

@@ -3,8 +3,8 @@ import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Pr
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConfidentialHidden } from '../../db/confidential-scope';
 import { TenantScoped } from '../../db/tenant-scope';
-import { ActorRef } from '../audit/actor';
-import { Organization } from '../organizations/organization.entity';
+import { ActorRef } from '../audit/entities.api';
+import { Organization } from '../organizations/entities.api';
 import { PostingState, WorkplaceType } from './posting-enums';
 import { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
 

@@ -3,13 +3,12 @@ import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
 import { escapeLike } from '../../db/escape-like';
 import type { DomainEventBus } from '../../events';
-import { PostingRepository } from './posting.repository';
+import { ApplicationLookup } from '../applications';
 import { ConflictError, NotFoundError } from '../../errors';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { isUuid } from '../../ids';
-import { actorOf } from '../audit/actor';
-import { diff, postingConfidentialityChanged, recordAudit } from '../audit/audit.service';
-import { Organization } from '../organizations/organization.entity';
+import { actorOf, diff, postingConfidentialityChanged, recordAudit } from '../audit';
+import { feedChanged } from '../organizations';
 import { isPubliclyVisible } from './public-visibility';
 import { PostingState } from './posting-enums';
 import { assertAdminPostingFilter, type AdminPostingFilterInput } from './admin-posting-criteria';
@@ -18,6 +17,8 @@ import { Posting } from './posting.entity';
 import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
 import { enqueueSearchNotice, type SearchNoticeSink } from './posting-notices';
+import type { WebhookService } from '../webhooks';
+import { enqueuePostingEvents, type PostingSnapshot } from './posting-webhooks';
 
 /** Fields compared for the `posting.updated` audit diff (HTML is summarized, not copied). */
 const AUDITED: (keyof Posting)[] = [
@@ -47,13 +48,21 @@ function anyOfInsensitive(key: 'team' | 'department', values: string[]): FilterQ
 
 /** Admin management of postings. Every read and write goes through the request fork's tenant and confidential filters. */
 export class PostingService {
-  private readonly repository = new PostingRepository();
+  /** Applications are the applications module's table: asked through its facade. */
+  private readonly applications = new ApplicationLookup();
 
   constructor(
     private readonly orm: MikroORM,
     private readonly events: DomainEventBus,
+    private readonly webhooks: WebhookService,
+    private readonly publicUrl: string,
     private readonly notices?: SearchNoticeSink,
   ) {}
+
+  /** The webhook events of one change, in its transaction. */
+  private webhookEvents(em: Scope['em'], organizationId: string, before: PostingSnapshot | null, after: PostingSnapshot | null): Promise<void> {
+    return enqueuePostingEvents(em, this.webhooks, this.publicUrl, organizationId, before, after);
+  }
 
   /** After commit: tells the public cache (and any other listener) that public postings may differ. */
   async changed(organizationId: string): Promise<void> {
@@ -102,6 +111,7 @@ export class PostingService {
         posting: tiedTo(created),
       });
       await enqueueSearchNotice(em, this.notices, created, false);
+      await this.webhookEvents(em, scope.principal.organizationId, null, created);
       return created;
     });
     await this.changed(scope.principal.organizationId);
@@ -128,7 +138,10 @@ export class PostingService {
         await postingConfidentialityChanged(em, scope.principal.organizationId, found.id, found.confidential);
       }
       await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
-      if (Object.keys(changed).length) await enqueueSearchNotice(em, this.notices, found, isPubliclyVisible(before));
+      if (Object.keys(changed).length) {
+        await enqueueSearchNotice(em, this.notices, found, isPubliclyVisible(before));
+        await this.webhookEvents(em, scope.principal.organizationId, before, found);
+      }
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -141,6 +154,7 @@ export class PostingService {
       const before = found.state;
       if (before === state) return found;
       const wasVisible = isPubliclyVisible(found);
+      const snapshot = { ...found };
       found.state = state;
       // Publishing sets publishedAt once: re-publishing keeps the original date (and the posting's place in NEWEST order).
       if (state === PostingState.PUBLISHED && !found.publishedAt) found.publishedAt = new Date();
@@ -153,6 +167,7 @@ export class PostingService {
       });
       if (wasVisible && !isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
       await enqueueSearchNotice(em, this.notices, found, wasVisible);
+      await this.webhookEvents(em, scope.principal.organizationId, snapshot, found);
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -175,6 +190,7 @@ export class PostingService {
       const wasVisible = isPubliclyVisible(found);
       if (wasVisible) await markFeedChanged(em, scope.principal.organizationId);
       await enqueueSearchNotice(em, this.notices, found, wasVisible, false);
+      await this.webhookEvents(em, scope.principal.organizationId, { ...found }, null);
       em.remove(found);
     });
     await this.changed(scope.principal.organizationId);
@@ -189,7 +205,7 @@ export class PostingService {
   }
 
   private applicationCount(em: Scope['em'], postingId: string): Promise<number> {
-    return this.repository.applicationCount(em, postingId);
+    return this.applications.countForPosting(em, postingId);
   }
 }
 
@@ -201,7 +217,7 @@ const tiedTo = (posting: Posting) => ({ id: posting.id, confidential: posting.co
  * them: the organization's `feedChangedAt` records that it did.
  */
 async function markFeedChanged(em: Scope['em'], organizationId: string): Promise<void> {
-  await em.nativeUpdate(Organization, { id: organizationId }, { feedChangedAt: new Date() });
+  await feedChanged(em, organizationId);
 }
 
 async function markFeedChangedIfLeft(em: Scope['em'], organizationId: string, before: Posting, after: Posting): Promise<void> {

@@ -8,6 +8,11 @@ import { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } fro
  * `PostingConnection`, …) because the public schema is built separately and only
  * reaches these; the admin schema never references them. No state, confidential
  * flag or author exists here, so none can leak.
+
+ * `simpleResolvers`: every field here is a property read, with no @Authorized rule
+ * and no middleware, so type-graphql's per-field wrapper would do nothing but
+ * allocate once per field and row; without it the compiled execution reads the
+ * property inline.
  */
 
 export enum PostingOrder {
@@ -20,7 +25,7 @@ export enum PostingOrder {
 }
 registerEnumType(PostingOrder, { name: 'PostingOrder' });
 
-@ObjectType('Posting', { description: 'A published job posting.' })
+@ObjectType('Posting', { description: 'A published job posting.', simpleResolvers: true })
 export class PublicPosting {
   @Field(() => ID)
   id!: string;
@@ -92,7 +97,7 @@ export class PublicPosting {
   updatedAt!: Date;
 }
 
-@ObjectType('PostingEdge')
+@ObjectType('PostingEdge', { simpleResolvers: true })
 export class PublicPostingEdge {
   @Field()
   cursor!: string;
@@ -101,7 +106,7 @@ export class PublicPostingEdge {
   node!: PublicPosting;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacetValue {
   @Field()
   value!: string;
@@ -111,7 +116,7 @@ export class FacetValue {
 }
 
 /** Each facet counts postings matching every active filter except its own. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PostingFacets {
   @Field(() => [FacetValue])
   teams!: FacetValue[];
@@ -135,7 +140,7 @@ export class PostingFacets {
   countries!: FacetValue[];
 }
 
-@ObjectType('PostingConnection')
+@ObjectType('PostingConnection', { simpleResolvers: true })
 export class PublicPostingConnection {
   @Field(() => [PublicPostingEdge])
   edges!: PublicPostingEdge[];

@@ -1,14 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { numbered, preparedRows, type RowSource } from '../../db/prepared-statements';
 import { isUuid } from '../../ids';
 import { textProblem } from '../../text-problems';
 import { BadInputError, type FieldProblem } from '../../errors';
-import { WorkplaceType } from './posting-enums';
-import type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange } from './posting-values';
 import { postingSearchSql } from './posting-search.repository';
 import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
 import { type FacetName } from './facet-names';
+import type { Counts, PostingCondition as Condition, PostingRow, PostingsDb } from './public-posting-row';
 import { tableCounts, type CountRow } from './posting-counts.repository';
 
 /**
@@ -21,53 +19,14 @@ import { tableCounts, type CountRow } from './posting-counts.repository';
  * SQL bypasses the ORM's tenant filter) and applies the single visibility predicate.
  */
 
-/** The ORM's entity manager (statements run on its pool) or any other row source (the raw benchmark baseline). */
-export type PostingsDb = EntityManager | RowSource;
-
 const rowsOf = (db: PostingsDb): RowSource => ('rows' in db ? db : preparedRows(db));
 
 async function run<T>(db: PostingsDb, sql: string, params: unknown[]): Promise<T[]> {
   return rowsOf(db).rows<T>(numbered(sql), params);
 }
 
-export { FACET_NAMES, type FacetName } from './facet-names';
-
 const MAX_VALUES = 100;
 const MAX_SEARCH = 500;
-
-export interface PostingRow {
-  id: string;
-  title: string;
-  team: string | null;
-  department: string | null;
-  commitment: string | null;
-  level: string | null;
-  workplace_type: WorkplaceType;
-  locations: PostingLocation[];
-  country: string | null;
-  opening_html: string | null;
-  opening_plain: string | null;
-  description_html: string | null;
-  description_plain: string | null;
-  additional_html: string | null;
-  additional_plain: string | null;
-  lists: PostingListSection[];
-  salary_range: SalaryRange | null;
-  salary_description: string | null;
-  questions: PostingQuestion[];
-  published_at: Date;
-  updated_at: Date;
-  requisition_code: string | null;
-  /** The Greenhouse-compatible integer id (bigint, as text). */
-  board_id: string;
-  expires_at: Date | null;
-  /** published_at in integer microseconds since the epoch (exact, unlike a JS Date), for cursors. */
-  published_key: string;
-  title_key: string;
-  /** Only when the URLs were asked for: the organization's slug and careers site (joined, not a separate lookup). */
-  org_slug?: string;
-  org_careers_site_url?: string | null;
-}
 
 /** Public GraphQL field → the columns it needs. Fields not listed (hostedUrl, applyUrl) need only the id. */
 export const FIELD_COLUMNS: Record<string, string[]> = {
@@ -115,13 +74,6 @@ const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.w
   p.opening_html, p.opening_plain, p.description_html, p.description_plain, p.additional_html, p.additional_plain,
   p.lists, p.salary_range, p.salary_description, p.questions, p.published_at, p.updated_at, p.requisition_code, p.board_id::text as board_id, p.expires_at,
   (extract(epoch from p.published_at) * 1000000)::bigint::text as published_key, lower(p.title) as title_key`;
-
-/** One filter condition, tagged with the facet it belongs to (so that facet can leave it out). */
-interface Condition {
-  facet: FacetName | null;
-  sql: string;
-  params: unknown[];
-}
 
 function values(problems: FieldProblem[], field: string, input: string[] | null | undefined, normalize: (v: string) => string): string[] | null {
   if (!input?.length) return null;
@@ -244,6 +196,13 @@ export async function fetchOneByBoardId(db: PostingsDb, organizationId: string, 
   return rows[0] ?? null;
 }
 
+/** Publicly visible postings' ids and last change, newest first (sitemaps). */
+export async function fetchSitemapEntries(db: PostingsDb, organizationId: string, limit: number): Promise<{ id: string; lastmod: Date }[]> {
+  const w = where(organizationId, []);
+  const rows = await run<{ id: string; updated_at: Date }>(db, `select p.id, p.updated_at from postings p where ${w.sql} order by p.published_at desc, p.id desc limit ?`, [...w.params, limit]);
+  return rows.map((r) => ({ id: r.id, lastmod: new Date(r.updated_at) }));
+}
+
 /** The SQL expression each facet groups by (value shown, key grouped on) and any join it needs. */
 const FACET_SQL: Record<FacetName, { value: string; key: string; from: string }> = {
   teams: { value: 'min(p.team)', key: 'lower(p.team)', from: 'postings p' },
@@ -255,11 +214,6 @@ const FACET_SQL: Record<FacetName, { value: string; key: string; from: string }>
   // Location names are unique per posting (validated on write), so each row of the expansion is one posting.
   locations: { value: "min(l.value->>'name')", key: "lower(l.value->>'name')", from: 'postings p cross join lateral jsonb_array_elements(p.locations) l' },
 };
-
-export interface Counts {
-  total: number | null;
-  facets: Partial<Record<FacetName, { value: string; count: number }[]>>;
-}
 
 /**
  * The total and the requested facets in ONE statement. Unfiltered: from the

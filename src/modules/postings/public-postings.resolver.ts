@@ -4,9 +4,9 @@ import { BadInputError } from '../../errors';
 import type { GraphQLContext } from '../../graphql/context';
 import { loaderFor, principalOf } from '../../graphql/context';
 import { isUuid } from '../../ids';
-import { Organization } from '../organizations/organization.entity';
+import { organizationOf } from '../organizations';
 import { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
-import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.repository';
+import { FACET_NAMES, fetchCounts, fetchOne, fetchPage, filterConditions, encodeCursor, type FacetName, type PostingRow } from './public-postings.query';
 import { PostingOrder, PublicPosting, PublicPostingConnection, PublicPostingFilter, type PostingFacets } from './public-posting.types';
 import { selectedFields } from './selection';
 
@@ -14,7 +14,7 @@ import { selectedFields } from './selection';
 async function urlBase(ctx: GraphQLContext): Promise<PostingUrlBase> {
   const load = loaderFor(ctx, 'postings.urlBase', () => {
     const organizationId = principalOf(ctx).organizationId;
-    return ctx.em.findOneOrFail(Organization, { id: organizationId }).then((org) => ({ slug: org.slug, careersSiteUrl: org.settings.careersSiteUrl }));
+    return organizationOf(ctx.em, organizationId).then((org) => ({ slug: org.slug, careersSiteUrl: org.settings.careersSiteUrl }));
   });
   return load;
 }
@@ -54,6 +54,8 @@ function toPublic(row: PostingRow, base: PostingUrlBase, publicUrl: string): Pub
 /** The career-site read API (POST /public/graphql): only publicly visible postings exist here. */
 @Resolver()
 export class PublicPostingsResolver {
+  constructor(private readonly publicUrl: string) {}
+
   @Query(() => PublicPostingConnection, { nullable: true, description: 'Published postings, with totals and facets.' })
   async postings(
     @Arg('filter', () => PublicPostingFilter, { nullable: true }) filter: PublicPostingFilter | null,
@@ -75,7 +77,7 @@ export class PublicPostingsResolver {
       fields ? fetchPage(ctx.em, organizationId, conditions, orderBy, first, after, fields) : Promise.resolve({ rows: [], hasNextPage: false }),
       fetchCounts(ctx.em, organizationId, conditions, top.has('totalCount'), wantedFacets),
     ]);
-    const publicUrl = ctx.services.config.publicUrl;
+    const publicUrl = this.publicUrl;
     const nodes = page.rows.map((row) => toPublic(row, joinedUrlBase(row), publicUrl));
     const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(orderBy, page.rows[i]!) }));
     const facets = Object.fromEntries(FACET_NAMES.map((f: FacetName) => [f, counts.facets[f] ?? []])) as unknown as PostingFacets;
@@ -92,6 +94,6 @@ export class PublicPostingsResolver {
   async posting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<PublicPosting | null> {
     if (!isUuid(id)) return null;
     const [row, base] = await Promise.all([fetchOne(ctx.em, principalOf(ctx).organizationId, id.toLowerCase()), urlBase(ctx)]);
-    return row ? toPublic(row, base, ctx.services.config.publicUrl) : null;
+    return row ? toPublic(row, base, this.publicUrl) : null;
   }
 }

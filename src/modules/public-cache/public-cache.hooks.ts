@@ -25,7 +25,7 @@ function cacheableBody(body: unknown): CacheableBody | null {
  * query comes from the document Apollo already parsed and validated: this never parses.
  */
 function keyFor(request: FastifyRequest, cache: PublicResponseCache, documents: ValidatedDocuments): string | null {
-  const principal = request.principal;
+  const principal = request.scope?.principal;
   if (principal?.kind !== 'POSTINGS_KEY') return null;
   const body = cacheableBody(request.body);
   const document = body && documents.lookup(body.hash);

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { systemFork } from '../../db/request-scope';
 import { pipeline } from 'node:stream/promises';
 import { keyOf, type FileStore } from './file-store';
 import { StoredFileRepository } from './stored-file.repository';
@@ -31,7 +32,7 @@ export async function migrateFiles(
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<MigrationReport> {
   const files = new StoredFileRepository();
-  const em = orm.em.fork();
+  const em = systemFork(orm);
   const report: MigrationReport = { total: await files.count(em), copied: 0, skipped: 0, missing: [], corrupt: [] };
   let after: string | null = null;
   let done = 0;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../errors';
-import { setTenant } from '../../db/request-scope';
+import { tenantFork } from '../../db/request-scope';
 import { textGuard } from '../../http/text-guard';
 import { attachmentDisposition } from './file-names';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -30,8 +30,7 @@ export function registerFileRoutes(app: FastifyInstance, services: { orm: MikroO
 
     const organizationId = await services.uploads.organizationOf(id);
     if (!organizationId) throw new NotFoundError('File', id);
-    const em = services.orm.em.fork();
-    setTenant(em, organizationId);
+    const em = tenantFork(services.orm, organizationId);
     // Streamed from the store: a 10 MB file never sits whole in memory.
     const { file, body } = await services.uploads.open(em, id);
     return reply

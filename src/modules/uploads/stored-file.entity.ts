@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Embedded, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { TenantScoped } from '../../db/tenant-scope';
-import { ActorRef } from '../audit/actor';
-import { Organization } from '../organizations/organization.entity';
+import { ActorRef } from '../audit/entities.api';
+import { Organization } from '../organizations/entities.api';
 import { UploadPurpose } from './upload-purpose';
 
 /**

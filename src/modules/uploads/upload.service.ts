@@ -3,17 +3,17 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { systemFork } from '../../db/request-scope';
 import type { Logger } from 'pino';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { BadInputError, NotFoundError, RateLimitedError } from '../../errors';
 import { isUuid } from '../../ids';
-import { actorOf } from '../audit/actor';
-import { recordAudit } from '../audit/audit.service';
+import { actorOf, recordAudit } from '../audit';
 import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
-import { StoredFileRepository, type UnclaimedShare } from './stored-file.repository';
+import { StoredFileRepository, type FileKeys, type UnclaimedUsages } from './stored-file.repository';
 import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
@@ -129,7 +129,7 @@ export class UploadService {
       const anonymous = principal.kind === 'POSTINGS_KEY';
       const stagedFromIp = anonymous ? (meta?.ip ?? null) : null;
       const stagedForPosting = anonymous ? (input.postingId ?? null) : null;
-      const em = this.orm.em.fork();
+      const em = systemFork(this.orm);
       return await em.transactional(async (tx) => {
         await this.assertWithinUnclaimedCaps(tx, principal.organizationId, size, { ip: stagedFromIp, postingId: stagedForPosting });
         const file = tx.create(StoredFile, {
@@ -171,10 +171,39 @@ export class UploadService {
    */
   async dropUnclaimed(organizationId: string, ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
-    const rows = await this.files.deleteUnclaimed(this.orm.em.fork(), organizationId, ids);
+    const rows = await this.files.deleteUnclaimed(systemFork(this.orm), organizationId, ids);
     // Content-addressed bytes may be shared with another row; the orphan sweep takes them.
     if (this.store.keyedBy === 'id' && rows.length) {
       await this.store.delete(rows.map((r) => r.id)).catch((err: unknown) => this.logger.warn({ err }, 'could not delete unused uploads; the orphan sweep will'));
+    }
+  }
+
+  /**
+   * Erases files for good (an erased or expired application's resume and attachments):
+   * the rows inside the caller's transaction now; the bytes with `deleteObjects` once
+   * that transaction has committed. Returns the keys to hand to `deleteObjects`.
+   */
+  deleteFileRows(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<FileKeys[]> {
+    return this.files.deleteFiles(em, organizationId, ids.filter((id) => isUuid(id)).map((id) => id.toLowerCase()));
+  }
+
+  /**
+   * Deletes the bytes of files whose rows are gone. A content-addressed store keeps
+   * bytes another row still names (the same file uploaded twice). A failure is logged
+   * and left to the orphan sweep, which deletes objects no row points at.
+   * Returns how many objects were deleted.
+   */
+  async deleteObjects(files: readonly FileKeys[]): Promise<number> {
+    if (!files.length) return 0;
+    const keys = [...new Set(files.map((file) => keyOf(this.store, file)))];
+    const referenced = await this.files.referencedKeys(this.orm.em.fork(), this.store.keyedBy, keys);
+    const unreferenced = keys.filter((key) => !referenced.has(key));
+    try {
+      for (let i = 0; i < unreferenced.length; i += 1000) await this.store.delete(unreferenced.slice(i, i + 1000));
+      return unreferenced.length;
+    } catch (err) {
+      this.logger.warn({ err }, 'could not delete erased files; the orphan sweep will');
+      return 0;
     }
   }
 
@@ -191,14 +220,15 @@ export class UploadService {
    */
   private async assertWithinUnclaimedCaps(tx: EntityManager, organizationId: string, size: number, from: { ip: string | null; postingId: string | null }): Promise<void> {
     const { maxUnclaimedBytesPerOrg: perOrg = 0, maxUnclaimedBytesPerIp: perIp = 0, maxUnclaimedBytesPerPosting: perPosting = 0 } = this.options;
-    const checks: { cap: number; share?: UnclaimedShare; holder: string }[] = [];
-    if (perIp && from.ip) checks.push({ cap: perIp, share: { by: 'ip', value: from.ip }, holder: 'Uploads from this client hold' });
-    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: { by: 'posting', value: from.postingId }, holder: 'Uploads for this posting hold' });
-    if (perOrg) checks.push({ cap: perOrg, holder: 'This organization holds' });
+    const checks: { cap: number; share: keyof UnclaimedUsages; holder: string }[] = [];
+    if (perIp && from.ip) checks.push({ cap: perIp, share: 'ip', holder: 'Uploads from this client hold' });
+    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: 'posting', holder: 'Uploads for this posting hold' });
+    if (perOrg) checks.push({ cap: perOrg, share: 'organization', holder: 'This organization holds' });
     if (!checks.length) return;
     await this.files.lockOrganizationUploads(tx, organizationId);
+    const usages = await this.files.unclaimedUsage(tx, organizationId, { ip: perIp ? from.ip : null, postingId: perPosting ? from.postingId : null });
     for (const { cap, share, holder } of checks) {
-      const usage = await this.files.unclaimedUsage(tx, organizationId, share);
+      const usage = usages[share];
       if (usage.bytes + size <= cap) continue;
       throw new RateLimitedError(
         this.retryAfterSeconds(usage.oldest),
@@ -262,7 +292,7 @@ export class UploadService {
 
   /** The organization owning a file, found by id alone (for signed downloads, which carry no credential). */
   async organizationOf(fileId: string): Promise<string | null> {
-    return isUuid(fileId) ? this.files.organizationOf(this.orm.em.fork(), fileId.toLowerCase()) : null;
+    return isUuid(fileId) ? this.files.organizationOf(systemFork(this.orm), fileId.toLowerCase()) : null;
   }
 
   /**
@@ -271,7 +301,7 @@ export class UploadService {
    * Returns how many uploads.
    */
   async purgeStale(olderThanHours = this.staleAfterHours): Promise<number> {
-    const rows = await this.files.deleteStale(this.orm.em.fork(), olderThanHours);
+    const rows = await this.files.deleteStale(systemFork(this.orm), olderThanHours);
     if (this.store.keyedBy === 'id') {
       for (let i = 0; i < rows.length; i += 1000) await this.store.delete(rows.slice(i, i + 1000).map((r) => r.id));
     }
@@ -286,7 +316,7 @@ export class UploadService {
    */
   async sweepOrphans(graceMs = this.options.orphanGraceMs ?? 3600_000): Promise<number> {
     const before = Date.now() - graceMs;
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     let deleted = 0;
     for await (const page of this.store.list()) {
       const old = page.filter((o) => o.modifiedAt.getTime() <= before).map((o) => o.key);

@@ -6,7 +6,7 @@ import { assertMayUpload, MAX_UPLOAD_BYTES } from './upload-policy';
 import type { ReceivedFile, UploadService } from './upload.service';
 import { FileTooLargeError } from './upload-inspector';
 import { isUploadPurpose } from './upload-purpose';
-import { callerOf } from '../../http/principal-hook';
+import { callerOf } from '../../http/scope-hook';
 import { requestMeta } from '../../http/request-meta';
 import { assertTextField, textGuard } from '../../http/text-guard';
 
@@ -82,7 +82,7 @@ export async function registerUploadRoutes(app: FastifyInstance, services: { upl
     });
     scope.addHook('preValidation', textGuard());
 
-    scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT, config: { authenticate: true } }, async (request, reply) => {
+    scope.post(UPLOADS_PATH, { bodyLimit: UPLOAD_BODY_LIMIT, config: { caller: 'header' } }, async (request, reply) => {
       // Credentials before the body (the principal hook ran in onRequest): an anonymous or unauthorized caller never gets to stream 10 MB.
       const meta = requestMeta(request);
       const principal = callerOf(request);

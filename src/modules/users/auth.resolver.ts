@@ -2,8 +2,10 @@ import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-gra
 import type { GraphQLContext } from '../../graphql/context';
 import { principalOf } from '../../graphql/context';
 import { HumansOnly, Public } from '../../graphql/permissions';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { User } from './user.entity';
+import type { LoginService } from './login.service';
+import type { SessionService } from './session.service';
 
 @ObjectType()
 export class LoginPayload {
@@ -19,6 +21,11 @@ export class LoginPayload {
 
 @Resolver()
 export class AuthResolver {
+  constructor(
+    private readonly logins: LoginService,
+    private readonly sessions: SessionService,
+  ) {}
+
   @Mutation(() => LoginPayload, {
     description: 'Starts a session and returns its token. A browser that sends x-jobgate-csrf (the console) also gets it as an HttpOnly cookie.',
   })
@@ -29,7 +36,7 @@ export class AuthResolver {
     @Arg('password') password: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    const result = await ctx.services.login.login(organizationSlug, email, password, ctx.meta);
+    const result = await this.logins.login(organizationSlug, email, password, ctx.meta);
     ctx.browserSession.started(result.token);
     return result;
   }
@@ -38,7 +45,7 @@ export class AuthResolver {
   @HumansOnly('anyUser')
   async logout(@Ctx() ctx: GraphQLContext) {
     const principal = principalOf(ctx);
-    await ctx.services.sessions.end(principal.sessionId!);
+    await this.sessions.end(principal.sessionId!);
     recordAudit(ctx.em, principal.organizationId, principal, ctx.meta, {
       action: 'session.ended',
       targetType: 'User',

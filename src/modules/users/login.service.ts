@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RequestMeta } from '../../auth/principal';
 import { UnauthenticatedError } from '../../errors';
-import { setTenant } from '../../db/request-scope';
-import { recordAudit } from '../audit/audit.service';
-import { Organization } from '../organizations/organization.entity';
+import { setTenant, systemFork } from '../../db/request-scope';
+import { recordAudit } from '../audit';
+import { organizationBySlug } from '../organizations';
 import type { LoginThrottle } from './login-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import type { SessionService } from './session.service';
@@ -33,8 +33,8 @@ export class LoginService {
     const email = normalizeEmail(rawEmail);
     // Reserved before any password is verified, so parallel guesses cannot all slip past the limit.
     const attempt = await this.throttle.reserve(slug, email, meta.ip);
-    const em = this.orm.em.fork();
-    const organization = await em.findOne(Organization, { slug });
+    const em = systemFork(this.orm);
+    const organization = await organizationBySlug(em, slug);
     let user: User | null = null;
     if (organization) {
       setTenant(em, organization.id);

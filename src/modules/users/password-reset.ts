@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { BadInputError } from '../../errors';
-import { setTenant } from '../../db/request-scope';
-import { recordAudit } from '../audit/audit.service';
+import { tenantFork } from '../../db/request-scope';
+import { recordAudit } from '../audit';
 import { hashPassword } from './password';
 import type { SessionService } from './session.service';
 import { User } from './user.entity';
@@ -27,7 +27,7 @@ export function generatePassword(): string {
  * because only someone with the database can.
  */
 export async function resetPassword(
-  em: EntityManager,
+  orm: MikroORM,
   sessions: SessionService,
   organizationId: string,
   email: string,
@@ -36,8 +36,7 @@ export async function resetPassword(
   const chosen = password ?? generatePassword();
   const problems = checkPassword('--password', chosen);
   if (problems.length) throw new BadInputError(problems);
-  const fork = em.fork();
-  setTenant(fork, organizationId, true);
+  const fork = tenantFork(orm, organizationId, true);
   const passwordHash = await hashPassword(chosen);
   return fork.transactional(async (tx) => {
     const user = await tx.findOne(User, { email: normalizeEmail(email) }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 import { User } from './user.entity';
 
 /**

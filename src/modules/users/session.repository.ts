@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Role } from '../../auth/role';
+import { deleteInBatches } from '../../db/batched-delete';
 
 /** What verifying a session needs: the session's clocks and its user's standing, in one row. */
 export interface SessionRow {
@@ -40,5 +41,10 @@ export class SessionRepository {
 
   async delete(sessionId: string): Promise<void> {
     await this.orm.em.getConnection().execute('delete from sessions where id = ?', [sessionId]);
+  }
+
+  /** Sessions past their idle expiry (which never exceeds the absolute one) can never be used again. */
+  deleteExpired(batchSize: number): Promise<number> {
+    return deleteInBatches(this.orm, 'delete from sessions where id in (select id from sessions where expires_at < now() limit ?)', [batchSize], batchSize);
   }
 }

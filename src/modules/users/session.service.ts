@@ -60,6 +60,11 @@ export class SessionService {
   }
 
   /** Ends every session of a user inside the caller's transaction; returns how many there were. */
+  /** Retention: deletes sessions past their expiry, in batches; returns how many (housekeeping). */
+  deleteExpired(batchSize: number): Promise<number> {
+    return this.repository.deleteExpired(batchSize);
+  }
+
   async endAllForUser(em: EntityManager, userId: string): Promise<number> {
     return em.nativeDelete(Session, { user: userId });
   }

@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/role';
-import { setTenant } from '../../db/request-scope';
+import { setTenant, systemFork } from '../../db/request-scope';
 import { BadInputError, ConflictError, type FieldProblem } from '../../errors';
-import { recordAudit } from '../audit/audit.service';
-import { Organization, Plan, SLUG_PATTERN } from '../organizations/organization.entity';
+import { recordAudit } from '../audit';
+import { newOrganization, Plan, SLUG_PATTERN, type Organization } from '../organizations';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 import { checkEmail, checkName, checkPassword, normalizeEmail } from './user-validation';
@@ -53,11 +53,10 @@ export class SignupService {
   /** Organization, Super Admin, hooks and audit event commit together or not at all. */
   async createOrganization(input: CreateOrganizationInput): Promise<CreatedOrganization> {
     validateNewOrganization(input);
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     try {
       return await em.transactional(async (tx) => {
-        if (await tx.count(Organization, { slug: input.slug })) throw new ConflictError(`slug "${input.slug}" is already taken`);
-        const organization = tx.create(Organization, { slug: input.slug, name: input.name.trim(), plan: input.plan });
+        const organization = await newOrganization(tx, { slug: input.slug, name: input.name.trim(), plan: input.plan });
         setTenant(tx, organization.id);
         const admin = tx.create(User, {
           organization,

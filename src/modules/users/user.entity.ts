@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantScoped } from '../../db/tenant-scope';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations/entities.api';
 import { Role } from '../../auth/role';
 
 @Entity({ tableName: 'users' })

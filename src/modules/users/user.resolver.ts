@@ -5,22 +5,25 @@ import { Connection, PageArgs, toConnection } from '../../graphql/connection';
 import { Requires } from '../../graphql/permissions';
 import { User } from './user.entity';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
+import type { UserService } from './user.service';
 
 @ObjectType()
 export class UserConnection extends Connection(User) {}
 
 @Resolver(() => User)
 export class UserResolver {
+  constructor(private readonly userService: UserService) {}
+
   @Query(() => UserConnection, { nullable: true })
   @Requires('users.list')
   async users(@Args() page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return toConnection(await ctx.services.users.list(scopeOf(ctx), page));
+    return toConnection(await this.userService.list(scopeOf(ctx), page));
   }
 
   @Query(() => User, { nullable: true })
   @Requires('users.read')
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.get(scopeOf(ctx), id).catch((err: unknown) => {
+    return this.userService.get(scopeOf(ctx), id).catch((err: unknown) => {
       if ((err as { code?: string }).code === 'NOT_FOUND') return null;
       throw err;
     });
@@ -29,24 +32,24 @@ export class UserResolver {
   @Mutation(() => User)
   @Requires('users.create')
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.create(scopeOf(ctx), input);
+    return this.userService.create(scopeOf(ctx), input);
   }
 
   @Mutation(() => User)
   @Requires('users.update')
   updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.update(scopeOf(ctx), id, input);
+    return this.userService.update(scopeOf(ctx), id, input);
   }
 
   @Mutation(() => User)
   @Requires('users.deactivate')
   deactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.setActive(scopeOf(ctx), id, false);
+    return this.userService.setActive(scopeOf(ctx), id, false);
   }
 
   @Mutation(() => User)
   @Requires('users.reactivate')
   reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.users.setActive(scopeOf(ctx), id, true);
+    return this.userService.setActive(scopeOf(ctx), id, true);
   }
 }

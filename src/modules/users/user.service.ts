@@ -4,7 +4,7 @@ import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../
 import { isUuid } from '../../ids';
 import { paginate, type Page, type PageRequest } from '../../db/paginate';
 import { assertWithinCeiling, reachOfUser } from '../../auth/ceiling';
-import { diff, recordAudit } from '../audit/audit.service';
+import { diff, recordAudit } from '../audit';
 import type { SessionService } from './session.service';
 import { hashPassword } from './password';
 import { Role } from '../../auth/role';

@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { QuestionKind } from '../../postings/posting-enums';
-import type { PostingQuestion } from '../../postings/posting-values';
+import { QuestionKind, type PostingQuestion } from '../../postings';
 import { fieldIdOf, LINK_FIELDS, questionFieldName, RESUME_FIELD, type ApplyFormValues, type FormError } from '../apply-form';
 import { renderPage, type BrandHeader } from './layout';
 
@@ -14,6 +13,8 @@ export interface ApplyView {
   values: ApplyFormValues;
   errors: FormError[];
   token: string;
+  /** The organization's current privacy notice: shown above the consent boxes, its version sent back with the form. */
+  privacyNotice: { version: number; text: string; url: string | null } | null;
 }
 
 interface FieldProps {
@@ -164,6 +165,18 @@ export function applyPage(view: ApplyView): string {
           </Field>
           <fieldset class="field">
             <legend>Your data</legend>
+            {view.privacyNotice ? (
+              <div class="privacy-notice">
+                <input type="hidden" name="privacy_notice_version" value={String(view.privacyNotice.version)} />
+                <p>{view.privacyNotice.text}</p>
+                {view.privacyNotice.url ? (
+                  <p>
+                    <a href={view.privacyNotice.url} rel="noopener noreferrer" target="_blank">{`Privacy notice of ${view.organizationName} (version ${view.privacyNotice.version})`}</a>
+                  </p>
+                ) : null}
+                <p>{`By submitting, you accept this privacy notice (version ${view.privacyNotice.version}).`}</p>
+              </div>
+            ) : null}
             <label class="choice">
               <input type="checkbox" name="consent_store" value="yes" checked={v.consentStore} />
               {`${view.organizationName} may keep my application to consider me for future openings`}

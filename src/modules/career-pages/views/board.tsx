@@ -1,4 +1,4 @@
-import type { FacetName } from '../../postings/public-postings.query';
+import type { FacetName } from '../../postings';
 import { BOARD_FACETS, boardUrl, hasFilters, type BoardState } from '../board-state';
 import { locationsText, WORKPLACE_LABELS } from '../posting-format';
 import { renderPage, type BrandHeader } from './layout';

@@ -1,4 +1,4 @@
-import type { PostingRow } from '../../postings/public-postings.query';
+import type { PostingRow } from '../../postings';
 import { dateText, locationsText, salaryText, WORKPLACE_LABELS } from '../posting-format';
 import { renderPage, type BrandHeader } from './layout';
 

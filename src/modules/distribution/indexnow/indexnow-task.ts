@@ -1,6 +1,6 @@
 import type { JobQueue } from '../../../db/job-queue';
 import type { Logger } from 'pino';
-import { SEARCH_NOTICE_TASK, type SearchNotice } from '../../postings/posting-notices';
+import { SEARCH_NOTICE_TASK, type SearchNotice } from '../../postings';
 import { INDEXNOW_BATCH, IndexNowRefused, submitToIndexNow, type IndexNowTarget } from './indexnow-client';
 import { indexNowKeyPath } from './indexnow-key';
 

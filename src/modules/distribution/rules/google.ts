@@ -1,4 +1,4 @@
-import { employmentTypeFor } from '../../career-pages/job-posting-schema';
+import { employmentTypeFor } from '../../career-pages';
 import { hasCountry, hasSalary, recommended, required, type DistributionFacts, type Problem } from '../distribution-facts';
 
 /**

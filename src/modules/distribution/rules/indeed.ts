@@ -1,4 +1,4 @@
-import { jobTypeFor } from '../../feed/job-type';
+import { jobTypeFor } from '../../dialects';
 import { hasSalary, recommended, required, type DistributionFacts, type Problem } from '../distribution-facts';
 
 /** Indeed's XML feed (feed/feed-job.ts): a description and a place are required; salary and job type rank the job. */

@@ -1,10 +1,10 @@
-import { linkedinExperienceLevel, linkedinJobType, locationString } from '../../feed/linkedin';
+import { linkedinExperienceLevel, linkedinJobType, locationString } from '../../dialects';
 import { recommended, required, type DistributionFacts, type Problem } from '../distribution-facts';
 
 /** LinkedIn refuses shorter descriptions. */
 export const LINKEDIN_MIN_DESCRIPTION = 100;
 
-/** LinkedIn's XML job feed (feed/linkedin): its mandatory fields, then the ones it uses to match candidates. */
+/** LinkedIn's XML job feed (dialects/linkedin): its mandatory fields, then the ones it uses to match candidates. */
 export function linkedinProblems({ posting, organization, deployment }: DistributionFacts): Problem[] {
   const problems: Problem[] = [];
   const length = posting.descriptionPlain.trim().length;

@@ -112,10 +112,16 @@ export type UpdateApiCredentialInput = {
 export type UpdateOrganizationSettingsInput = {
   /** Origins such as https://careers.example.com (at most 50). */
   allowedOrigins?: Array<string> | null | undefined;
+  /** 1 to 3650 days; set clearApplicationRetention to keep applications until erased. */
+  applicationRetentionDays?: number | null | undefined;
   careersPageEnabled?: boolean | null | undefined;
   /** http(s) URL; an empty string clears it. */
   careersSiteUrl?: string | null | undefined;
+  /** Removes both retention periods. */
+  clearApplicationRetention?: boolean | null | undefined;
   clearMaxCredentialLifetime?: boolean | null | undefined;
+  /** 1 to 3650 days, at least applicationRetentionDays; for candidates who consented to longer storage. */
+  consentedRetentionDays?: number | null | undefined;
   feedEnabled?: boolean | null | undefined;
   /** Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off. */
   greenhouseApiEnabled?: boolean | null | undefined;

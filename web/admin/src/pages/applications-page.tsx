@@ -4,6 +4,7 @@ import { isApiError } from '../api/api-error';
 import { useApiQuery } from '../api/hooks';
 import { ApplicationsDocument, ResumeLinkDocument } from '../api/operations';
 import { useSession } from '../api/session';
+import { Pager, useCursorPages } from '../components/pager';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 
@@ -49,10 +50,10 @@ function ResumeButton({ applicationId, filename }: { applicationId: string; file
 export function ApplicationsPage() {
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const query = useApiQuery(['applications'], ApplicationsDocument, {
     first: PAGE_SIZE,
-    after: cursors[cursors.length - 1],
+    after: pages.after,
     filter: applied ? { search: applied } : {},
   });
 
@@ -63,7 +64,7 @@ export function ApplicationsPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setApplied(search.trim());
-          setCursors([null]);
+          pages.reset();
         }}
       >
         <Group align="flex-end">
@@ -119,14 +120,7 @@ export function ApplicationsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <Group justify="space-between">
-                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                  Previous
-                </Button>
-                <Button variant="default" disabled={!applications.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, applications.pageInfo.endCursor ?? null])}>
-                  Next
-                </Button>
-              </Group>
+              <Pager pages={pages} pageInfo={applications.pageInfo} />
             </>
           )
         }

@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { useApiQuery } from '../api/hooks';
 import { AuditEventsDocument, UsersDocument } from '../api/operations';
 import { ChangeDiff } from '../components/change-diff';
+import { Pager, useCursorPages } from '../components/pager';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
 import type { AuditEventFilter } from '../gql/graphql';
@@ -14,10 +15,9 @@ const COMMON_ACTIONS = ['api_credential.', 'user.', 'organization.', 'posting.',
 export function AuditPage() {
   const [draft, setDraft] = useState({ action: '', actorId: '', targetId: '', since: '', until: '' });
   const [filter, setFilter] = useState<AuditEventFilter>({});
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [open, setOpen] = useState<string | null>(null);
-  const after = cursors[cursors.length - 1];
-  const query = useApiQuery(['audit'], AuditEventsDocument, { first: PAGE_SIZE, after, filter });
+    const query = useApiQuery(['audit'], AuditEventsDocument, { first: PAGE_SIZE, after: pages.after, filter });
   // Actor names for the filter; users without users.list simply type an id.
   const users = useApiQuery(['users'], UsersDocument, { first: 100 });
 
@@ -30,7 +30,7 @@ export function AuditPage() {
       // Through the whole chosen day: the API's until is exclusive.
       until: draft.until ? new Date(new Date(`${draft.until}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined,
     });
-    setCursors([null]);
+    pages.reset();
   };
 
   return (
@@ -81,7 +81,7 @@ export function AuditPage() {
             onClick={() => {
               setDraft({ action: '', actorId: '', targetId: '', since: '', until: '' });
               setFilter({});
-              setCursors([null]);
+              pages.reset();
             }}
           >
             Reset
@@ -96,7 +96,7 @@ export function AuditPage() {
           ) : (
             <>
               <Text size="sm" role="status">
-                {auditEvents.totalCount} events · page {cursors.length}
+                {auditEvents.totalCount} events · page {pages.page}
               </Text>
               <Table.ScrollContainer minWidth={760}>
                 <Table verticalSpacing="xs" aria-label="Audit events">
@@ -151,18 +151,7 @@ export function AuditPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <Group justify="space-between">
-                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                  Newer
-                </Button>
-                <Button
-                  variant="default"
-                  disabled={!auditEvents.pageInfo.hasNextPage}
-                  onClick={() => setCursors([...cursors, auditEvents.pageInfo.endCursor ?? null])}
-                >
-                  Older
-                </Button>
-              </Group>
+              <Pager pages={pages} pageInfo={auditEvents.pageInfo} previousLabel="Newer" nextLabel="Older" />
             </>
           )
         }

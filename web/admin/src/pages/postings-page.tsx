@@ -2,6 +2,7 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@man
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { PostingsDocument, SetPostingStateDocument } from '../api/operations';
+import { Pager, useCursorPages } from '../components/pager';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDate, humanize } from '../format';
 import type { PostingState } from '../gql/graphql';
@@ -12,9 +13,9 @@ const STATE_FILTERS = ['ALL', 'DRAFT', 'PUBLISHED', 'INTERNAL', 'CLOSED'] as con
 /** Postings with their state changes (publish, close). */
 export function PostingsPage() {
   const [stateFilter, setStateFilter] = useState<(typeof STATE_FILTERS)[number]>('ALL');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const filter = stateFilter === 'ALL' ? {} : { states: [stateFilter as PostingState] };
-  const query = useApiQuery(['postings'], PostingsDocument, { first: PAGE_SIZE, after: cursors[cursors.length - 1], filter });
+  const query = useApiQuery(['postings'], PostingsDocument, { first: PAGE_SIZE, after: pages.after, filter });
   const setState = useApiMutation(SetPostingStateDocument, [['postings']]);
 
   return (
@@ -26,7 +27,7 @@ export function PostingsPage() {
         value={stateFilter}
         onChange={(v) => {
           setStateFilter(v as (typeof STATE_FILTERS)[number]);
-          setCursors([null]);
+          pages.reset();
         }}
       />
       {setState.error && (
@@ -99,14 +100,7 @@ export function PostingsPage() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
-              <Group justify="space-between">
-                <Button variant="default" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                  Previous
-                </Button>
-                <Button variant="default" disabled={!postings.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, postings.pageInfo.endCursor ?? null])}>
-                  Next
-                </Button>
-              </Group>
+              <Pager pages={pages} pageInfo={postings.pageInfo} />
             </>
           )
         }

@@ -1,0 +1,308 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** A stored endpoint, as the service sees it (the secrets stay encrypted here). */
+export interface EndpointRow {
+  id: string;
+  organization_id: string;
+  url: string;
+  event_types: string[];
+  description: string | null;
+  allow_confidential: boolean;
+  status: 'ENABLED' | 'DISABLED';
+  disabled_reason: string | null;
+  encrypted_secret: string;
+  previous_encrypted_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  owner_credential_id: string | null;
+  owner_user_id: string | null;
+  failing_since: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MessageRow {
+  id: string;
+  endpoint_id: string;
+  organization_id: string;
+  event_type: string;
+  body: string;
+  confidential: boolean;
+  status: 'PENDING' | 'DELIVERING' | 'DELIVERED' | 'FAILED' | 'SUPPRESSED';
+  attempt_count: number;
+  next_attempt_at: Date | null;
+  created_at: Date;
+}
+
+export interface AttemptRow {
+  message_id: string;
+  at: Date;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
+/** The owner of an endpoint as it is NOW: the key's grant and state, or the user's role. */
+export interface OwnerRow {
+  kind: 'KEY' | 'USER';
+  active: boolean;
+  operations: string[] | null;
+  full_access: boolean | null;
+  catalog_version: number | null;
+  allow_confidential: boolean | null;
+  role: string | null;
+  can_manage_api_credentials: boolean | null;
+}
+
+export type EndpointChanges = Partial<Pick<EndpointRow, 'url' | 'event_types' | 'description' | 'allow_confidential' | 'status' | 'disabled_reason' | 'encrypted_secret' | 'previous_encrypted_secret' | 'previous_secret_expires_at' | 'failing_since'>>;
+
+/** Which endpoints of an organization an event goes to. */
+export interface Audience {
+  organizationId: string;
+  eventType: string;
+  /** Confidential data: only endpoints with allowConfidential. */
+  confidential: boolean;
+  /** Only endpoints WITHOUT allowConfidential (a posting made confidential leaves their view). */
+  withoutConfidentialOnly?: boolean;
+}
+
+/** The driver may hand timestamptz back as strings; rows leave this file with Dates. */
+function withDates<T extends object>(row: T | undefined, columns: readonly string[]): T | undefined {
+  if (!row) return row;
+  const out = { ...row } as Record<string, unknown>;
+  for (const column of columns) if (out[column] != null && !(out[column] instanceof Date)) out[column] = new Date(out[column] as string);
+  return out as T;
+}
+const ENDPOINT_DATES = ['previous_secret_expires_at', 'failing_since', 'created_at', 'updated_at'];
+const MESSAGE_DATES = ['next_attempt_at', 'created_at'];
+const endpointOf = (row: EndpointRow | undefined) => withDates(row, ENDPOINT_DATES) ?? null;
+const messageOf = (row: MessageRow | undefined) => withDates(row, MESSAGE_DATES) ?? null;
+
+/** A text[] bound as one JSON parameter (knex would spread a JS array into several). */
+const TEXT_ARRAY = 'array(select jsonb_array_elements_text(?::jsonb))';
+
+const ENDPOINT_COLUMNS = [
+  'url',
+  'event_types',
+  'description',
+  'allow_confidential',
+  'status',
+  'disabled_reason',
+  'encrypted_secret',
+  'previous_encrypted_secret',
+  'previous_secret_expires_at',
+  'failing_since',
+] as const;
+
+/** The SQL of webhooks: endpoints, messages (one event for one endpoint) and their attempts. */
+export class WebhookRepository {
+  async insertEndpoint(em: EntityManager, row: Omit<EndpointRow, 'created_at' | 'updated_at' | 'status' | 'disabled_reason' | 'failing_since' | 'previous_encrypted_secret' | 'previous_secret_expires_at'>): Promise<EndpointRow> {
+    const [created] = await em.execute<EndpointRow[]>(
+      `insert into webhook_endpoints (id, organization_id, url, event_types, description, allow_confidential, encrypted_secret, owner_credential_id, owner_user_id)
+       values (?, ?, ?, ${TEXT_ARRAY}, ?, ?, ?, ?, ?) returning *`,
+      [row.id, row.organization_id, row.url, JSON.stringify(row.event_types), row.description, row.allow_confidential, row.encrypted_secret, row.owner_credential_id, row.owner_user_id],
+    );
+    return endpointOf(created)!;
+  }
+
+  async findEndpoint(em: EntityManager, organizationId: string, id: string, lock = false): Promise<EndpointRow | null> {
+    const [row] = await em.execute<EndpointRow[]>(`select * from webhook_endpoints where id = ? and organization_id = ?${lock ? ' for update' : ''}`, [id, organizationId]);
+    return endpointOf(row);
+  }
+
+  /** Oldest first, keyset-paginated on (created_at, id); `after` is the id of the previous page's last endpoint. */
+  async listEndpoints(em: EntityManager, organizationId: string, first: number, after: string | null): Promise<{ rows: EndpointRow[]; total: number }> {
+    const rows = await em.execute<EndpointRow[]>(
+      `select * from webhook_endpoints e
+        where organization_id = ?
+          and (?::uuid is null or (created_at, id) > (select created_at, id from webhook_endpoints where id = ?::uuid and organization_id = e.organization_id))
+        order by created_at, id limit ?`,
+      [organizationId, after, after, first + 1],
+    );
+    const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from webhook_endpoints where organization_id = ?`, [organizationId]);
+    return { rows: rows.map((r) => endpointOf(r)!), total: Number(count?.n ?? 0) };
+  }
+
+  async updateEndpoint(em: EntityManager, organizationId: string, id: string, changes: EndpointChanges): Promise<EndpointRow | null> {
+    const sets: string[] = ['updated_at = now()'];
+    const params: unknown[] = [];
+    for (const column of ENDPOINT_COLUMNS) {
+      if (!(column in changes)) continue;
+      sets.push(column === 'event_types' ? `${column} = ${TEXT_ARRAY}` : `${column} = ?`);
+      params.push(column === 'event_types' ? JSON.stringify(changes[column]) : changes[column]);
+    }
+    const [row] = await em.execute<EndpointRow[]>(`update webhook_endpoints set ${sets.join(', ')} where id = ? and organization_id = ? returning *`, [...params, id, organizationId]);
+    return endpointOf(row);
+  }
+
+  async deleteEndpoint(em: EntityManager, organizationId: string, id: string): Promise<boolean> {
+    const rows = await em.execute<{ id: string }[]>(`delete from webhook_endpoints where id = ? and organization_id = ? returning id`, [id, organizationId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * One message per matching enabled endpoint, in the caller's transaction. Returns
+   * the message ids (the `webhook-id` of every attempt), for the delivery jobs.
+   */
+  async insertMessages(em: EntityManager, audience: Audience, body: string): Promise<string[]> {
+    const rows = await em.execute<{ id: string }[]>(
+      `insert into webhook_messages (id, endpoint_id, organization_id, event_type, body, confidential, next_attempt_at)
+       select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, e.organization_id, ?, ?, ?, now()
+         from webhook_endpoints e
+        where e.organization_id = ? and e.status = 'ENABLED' and ? = any(e.event_types)
+          and (not ? or e.allow_confidential) and (not ? or not e.allow_confidential)
+       returning id`,
+      [audience.eventType, body, audience.confidential, audience.organizationId, audience.eventType, audience.confidential, audience.withoutConfidentialOnly ?? false],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** A test message for one endpoint, whatever its event types. */
+  async insertMessage(em: EntityManager, endpoint: EndpointRow, eventType: string, body: string): Promise<string> {
+    const [row] = await em.execute<{ id: string }[]>(
+      `insert into webhook_messages (id, endpoint_id, organization_id, event_type, body, next_attempt_at)
+       values ('msg_' || replace(gen_random_uuid()::text, '-', ''), ?, ?, ?, ?, now()) returning id`,
+      [endpoint.id, endpoint.organization_id, eventType, body],
+    );
+    return row!.id;
+  }
+
+  /**
+   * Takes a message for one attempt: PENDING, or DELIVERING whose lease ran out (its
+   * instance died mid-flight). The lease keeps a second job for the same message (a
+   * recovery job, another instance) from sending it at the same time.
+   */
+  async claimMessage(em: EntityManager, messageId: string, leaseSeconds: number): Promise<MessageRow | null> {
+    const [row] = await em.execute<MessageRow[]>(
+      `update webhook_messages set status = 'DELIVERING', lease_until = now() + make_interval(secs => ?), attempt_count = attempt_count + 1
+        where id = ? and (status = 'PENDING' or (status = 'DELIVERING' and lease_until < now()))
+        returning *`,
+      [leaseSeconds, messageId],
+    );
+    return messageOf(row);
+  }
+
+  async findEndpointById(em: EntityManager, id: string): Promise<EndpointRow | null> {
+    const [row] = await em.execute<EndpointRow[]>(`select * from webhook_endpoints where id = ?`, [id]);
+    return endpointOf(row);
+  }
+
+  async recordAttempt(em: EntityManager, attempt: AttemptRow): Promise<void> {
+    await em.execute(`insert into webhook_attempts (message_id, at, status_code, duration_ms, error, response_excerpt) values (?, ?, ?, ?, ?, ?)`, [
+      attempt.message_id,
+      attempt.at,
+      attempt.status_code,
+      attempt.duration_ms,
+      attempt.error,
+      attempt.response_excerpt,
+    ]);
+  }
+
+  async settleMessage(em: EntityManager, messageId: string, status: MessageRow['status'], nextAttemptAt: Date | null): Promise<void> {
+    await em.execute(`update webhook_messages set status = ?, next_attempt_at = ?, lease_until = null where id = ?`, [status, nextAttemptAt, messageId]);
+  }
+
+  /** Back to PENDING now, same id (a redelivery). False when the message is not this endpoint's. */
+  async requeueMessage(em: EntityManager, organizationId: string, endpointId: string, messageId: string): Promise<boolean> {
+    const rows = await em.execute<{ id: string }[]>(
+      `update webhook_messages set status = 'PENDING', next_attempt_at = now(), lease_until = null
+        where id = ? and endpoint_id = ? and organization_id = ? and status <> 'DELIVERING' returning id`,
+      [messageId, endpointId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Newest first; `after` is the id of the previous page's last message. */
+  async listMessages(em: EntityManager, endpointId: string, first: number, after: string | null): Promise<{ rows: MessageRow[]; total: number }> {
+    const rows = await em.execute<MessageRow[]>(
+      `select * from webhook_messages m
+        where endpoint_id = ?
+          and (?::text is null or (created_at, id) < (select created_at, id from webhook_messages where id = ? and endpoint_id = m.endpoint_id))
+        order by created_at desc, id desc limit ?`,
+      [endpointId, after, after, first + 1],
+    );
+    const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from webhook_messages where endpoint_id = ?`, [endpointId]);
+    return { rows: rows.map((r) => messageOf(r)!), total: Number(count?.n ?? 0) };
+  }
+
+  async attemptsOf(em: EntityManager, messageIds: string[]): Promise<AttemptRow[]> {
+    if (messageIds.length === 0) return [];
+    const rows = await em.execute<AttemptRow[]>(`select * from webhook_attempts where message_id in (select jsonb_array_elements_text(?::jsonb)) order by at, id`, [JSON.stringify(messageIds)]);
+    return rows.map((r) => withDates(r, ['at'])!);
+  }
+
+  /** The endpoint's owner now: a key (state and grant) or a user (role, active). */
+  async ownerOf(em: EntityManager, endpoint: EndpointRow): Promise<OwnerRow | null> {
+    if (endpoint.owner_credential_id) {
+      const [row] = await em.execute<OwnerRow[]>(
+        `select 'KEY' as kind, (revoked_at is null and (expires_at is null or expires_at > now())) as active,
+                operations, full_access, catalog_version, allow_confidential, null as role, null as can_manage_api_credentials
+           from api_credentials where id = ?`,
+        [endpoint.owner_credential_id],
+      );
+      return row ?? null;
+    }
+    const [row] = await em.execute<OwnerRow[]>(
+      `select 'USER' as kind, active, null as operations, null as full_access, null as catalog_version, null as allow_confidential, role, can_manage_api_credentials
+         from users where id = ?`,
+      [endpoint.owner_user_id],
+    );
+    return row ?? null;
+  }
+
+  /** A failed attempt: the endpoint is failing since its first failure in a row. Returns that time. */
+  async markFailing(em: EntityManager, endpointId: string): Promise<Date> {
+    const [row] = await em.execute<{ failing_since: Date }[]>(`update webhook_endpoints set failing_since = coalesce(failing_since, now()) where id = ? returning failing_since`, [endpointId]);
+    return new Date(row!.failing_since);
+  }
+
+  async clearFailing(em: EntityManager, endpointId: string): Promise<void> {
+    await em.execute(`update webhook_endpoints set failing_since = null where id = ? and failing_since is not null`, [endpointId]);
+  }
+
+  /** Disables the endpoint once; false when it already was. */
+  async disableEndpoint(em: EntityManager, endpointId: string, reason: string): Promise<boolean> {
+    const rows = await em.execute<{ id: string }[]>(
+      `update webhook_endpoints set status = 'DISABLED', disabled_reason = ?, updated_at = now() where id = ? and status = 'ENABLED' returning id`,
+      [reason, endpointId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Messages whose job was lost: DELIVERING with an expired lease (the instance died
+   * mid-flight) or PENDING and overdue by `graceSeconds`. The recovery task enqueues them again.
+   */
+  async strandedMessages(em: EntityManager, graceSeconds: number, limit: number): Promise<string[]> {
+    const rows = await em.execute<{ id: string }[]>(
+      `select id from webhook_messages
+        where (status = 'DELIVERING' and lease_until < now())
+           or (status = 'PENDING' and next_attempt_at < now() - make_interval(secs => ?))
+        order by next_attempt_at limit ?`,
+      [graceSeconds, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** For /metrics: messages not yet settled, and the age of the oldest one that is due. */
+  async backlog(em: EntityManager): Promise<{ open: number; oldestDueSeconds: number }> {
+    const [row] = await em.execute<{ open: string; oldest: string | null }[]>(
+      `select count(*)::text as open,
+              extract(epoch from (now() - min(next_attempt_at) filter (where next_attempt_at <= now())))::text as oldest
+         from webhook_messages where status in ('PENDING', 'DELIVERING')`,
+    );
+    return { open: Number(row?.open ?? 0), oldestDueSeconds: Math.max(0, Number(row?.oldest ?? 0)) };
+  }
+
+  /** Keys that reach `daysBefore` days before expiry within the last `windowSeconds` (the cron tick's span). */
+  async credentialsExpiringIn(em: EntityManager, daysBefore: number, windowSeconds: number): Promise<{ id: string; organization_id: string; expires_at: Date }[]> {
+    const rows = await em.execute<{ id: string; organization_id: string; expires_at: Date }[]>(
+      `select id, organization_id, expires_at from api_credentials
+        where revoked_at is null and expires_at is not null
+          and expires_at - make_interval(days => ?) <= now()
+          and expires_at - make_interval(days => ?) > now() - make_interval(secs => ?)`,
+      [daysBefore, daysBefore, windowSeconds],
+    );
+    return rows.map((r) => withDates(r, ['expires_at'])!);
+  }
+}
