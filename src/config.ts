@@ -43,6 +43,10 @@ export interface Config {
   auditRetentionDays: number;
   fileStore: FileStoreConfig;
   jobs: JobsConfig;
+  /** IndexNow's endpoint (e.g. https://api.indexnow.org/indexnow); unset = IndexNow is off. */
+  indexNowEndpoint: string | undefined;
+  /** IndexNow key; unset = derived from the master key (see distribution/indexnow/indexnow-key.ts). */
+  indexNowKey: string | undefined;
   webhooks: WebhooksConfig;
 }
 
@@ -216,6 +220,8 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: int(env, 'JOBGATE_WORKER_CONCURRENCY', 10),
       pollIntervalMs: int(env, 'JOBGATE_WORKER_POLL_INTERVAL_MS', 2000),
     },
+    indexNowEndpoint: env.JOBGATE_INDEXNOW_ENDPOINT || undefined,
+    indexNowKey: indexNowKeyOf(env.JOBGATE_INDEXNOW_KEY),
     webhooks: {
       retryScheduleSeconds: secondsList(env, 'JOBGATE_WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
       allowPrivateNetworks: bool(env, 'JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),
@@ -232,4 +238,11 @@ export function loadConfig(env: Env = process.env): Config {
     auditRetentionDays: int(env, 'JOBGATE_AUDIT_RETENTION_DAYS', 365),
     fileStore: fileStore(env, databaseUrl, dataDir),
   };
+}
+
+/** 8 to 128 of a-z, A-Z, 0-9 and dashes, as IndexNow requires; anything else is a configuration mistake. */
+function indexNowKeyOf(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^[a-zA-Z0-9-]{8,128}$/.test(value)) throw new Error('JOBGATE_INDEXNOW_KEY must be 8 to 128 characters of a-z, A-Z, 0-9 and -');
+  return value;
 }

@@ -3,6 +3,7 @@ import { ApplicationResolver } from '../modules/applications/application.resolve
 import { DataRightsResolver, PrivacyNoticeResolver } from '../modules/data-rights';
 import { OrganizationLogoResolver } from '../modules/organizations/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { DistributionResolver } from '../modules/distribution';
 import { ActorLogoResolver } from '../modules/credentials/actor-logo.resolver';
 import { CatalogResolver } from '../modules/credentials/catalog.resolver';
 import { CredentialResolver } from '../modules/credentials/credential.resolver';
@@ -31,6 +32,7 @@ export const adminResolverEntries: readonly ResolverEntry[] = [
   [WebhookResolver, (s) => new WebhookResolver(s.webhooks)],
   [DataRightsResolver, (s) => new DataRightsResolver(s.candidateData)],
   [PrivacyNoticeResolver, (s) => new PrivacyNoticeResolver(s.privacyNotices)],
+  [DistributionResolver, (s) => new DistributionResolver(s.config.publicUrl, !!s.config.indexNowEndpoint)],
 ];
 
 export const adminResolvers = resolverClasses(adminResolverEntries);

@@ -9,6 +9,7 @@ import { ResolverContainer } from './resolver-container';
 import type { HttpServices } from '../http/http-services';
 import { registerCareerPages } from '../modules/career-pages/career-pages.route';
 import { registerDialects } from '../modules/dialects/registry';
+import { registerIndexNowKeyRoute } from '../modules/distribution/indexnow';
 import { AllowedOrigins, registerCors } from '../http/cors';
 import { OrganizationRepository } from '../modules/organizations/organization.repository';
 import { registerCredentialLogoRoute } from '../modules/credentials/credential-logo.route';
@@ -84,6 +85,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     onSend: cache ? [cache.onSend] : [],
   });
   await registerDialects(app, services);
+  if (services.searchNotices.indexNowKey) registerIndexNowKeyRoute(app, services.searchNotices.indexNowKey);
   await registerUploadRoutes(app, services);
   registerUploadUsageCounting(app, UPLOADS_PATH, services);
   registerFileRoutes(app, services);

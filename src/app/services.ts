@@ -26,6 +26,7 @@ import { CredentialUsageService, USAGE_RETENTION_DAYS } from '../modules/credent
 import { PublicResponseCache } from '../modules/public-cache/response-cache';
 import { OrganizationService } from '../modules/organizations/organization.service';
 import { PostingService } from '../modules/postings/posting.service';
+import { defineIndexNowTask, indexNowKey, indexNowTarget, type NoticeCounters } from '../modules/distribution/indexnow';
 import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
@@ -94,6 +95,8 @@ export interface Services {
   /** Versioned privacy notices (publish, current, list). */
   privacyNotices: PrivacyNoticeService;
   jobs: JobQueue;
+  /** Search-engine notices (IndexNow): the key served at keyLocation (null when off) and per-destination counters. */
+  searchNotices: { indexNowKey: string | null; counters: NoticeCounters };
   /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
   webhooks: WebhookService;
   /** One delivery attempt of a webhook message (run by the queue's webhook-deliver task). */
@@ -174,7 +177,13 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads), webhooks);
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
-  const postings = new PostingService(orm, events, webhooks, config.publicUrl);
+  const indexNowOn = !!config.indexNowEndpoint;
+  const searchNotices = { indexNowKey: indexNowOn ? indexNowKey(config.indexNowKey, masterKey) : null, counters: { sent: 0, refused: 0, retried: 0 } };
+  if (config.indexNowEndpoint && searchNotices.indexNowKey) {
+    defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, searchNotices.counters);
+  }
+  const noticeSink = { jobs, publicUrl: config.publicUrl, enabled: indexNowOn };
+  const postings = new PostingService(orm, events, webhooks, config.publicUrl, noticeSink);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
   events.on('postings.changed', ({ organizationId }) => publicCache.invalidate(organizationId));
@@ -192,7 +201,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   // Hourly, matching UploadService.purgeIntervalMs, which the unclaimed-upload quota's Retry-After counts on.
   jobs.every('0 * * * *', 'housekeeping', async () => void (await housekeeping.runOnce()));
   // Once a minute: the read corrects for postings expired since, so this only bounds that correction's size.
-  const postingExpirySweep = new PostingExpirySweep(orm, webhooks, config.publicUrl);
+  const postingExpirySweep = new PostingExpirySweep(orm, webhooks, config.publicUrl, noticeSink);
   jobs.every('* * * * *', 'posting-expiry-sweep', async () => void (await postingExpirySweep.runOnce()));
   const eraser = new ApplicationEraser(uploads);
   const retentionSweep = new RetentionSweep(orm, eraser, logger);
@@ -232,6 +241,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     publicCache,
     housekeeping,
     postingExpirySweep,
+    searchNotices,
     retentionSweep,
     candidateData: new CandidateDataService(eraser, uploads, new EmailHasher(masterKey)),
     privacyNotices: new PrivacyNoticeService(events),

@@ -25,6 +25,7 @@ function posting(overrides: Partial<FeedPosting> = {}): FeedPosting {
     team: 'Sales',
     department: 'Revenue',
     commitment: 'Full-time',
+    level: 'Senior',
     workplaceType: 'HYBRID',
     locations: [{ name: 'San Francisco', city: 'San Francisco', region: 'CA', countryCode: 'US', postalCode: '94105' }],
     openingHtml: '<p>Hello</p>',

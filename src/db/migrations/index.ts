@@ -13,6 +13,7 @@ import { Migration20261202115152_credential_usage } from './Migration20261202115
 import { Migration20261202115505_file_stores } from './Migration20261202115505_file_stores';
 import { Migration20261204130000_webhooks } from './Migration20261204130000_webhooks';
 import { Migration20261204094650_anonymous_upload_staging } from './Migration20261204094650_anonymous_upload_staging';
+import { Migration20261204130000_distribution } from './Migration20261204130000_distribution';
 import { Migration20261204130000_data_rights } from './Migration20261204130000_data_rights';
 
 /**
@@ -34,6 +35,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202115505_file_stores', class: Migration20261202115505_file_stores },
   { name: 'Migration20261202120000_posting_counts', class: Migration20261202120000_posting_counts },
   { name: 'Migration20261204094650_anonymous_upload_staging', class: Migration20261204094650_anonymous_upload_staging },
-  { name: 'Migration20261204130000_webhooks', class: Migration20261204130000_webhooks },
   { name: 'Migration20261204130000_data_rights', class: Migration20261204130000_data_rights },
+  { name: 'Migration20261204130000_distribution', class: Migration20261204130000_distribution },
+  { name: 'Migration20261204130000_webhooks', class: Migration20261204130000_webhooks },
 ];

@@ -13,6 +13,8 @@ export interface DialectSite {
   leverApiEnabled: boolean;
   greenhouseApiEnabled: boolean;
   feedEnabled: boolean;
+  linkedinFeedEnabled: boolean;
+  linkedinCompanyId: string | null;
 }
 
 /** Settings changes reach other instances within this (as for CORS); the local instance clears at once. */
@@ -22,7 +24,9 @@ const CACHE_TTL_MS = 5_000;
 const SITE_SQL = `select id, slug, name, settings->>'careers_site_url' as careers_site_url, settings->'allowed_origins' as allowed_origins,
     coalesce((settings->>'lever_api_enabled')::boolean, true) as lever_api_enabled,
     coalesce((settings->>'greenhouse_api_enabled')::boolean, true) as greenhouse_api_enabled,
-    coalesce((settings->>'feed_enabled')::boolean, true) as feed_enabled
+    coalesce((settings->>'feed_enabled')::boolean, true) as feed_enabled,
+    coalesce((settings->>'linkedin_feed_enabled')::boolean, false) as linkedin_feed_enabled,
+    settings->>'linkedin_company_id' as linkedin_company_id
   from organizations where slug = ?`;
 
 /**
@@ -50,6 +54,8 @@ export class DialectSiteRepository {
           leverApiEnabled: row.lever_api_enabled as boolean,
           greenhouseApiEnabled: row.greenhouse_api_enabled as boolean,
           feedEnabled: row.feed_enabled as boolean,
+          linkedinFeedEnabled: row.linkedin_feed_enabled as boolean,
+          linkedinCompanyId: (row.linkedin_company_id as string | null) ?? null,
         };
       },
     });

@@ -8,10 +8,11 @@ import { DialectSiteRepository } from './dialect-site.repository';
 import { greenhouseJobBoard } from './greenhouse/greenhouse.dialect';
 import { indeedFeed } from './indeed/indeed.dialect';
 import { leverV0 } from './lever/lever.dialect';
+import { linkedinFeed } from './linkedin/linkedin.dialect';
 
 /** Every public dialect the service speaks. Adding one is its folder and a line here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each dialect maps its own row type; the registry only registers them
-export const DIALECTS: readonly Dialect<any, unknown>[] = [leverV0, greenhouseJobBoard, indeedFeed];
+export const DIALECTS: readonly Dialect<any, unknown>[] = [leverV0, greenhouseJobBoard, indeedFeed, linkedinFeed];
 
 /**
  * Registers each dialect in a plugin scope of its own: bad text in a path, a query or a

@@ -43,6 +43,17 @@ export class OrganizationSettings {
   @Property({ nullable: true, type: 'uuid' })
   logoFileId: string | null = null;
 
+  @Field({ description: 'Whether GET /feeds/:slug/linkedin.xml serves this organization\'s jobs (LinkedIn\'s XML job feed). Off by default.' })
+  @Property()
+  linkedinFeedEnabled: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'The organization\'s LinkedIn company page id (digits), written as companyId in the LinkedIn feed.' })
+  @Property({ nullable: true, type: 'text' })
+  linkedinCompanyId: string | null = null;
+
+  @Field({ description: 'Whether hosted posting pages are announced to search engines (IndexNow, Google Indexing API) when published, changed or withdrawn. Off by default.' })
+  @Property()
+  submitHostedPages: boolean = false;
   @Field(() => Int, { nullable: true, description: 'Days applications are kept after they are made; null keeps them until erased.' })
   @Property({ nullable: true, type: 'integer' })
   applicationRetentionDays: number | null = null;

@@ -32,6 +32,14 @@ export class UpdateOrganizationSettingsInput {
   @Field(() => String, { nullable: true, description: 'Plain text, at most 1000 characters; an empty string clears it.' })
   intro?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Switches the LinkedIn job feed (/feeds/:slug/linkedin.xml) on or off.' })
+  linkedinFeedEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'LinkedIn company page id, digits only (at most 20); an empty string clears it.' })
+  linkedinCompanyId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Switches search-engine notifications (IndexNow, Google Indexing API) for hosted pages on or off.' })
+  submitHostedPages?: boolean | null;
   @Field(() => Int, { nullable: true, description: '1 to 3650 days; set clearApplicationRetention to keep applications until erased.' })
   applicationRetentionDays?: number | null;
 

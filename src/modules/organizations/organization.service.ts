@@ -19,6 +19,9 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'greenhouseApiEnabled',
   'careersPageEnabled',
   'intro',
+  'linkedinFeedEnabled',
+  'linkedinCompanyId',
+  'submitHostedPages',
   'applicationRetentionDays',
   'consentedRetentionDays',
 ];
@@ -43,6 +46,9 @@ export class OrganizationService {
       if (input.greenhouseApiEnabled != null) s.greenhouseApiEnabled = input.greenhouseApiEnabled;
       if (input.careersPageEnabled != null) s.careersPageEnabled = input.careersPageEnabled;
       if (input.intro != null) s.intro = input.intro.trim() || null;
+      if (input.linkedinFeedEnabled != null) s.linkedinFeedEnabled = input.linkedinFeedEnabled;
+      if (input.linkedinCompanyId != null) s.linkedinCompanyId = input.linkedinCompanyId || null;
+      if (input.submitHostedPages != null) s.submitHostedPages = input.submitHostedPages;
       if (input.applicationRetentionDays != null) s.applicationRetentionDays = input.applicationRetentionDays;
       if (input.consentedRetentionDays != null) s.consentedRetentionDays = input.consentedRetentionDays;
       if (input.clearApplicationRetention) {

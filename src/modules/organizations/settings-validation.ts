@@ -41,5 +41,6 @@ export function validateSettings(input: UpdateOrganizationSettingsInput, current
     });
   }
   if (input.intro && input.intro.trim().length > MAX_INTRO) problems.push({ field: 'intro', message: `must be at most ${MAX_INTRO} characters` });
+  if (input.linkedinCompanyId && !/^\d{1,20}$/.test(input.linkedinCompanyId)) problems.push({ field: 'linkedinCompanyId', message: 'must be the digits of a LinkedIn company id (at most 20)' });
   if (problems.length) throw new BadInputError(problems);
 }

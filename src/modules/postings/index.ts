@@ -6,3 +6,5 @@ export { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
 export { PostingOrder, PublicPosting, PublicPostingFilter } from './public-posting.types';
 export * from './public-postings.query';
 export { publiclyVisibleSql } from './public-visibility';
+export { isPubliclyVisible } from './public-visibility';
+export { SEARCH_NOTICE_TASK, type SearchNotice } from './posting-notices';

@@ -59,7 +59,7 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
 /**
  * Takes expired postings out of the counts: the update makes the BEFORE trigger
  * clear `counted` and the statement trigger subtract them, in this transaction.
- * Then drops rows whose count reached zero. Returns how many postings it swept.
+ * Then drops rows whose count reached zero. Returns the postings it swept.
  */
 export interface SweptPosting {
   id: string;

@@ -3,7 +3,14 @@ import { systemFork } from '../../db/request-scope';
 import type { WebhookService } from '../webhooks';
 import { sweepExpired, tryExpirySweepLock } from './posting-counts.repository';
 import type { PostingState } from './posting-enums';
+import { enqueueExpiryNotices, type SearchNoticeSink } from './posting-notices';
 import { enqueuePostingEvents } from './posting-webhooks';
+
+/** A posting the sweep took out of the public set. */
+export interface ExpiredPosting {
+  id: string;
+  organizationId: string;
+}
 
 /**
  * Postings that expire with time leave the public set without any write, so the
@@ -18,10 +25,11 @@ export class PostingExpirySweep {
     private readonly orm: MikroORM,
     private readonly webhooks: WebhookService,
     private readonly publicUrl: string,
+    private readonly notices?: SearchNoticeSink,
   ) {}
 
-  /** Sweeps once: the number of postings swept; `null` when another instance holds the lock. */
-  runOnce(): Promise<number | null> {
+  /** Sweeps once and returns the postings it expired (their webhook events and search-engine notices queued in the same transaction); `null` when another instance holds the lock. */
+  runOnce(): Promise<ExpiredPosting[] | null> {
     return systemFork(this.orm).transactional(async (em) => {
       if (!(await tryExpirySweepLock(em))) return null;
       const swept = await sweepExpired(em);
@@ -31,7 +39,9 @@ export class PostingExpirySweep {
         const before = { id: p.id, state, confidential: p.confidential, expiresAt: null, updatedAt: new Date(p.updated_at) };
         await enqueuePostingEvents(em, this.webhooks, this.publicUrl, p.organization_id, before, { ...before, expiresAt });
       }
-      return swept.length;
+      const expired = swept.map((p) => ({ id: p.id, organizationId: p.organization_id }));
+      await enqueueExpiryNotices(em, this.notices, expired);
+      return expired;
     });
   }
 }

@@ -16,6 +16,7 @@ import type { CreatePostingInput, UpdatePostingInput } from './posting.inputs';
 import { Posting } from './posting.entity';
 import { postingSearchSql } from './posting-search.repository';
 import { validatePostingInput } from './posting-validation';
+import { enqueueSearchNotice, type SearchNoticeSink } from './posting-notices';
 import type { WebhookService } from '../webhooks';
 import { enqueuePostingEvents, type PostingSnapshot } from './posting-webhooks';
 
@@ -55,6 +56,7 @@ export class PostingService {
     private readonly events: DomainEventBus,
     private readonly webhooks: WebhookService,
     private readonly publicUrl: string,
+    private readonly notices?: SearchNoticeSink,
   ) {}
 
   /** The webhook events of one change, in its transaction. */
@@ -108,6 +110,7 @@ export class PostingService {
         changes: { title: created.title, state, confidential: created.confidential },
         posting: tiedTo(created),
       });
+      await enqueueSearchNotice(em, this.notices, created, false);
       await this.webhookEvents(em, scope.principal.organizationId, null, created);
       return created;
     });
@@ -135,7 +138,10 @@ export class PostingService {
         await postingConfidentialityChanged(em, scope.principal.organizationId, found.id, found.confidential);
       }
       await markFeedChangedIfLeft(em, scope.principal.organizationId, before, found);
-      if (Object.keys(changed).length) await this.webhookEvents(em, scope.principal.organizationId, before, found);
+      if (Object.keys(changed).length) {
+        await enqueueSearchNotice(em, this.notices, found, isPubliclyVisible(before));
+        await this.webhookEvents(em, scope.principal.organizationId, before, found);
+      }
       return found;
     });
     await this.changed(scope.principal.organizationId);
@@ -160,6 +166,7 @@ export class PostingService {
         posting: tiedTo(found),
       });
       if (wasVisible && !isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      await enqueueSearchNotice(em, this.notices, found, wasVisible);
       await this.webhookEvents(em, scope.principal.organizationId, snapshot, found);
       return found;
     });
@@ -180,7 +187,9 @@ export class PostingService {
         changes: { title: found.title, state: found.state },
         posting: tiedTo(found),
       });
-      if (isPubliclyVisible(found)) await markFeedChanged(em, scope.principal.organizationId);
+      const wasVisible = isPubliclyVisible(found);
+      if (wasVisible) await markFeedChanged(em, scope.principal.organizationId);
+      await enqueueSearchNotice(em, this.notices, found, wasVisible, false);
       await this.webhookEvents(em, scope.principal.organizationId, { ...found }, null);
       em.remove(found);
     });

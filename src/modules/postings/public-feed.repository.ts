@@ -16,7 +16,7 @@ const STATE_SQL = `select
       where p.organization_id = ? and p.state = 'PUBLISHED' and p.confidential = false and p.expires_at is not null and p.expires_at <= now()) as last_expired_at`;
 
 /** The feed's columns only; the cursor is read back as text to keep PostgreSQL's microseconds, which a JS Date would round away. */
-const BATCH_SQL = (after: boolean) => `select p.id, p.title, p.requisition_code, p.team, p.department, p.commitment, p.workplace_type,
+const BATCH_SQL = (after: boolean) => `select p.id, p.title, p.requisition_code, p.team, p.department, p.commitment, p.level, p.workplace_type,
     p.locations, p.opening_html, p.description_html, p.additional_html, p.lists, p.salary_range, p.salary_description,
     p.published_at, p.expires_at, p.published_at::text as cursor_at
   from postings p
@@ -33,6 +33,7 @@ export interface FeedRow {
   team: string | null;
   department: string | null;
   commitment: string | null;
+  level: string | null;
   workplace_type: string | null;
   locations: PostingLocation[] | null;
   opening_html: string | null;

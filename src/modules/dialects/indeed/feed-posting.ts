@@ -13,6 +13,7 @@ export interface FeedPosting {
   team: string | null;
   department: string | null;
   commitment: string | null;
+  level: string | null;
   workplaceType: string | null;
   locations: FeedLocation[];
   openingHtml: string | null;

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { feedPostingsBatch, feedPostingsState, hostedUrl, type FeedRow } from '../../postings';
 import { OrganizationDirectory, type Organization } from '../../organizations';
+import type { OrganizationSettings } from '../../organizations/entities.api';
 import type { FeedPosting } from './feed-posting';
 import type { FeedState } from './feed-validators';
 
@@ -36,10 +37,13 @@ export class FeedReads {
     this.organizations = new OrganizationDirectory(orm);
   }
 
-  /** The organization and its feed state, or null when the slug is unknown or its feed is switched off. */
-  async findFeed(slug: string): Promise<FeedSource | null> {
+  /**
+   * The organization and its feed state, or null when the slug is unknown or its feed
+   * is switched off. `enabled` names the dialect's switch (Indeed's by default).
+   */
+  async findFeed(slug: string, enabled: (settings: OrganizationSettings) => boolean = (s) => s.feedEnabled): Promise<FeedSource | null> {
     const organization = await this.organizations.bySlug(slug);
-    if (!organization?.settings.feedEnabled) return null;
+    if (!organization || !enabled(organization.settings)) return null;
     const postings = await feedPostingsState(this.orm, organization.id);
     const state: FeedState = {
       organizationId: organization.id,
@@ -80,6 +84,7 @@ function toFeedPosting(row: FeedRow, url: string): FeedPosting {
     team: row.team,
     department: row.department,
     commitment: row.commitment,
+    level: row.level,
     workplaceType: row.workplace_type,
     locations: (row.locations as FeedPosting['locations'] | null) ?? [],
     openingHtml: row.opening_html,

@@ -20,12 +20,28 @@ const CHUNK_CHARS = 32 * 1024;
  */
 export function feedStream(publisher: FeedPublisher, batches: AsyncIterable<FeedPosting[]>): Readable {
   const builder = createFeedXmlBuilder();
+  return xmlDocumentStream({
+    header: feedHeaderXml(builder, publisher),
+    jobsXml: (posting) => postingJobsXml(builder, posting, publisher.name),
+    footer: FEED_FOOTER_XML,
+  }, batches);
+}
+
+/** One feed dialect's document: its opening text, the XML of one posting's jobs, its closing text. */
+export interface XmlDocumentParts {
+  header: string;
+  jobsXml: (posting: FeedPosting) => string;
+  footer: string;
+}
+
+/** The streaming loop every XML feed dialect shares (Indeed's here, LinkedIn's in feed-linkedin). */
+export function xmlDocumentStream(parts: XmlDocumentParts, batches: AsyncIterable<FeedPosting[]>): Readable {
   async function* chunks(): AsyncGenerator<Buffer> {
-    yield Buffer.from(feedHeaderXml(builder, publisher));
+    yield Buffer.from(parts.header);
     let pending = '';
     for await (const batch of batches) {
       for (let i = 0; i < batch.length; i++) {
-        pending += postingJobsXml(builder, batch[i], publisher.name);
+        pending += parts.jobsXml(batch[i]);
         // Release each posting once written, so a young-generation GC finds it dead
         // instead of promoting the rest of the batch to the old generation.
         (batch as (FeedPosting | undefined)[])[i] = undefined;
@@ -35,7 +51,7 @@ export function feedStream(publisher: FeedPublisher, batches: AsyncIterable<Feed
         }
       }
     }
-    yield Buffer.from(pending + FEED_FOOTER_XML);
+    yield Buffer.from(pending + parts.footer);
   }
   return Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 });
 }

@@ -33,10 +33,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : '-');
 /**
  * A weak validator: the same state always produces equivalent XML, but the bytes
  * differ per content coding (gzip, br, identity), which a strong ETag would forbid.
+ * Each dialect passes its own `formatVersion`, so two formats of one state never share a tag.
  */
-export function feedEtag(state: FeedState, publicUrl: string): string {
+export function feedEtag(state: FeedState, publicUrl: string, formatVersion: string = FORMAT_VERSION): string {
   const material = [
-    FORMAT_VERSION,
+    formatVersion,
     publicUrl,
     state.organizationId,
     state.organizationName,

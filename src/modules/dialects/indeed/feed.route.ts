@@ -11,7 +11,7 @@ export const FEED_ROUTE = '/feeds/:slug.xml';
 export const FEED_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
 /** Same answer for "no such organization" and "feed switched off", so the route does not reveal which. */
-function notFound(reply: FastifyReply) {
+export function feedNotFound(reply: FastifyReply) {
   return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('Feed not found\n');
 }
 
@@ -26,9 +26,9 @@ export async function registerFeedRoutes(scope: FastifyInstance, { services, sit
   // Anonymous: the feed calls as the organization its slug names (the scope hook makes the fork).
   scope.get<{ Params: { slug: string } }>(FEED_ROUTE, { config: { caller: 'org-slug' } }, async (request, reply) => {
     const site = await sites.find(request.params.slug);
-    if (!site || !feedDialect.enabledFor(site)) return notFound(reply);
+    if (!site || !feedDialect.enabledFor(site)) return feedNotFound(reply);
     const feed = await reads.findFeed(request.params.slug);
-    if (!feed) return notFound(reply);
+    if (!feed) return feedNotFound(reply);
     const etag = feedEtag(feed.state, services.config.publicUrl);
     const lastModified = feedLastModified(feed.state);
     void reply.header('cache-control', 'public, max-age=300').header('etag', etag).header('last-modified', lastModified.toUTCString());

@@ -129,9 +129,15 @@ export type UpdateOrganizationSettingsInput = {
   intro?: string | null | undefined;
   /** Switches the Lever-compatible Postings API (/v0/postings/:slug) on or off. */
   leverApiEnabled?: boolean | null | undefined;
+  /** LinkedIn company page id, digits only (at most 20); an empty string clears it. */
+  linkedinCompanyId?: string | null | undefined;
+  /** Switches the LinkedIn job feed (/feeds/:slug/linkedin.xml) on or off. */
+  linkedinFeedEnabled?: boolean | null | undefined;
   lockCredentialPermissions?: boolean | null | undefined;
   /** 1 to 3650; set clearMaxCredentialLifetime to remove the limit. */
   maxCredentialLifetimeDays?: number | null | undefined;
+  /** Switches search-engine notifications (IndexNow, Google Indexing API) for hosted pages on or off. */
+  submitHostedPages?: boolean | null | undefined;
 };
 
 export type UpdateUserInput = {
