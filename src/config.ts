@@ -228,7 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
-    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', true),
+    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', false),
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
     uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
 
 /** What a caller may say about a job it enqueues. */
 export interface EnqueueOptions {
@@ -41,4 +42,19 @@ export async function queueDepth(em: EntityManager): Promise<QueueDepth> {
       where attempts < max_attempts`,
   );
   return { jobs: Number(row?.jobs ?? 0), oldestDueSeconds: Math.max(0, Math.round(Number(row?.oldest ?? 0))) };
+}
+
+/**
+ * Adds the job of one periodic task for one minute, once across every instance: the
+ * first instance to insert the (task, tick) row adds the job in the same statement;
+ * the others insert nothing and so add nothing. Ticks older than a day are pruned.
+ */
+export async function claimTick(pool: pg.Pool, task: string, tick: Date): Promise<boolean> {
+  const { rowCount } = await pool.query(
+    `with pruned as (delete from job_queue_ticks where task = $1 and tick < $2::timestamptz - interval '1 day'),
+          claimed as (insert into job_queue_ticks (task, tick) values ($1, $2) on conflict do nothing returning task)
+     select graphile_worker.add_job(identifier => task, payload => '{}'::json, max_attempts => 1) from claimed`,
+    [task, tick.toISOString()],
+  );
+  return (rowCount ?? 0) > 0;
 }

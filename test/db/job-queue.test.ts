@@ -64,3 +64,30 @@ describe('job queue (graphile-worker on the same PostgreSQL)', () => {
     expect(depth.oldestDueSeconds).toBeGreaterThanOrEqual(59);
   });
 });
+
+describe('periodic tasks', () => {
+  it('run once per due minute across two instances, and a tick while the database refuses is only logged', async () => {
+    const url = await createTestDatabase();
+    let runs = 0;
+    const make = () => new JobQueue(url, createLogger('silent'), { concurrency: 1, pollIntervalMs: 200, runWorker: true }).every('* * * * *', 'count', async () => void runs++).every('7 * * * *', 'hourly', async () => void (runs += 100));
+    const [a, b] = [make(), make()];
+    await a.start();
+    await b.start();
+    try {
+      const minute = new Date('2026-12-04T10:07:00Z');
+      await Promise.all([a.tick(minute), b.tick(minute), a.tick(minute)]);
+      await b.tick(new Date('2026-12-04T10:08:00Z'));
+      const until = Date.now() + 10_000;
+      while (runs < 102 && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 500));
+      // 10:07: "count" and "hourly" once each, whichever instance claimed them; 10:08: "count" only.
+      expect(runs).toBe(102);
+      const refusing = new JobQueue('postgres://nobody@127.0.0.1:1/none', createLogger('silent'), { concurrency: 1, pollIntervalMs: 200, runWorker: false });
+      await expect(refusing.every('* * * * *', 'x', async () => {}).tick(minute)).resolves.toBeUndefined();
+      await refusing.stop();
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});

@@ -60,7 +60,7 @@ describe('compiled execution answers exactly as graphql-js does', () => {
   const env = { JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_APPLY_RATE_PER_SECOND: '1000' };
 
   beforeAll(async () => {
-    compiled = await startTestApp({ env });
+    compiled = await startTestApp({ env: { ...env, JOBGATE_COMPILED_EXECUTION: 'true' } });
     plain = await startTestApp({ databaseUrl: compiled.databaseUrl, env: { ...env, JOBGATE_COMPILED_EXECUTION: 'false' } });
     f = await applyFixture(compiled);
     ids.push(
