@@ -14,6 +14,7 @@ import path from 'node:path';
 import { hasFlag } from './lib/args';
 import { NOT_WRITTEN_EXIT_CODE } from './lib/report';
 import { startThrowawayServer } from './lib/bench-database';
+import { BENCH_ROOT_PID_ENV } from './lib/cpu-accounting';
 
 type Plan = [script: string, args: string[]][];
 
@@ -73,14 +74,16 @@ async function main(): Promise<number> {
   // Smoke: one PostgreSQL server for every benchmark (each still gets its own database), which
   // saves starting and stopping a server a dozen times; its figures are not kept anyway.
   const sharedServer = smoke && !process.env.BENCH_DATABASE_URL ? await startThrowawayServer() : undefined;
-  const env = sharedServer ? { ...process.env, BENCH_DATABASE_URL: sharedServer.url } : process.env;
+  // Each benchmark counts this process's whole tree as its own CPU (lib/cpu-accounting.ts), so
+  // the shared smoke-run PostgreSQL started here is not mistaken for a neighbour.
+  const env = { ...process.env, ...(sharedServer ? { BENCH_DATABASE_URL: sharedServer.url } : {}), [BENCH_ROOT_PID_ENV]: String(process.pid) };
   const failed: string[] = [];
   const notWritten: string[] = [];
   for (const [script, args] of plan) {
     const at = performance.now();
     process.stderr.write(`\n=== ${script} ${[...args, ...shared].join(' ')}\n`);
     const result = spawnSync(viteNode, [path.join('scripts/bench', script), '--', ...args, ...shared], { stdio: 'inherit', env });
-    const outcome = result.status === 0 ? 'done' : result.status === NOT_WRITTEN_EXIT_CODE ? 'measured, NOT written (load over the core count)' : 'FAILED';
+    const outcome = result.status === 0 ? 'done' : result.status === NOT_WRITTEN_EXIT_CODE ? 'measured, NOT written (other work competed for the CPUs)' : 'FAILED';
     if (outcome === 'FAILED') failed.push(script);
     if (result.status === NOT_WRITTEN_EXIT_CODE) notWritten.push(script);
     process.stderr.write(`=== ${script}: ${outcome} in ${((performance.now() - at) / 1000).toFixed(0)} s\n`);

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { procCpuAccounting } from '../../scripts/bench/lib/cpu-accounting';
 import { LoadWatch } from '../../scripts/bench/lib/load-average';
 import { table, writeFigures } from '../../scripts/bench/lib/report';
 
@@ -66,5 +68,55 @@ describe('the load-average gate of docs/BENCHMARKS.md', () => {
     await expect(watch.phase('boom', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(watch.samples.map((s) => s.at)).toEqual(['before', 'after']);
     expect(watch.overloaded).toBe(true);
+  });
+});
+
+/** A machine whose /proc counters are whatever the test says next (ticks: busy, total, ours). */
+function countedMachine(cores: number, readings: [busy: number, total: number, ours: number][], loadAverage = 3.5) {
+  let i = 0;
+  const cpu = {
+    read: () => {
+      const [machineBusy, machineTotal, ours] = readings[Math.min(i++, readings.length - 1)]!;
+      return { machineBusy, machineTotal, ours };
+    },
+  };
+  return new LoadWatch({ cores, loadAverage: () => loadAverage, cpu });
+}
+
+describe('the gate where /proc tells which CPU time was the benchmark’s own', () => {
+  it('calls a run quiet when the benchmark itself saturated the machine, whatever the load average says', async () => {
+    // 200 ticks passed on 2 CPUs; the machine was busy 196 of them and our tree used 194.
+    const watch = countedMachine(2, [[1000, 5000, 300], [1196, 5200, 494]]);
+    await watch.phase('saturating', async () => undefined);
+    expect(watch.peak).toBe(3.5);
+    expect(watch.peakOthers).toBeCloseTo(0.02, 5);
+    expect(watch.overloaded).toBe(false);
+    expect(watch.summary()).toContain('CPU used by other processes during the timed phases (from /proc, in CPUs): peak 0.02 of 2.');
+  });
+
+  it('calls a run noisy when other processes took more than a tenth of the CPUs in any phase', async () => {
+    const watch = countedMachine(2, [[0, 0, 0], [100, 200, 98], [100, 200, 98], [290, 400, 188]]);
+    await watch.phase('quiet one', async () => undefined);
+    await watch.phase('shared one', async () => undefined);
+    expect(watch.others.map((o) => o.phase)).toEqual(['quiet one', 'shared one']);
+    expect(watch.peakOthers).toBeCloseTo(1.0, 5);
+    expect(watch.overloaded).toBe(true);
+    expect(watch.noisyMark).toBe('yes: others used 1.00 of 2 CPUs');
+  });
+
+  it('counts a real process outside the tree as another’s, from this machine’s /proc', async () => {
+    if (!fs.existsSync('/proc/stat')) return expect(fs.existsSync('/proc/stat')).toBe(false);
+    // The tree is an idle `sleep`; a sibling burning one CPU is, to it, a neighbour.
+    const idleRoot = spawn('sleep', ['30']);
+    const burner = spawn(process.execPath, ['-e', 'const end = Date.now() + 1500; while (Date.now() < end);']);
+    try {
+      const watch = new LoadWatch({ cores: os.cpus().length, loadAverage: () => os.loadavg()[0]!, cpu: procCpuAccounting(idleRoot.pid) });
+      await watch.phase('sibling burns', () => new Promise((resolve) => setTimeout(resolve, 1000)));
+      expect(watch.peakOthers).toBeGreaterThan(0.5);
+      expect(watch.overloaded).toBe(true);
+    } finally {
+      idleRoot.kill();
+      burner.kill();
+    }
   });
 });

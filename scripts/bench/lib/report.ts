@@ -48,8 +48,8 @@ export type WriteOutcome = 'written' | 'written, marked noisy' | 'refused';
 
 /**
  * The one way figures reach docs/BENCHMARKS.md. The section always ends with the
- * load average read before and after each timed phase. When a reading exceeded the
- * core count, the figures were measured against other work for the CPUs: they are
+ * load average read before and after each timed phase, and the CPU other processes
+ * took meanwhile. When other work competed for the CPUs (load-average.ts), the figures are
  * refused (the file is left as it was) unless `noisy` (--noisy) is set, and then the
  * section says so under its heading and in every table.
  */
@@ -58,8 +58,8 @@ export function writeFigures(id: string, markdown: string, gate: { watch: LoadWa
   if (watch.overloaded && !gate.noisy) return 'refused';
   let body = `${markdown.trimEnd()}\n\n${watch.summary()}`;
   if (watch.overloaded) {
-    const note = `yes: load ${watch.peak.toFixed(2)} > ${watch.cores} cores`;
-    const banner = `> **Noisy figures** (written with \`--noisy\`): the 1-minute load average reached ${watch.peak.toFixed(2)} on ${watch.cores} cores during this run, so other work competed for the CPUs. Do not compare them with quiet runs.`;
+    const note = watch.noisyMark;
+    const banner = `> **Noisy figures** (written with \`--noisy\`): ${watch.noisyBecause} during this run, so other work competed for the CPUs. Do not compare them with quiet runs.`;
     const marked = markTablesNoisy(body, note).split('\n');
     const heading = marked.findIndex((line) => line.startsWith('#'));
     marked.splice(heading + 1, 0, '', banner);

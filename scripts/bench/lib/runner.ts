@@ -41,7 +41,7 @@ export async function runBench(bench: Bench, argv: string[] = process.argv): Pro
       const outcome = writeFigures(bench.section, markdown, { watch, noisy: hasFlag(argv, 'noisy') });
       if (outcome === 'refused') {
         process.stderr.write(
-          `NOT written to docs/BENCHMARKS.md (section ${bench.section}): the 1-minute load average reached ${watch.peak.toFixed(2)} on ${watch.cores} cores. ` +
+          `NOT written to docs/BENCHMARKS.md (section ${bench.section}): ${watch.noisyBecause}. ` +
             'Run again on a quiet machine, or pass --noisy to write the figures marked as noisy.\n',
         );
         process.exitCode = NOT_WRITTEN_EXIT_CODE;
