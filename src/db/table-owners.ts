@@ -16,4 +16,11 @@ export const SQL_ONLY_TABLE_OWNERS: Readonly<Record<string, string>> = {
 };
 
 /** Views other modules read instead of the owner's tables (created in src/db/migrations). */
-export const VIEW_OWNERS: Readonly<Record<string, string>> = {};
+export const VIEW_OWNERS: Readonly<Record<string, string>> = {
+  organization_directory: 'organizations',
+  user_directory: 'users',
+  credential_directory: 'credentials',
+  application_confidentiality: 'applications',
+  posting_directory: 'postings',
+  privacy_notice_versions: 'data-rights',
+};

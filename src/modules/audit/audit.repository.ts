@@ -11,7 +11,7 @@ export async function followPostingConfidentiality(em: EntityManager, organizati
   await em.getConnection().execute(
     `update audit_events e
         set confidential = (?::boolean or (e.target_type = 'Application'
-              and exists (select 1 from applications a where a.id::text = e.target_id and a.confidential)))
+              and exists (select 1 from application_confidentiality a where a.id::text = e.target_id and a.confidential)))
       where e.organization_id = ? and e.posting_id = ?`,
     [confidential, organizationId, postingId],
     'run',
