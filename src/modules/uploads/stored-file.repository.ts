@@ -21,6 +21,40 @@ export interface FileKeys {
 const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha256, created_at, claimed_at, created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id';
 
 /** The SQL of `stored_files` that the ORM does not express well (locks, sums, conditional claims, bulk deletes). */
+/**
+ * The uploads a row written in the same statement claims (the apply), as CTEs for that
+ * statement, so `stored_files` stays written by this module's SQL only:
+ * - `wanted`: the referenced ids and the purposes each reference accepts;
+ * - `claimable`: those unclaimed, of this organization and of an accepted purpose,
+ *   locked (a concurrent claimer waits on the row lock, then sees `claimed_at` set and
+ *   drops out);
+ * - `ready`: `ok` when ALL of them are claimable; the caller writes only `where ok`,
+ *   so a refused upload writes nothing (not even the other claims);
+ * - `claimed`: the claim itself.
+ * Its parameters are `claimUploadsParams`, in that order.
+ */
+export const CLAIM_UPLOADS_CTES = `wanted as (
+  select u.id, u.purposes from jsonb_to_recordset(?::jsonb) as u(id uuid, purposes text[])
+),
+claimable as materialized (
+  select f.id from stored_files f join wanted w on w.id = f.id
+  where f.organization_id = ? and f.claimed_at is null and f.purpose = any(w.purposes)
+  for update of f
+),
+ready as (
+  select (select count(*) from claimable) = (select count(*) from wanted) as ok
+),
+claimed as (
+  update stored_files set claimed_at = now(), staged_from_ip = null
+  where id in (select id from claimable) and (select ok from ready)
+  returning id
+)`;
+
+/** The parameters of `CLAIM_UPLOADS_CTES`: each upload with the purposes its reference accepts, and the organization. */
+export function claimUploadsParams(uploads: readonly { uploadId: string; purposes: readonly string[] }[], organizationId: string): unknown[] {
+  return [JSON.stringify(uploads.map((u) => ({ id: u.uploadId, purposes: u.purposes }))), organizationId];
+}
+
 export class StoredFileRepository {
   /**
    * Serializes uploads of one organization until the caller's transaction ends, so the
