@@ -69,13 +69,18 @@ export function entityTableOwners(files: readonly string[]): Map<string, string>
 }
 
 /** Tables and views the migrations create (in the public schema). */
-export function createdInMigrations(migrationsDir: string): { tables: Set<string>; views: Set<string> } {
+export function createdInMigrations(migrationsDir: string): { tables: Set<string>; views: Set<string>; viewSources: Map<string, string[]> } {
   const tables = new Set<string>();
   const views = new Set<string>();
+  const viewSources = new Map<string, string[]>();
   for (const file of sourceFiles(migrationsDir)) {
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_0-9]+)"?/gi)) tables.add(match[1]!.toLowerCase());
-    for (const match of text.matchAll(/create\s+(?:or\s+replace\s+)?view\s+"?([a-z_0-9]+)"?/gi)) views.add(match[1]!.toLowerCase());
+    for (const match of text.matchAll(/create\s+(?:or\s+replace\s+)?view\s+"?([a-z_0-9]+)"?\s+as\s+([^;`]*)/gi)) {
+      const name = match[1]!.toLowerCase();
+      views.add(name);
+      viewSources.set(name, [...match[2]!.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => m[1]!.toLowerCase()));
+    }
   }
-  return { tables, views };
+  return { tables, views, viewSources };
 }

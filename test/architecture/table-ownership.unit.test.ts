@@ -21,6 +21,14 @@ describe('table ownership', () => {
     expect([...viewOwners.keys()].filter((v) => !created.views.has(v))).toEqual([]);
   });
 
+  it("a view reads only its owner's tables (the owner defines what others may read)", () => {
+    expect(created.viewSources.size).toBeGreaterThan(0);
+    for (const [view, sources] of created.viewSources) {
+      expect(sources.length, view).toBeGreaterThan(0);
+      for (const table of sources) expect(`${view} reads ${table} (owner ${tableOwners.get(table)})`).toBe(`${view} reads ${table} (owner ${viewOwners.get(view)})`);
+    }
+  });
+
   it('sees the SQL (the scan finds the owners writing their own tables)', () => {
     // A scanner that read nothing would pass the rules below; these writes must be seen.
     const writes = new Set(references.filter((r) => r.kind === 'write').map((r) => `${ownerOfFile(r.file)}:${r.name}`));

@@ -1,3 +1,4 @@
+import { rawRows as raw } from '../../db/raw-rows';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface UnclaimedUsage {
@@ -160,10 +161,23 @@ export class StoredFileRepository {
 }
 
 /** Plain SQL inside `em`'s transaction, when it has one, with real bind parameters. */
-async function raw(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const query = em.getKnex().raw(sql, params as never[]);
-  const trx = em.getTransactionContext();
-  if (trx) void query.transacting(trx);
-  const result = (await query) as { rows: Record<string, unknown>[] };
-  return result.rows;
+
+/** A stored file's metadata as a candidate's data export lists it. */
+export interface ExportedFileRow {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: Date;
+}
+
+/** File metadata by id, within the organization (a candidate's data export), in `em`'s transaction. */
+export function exportedFiles(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<ExportedFileRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return raw<ExportedFileRow>(
+    em,
+    `select id, filename, content_type, size, sha256, created_at from stored_files where organization_id = ? and id::text = any(?::text[]) order by created_at`,
+    [organizationId, [...ids]],
+  );
 }
