@@ -16,7 +16,7 @@ import { ApplyService } from '../modules/applications/apply.service';
 import { credentialLogoSetter } from '../modules/credentials/credential-logo';
 import { CredentialService } from '../modules/credentials/credential.service';
 import { CredentialVerifier, principalOrThrow } from '../auth/credential-verifier';
-import { KeyRepository } from '../auth/key.repository';
+import { KeyRepository } from '../modules/credentials/key.repository';
 import { KeyRateLimiter } from '../auth/key-rate-limiter';
 import { UsageRecorder } from '../auth/usage-recorder';
 import { OperationUsage } from '../auth/operation-usage';

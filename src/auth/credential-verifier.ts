@@ -4,7 +4,7 @@ import { hashSecret, SECRET_PREFIXES, type SecretPrefix } from './secret-format'
 import type { PgNotifier } from '../db/pg-notifier';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../errors';
 import { CREDENTIALS_CHANNEL } from './credential-events';
-import type { KeyRepository } from './key.repository';
+import type { KeyStore } from './key-store';
 import { effectiveOperations, type CatalogRef } from './credential-grants';
 import { ipAllowed, parseCidrs, type ParsedCidr } from './ip-allowlist';
 import type { KeyRateLimiter } from './key-rate-limiter';
@@ -85,7 +85,7 @@ export class CredentialVerifier {
   lookups = 0;
 
   constructor(
-    private readonly repository: KeyRepository,
+    private readonly repository: KeyStore,
     private readonly notifier: PgNotifier,
     private readonly limiter: KeyRateLimiter,
     private readonly usage: UsageRecorder,

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import type { KeyRepository } from './key.repository';
+import type { KeyStore } from './key-store';
 
 interface Pending {
   count: number;
@@ -19,7 +19,7 @@ export class UsageRecorder {
   flushes = 0;
 
   constructor(
-    private readonly repository: Pick<KeyRepository, 'addUsage'>,
+    private readonly repository: Pick<KeyStore, 'addUsage'>,
     private readonly logger: Logger,
     intervalMs: number,
   ) {

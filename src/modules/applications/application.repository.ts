@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
-import { auditEventValues } from '../audit';
-import { type PostingQuestion, publiclyVisibleSql } from '../postings';
-import type { UploadPurpose } from '../uploads';
+import { auditEventValues, auditInsertParams, auditInsertSql } from '../audit';
+import { applyTargetPostingSql, type PostingQuestion } from '../postings';
+import { CLAIM_UPLOADS_CTES, claimUploadsParams, type UploadPurpose } from '../uploads';
 import type { ValidApplication } from './application-validation';
 import { IDEMPOTENCY_WINDOW_HOURS } from './apply-idempotency';
 import { SUBSCRIBED_SQL } from '../webhooks';
@@ -62,33 +62,17 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 /**
  * Every claim, the candidate upsert, the application and its audit event in ONE
- * statement, so an apply is atomic without BEGIN/COMMIT round trips:
- * - `claimable` locks the referenced uploads that are unclaimed, of this organization
- *   and of an accepted purpose; a concurrent claimer waits on the row lock, then sees
- *   `claimed_at` set and drops out;
- * - everything after it happens only when ALL of them are claimable, so a refused
- *   upload writes nothing (not even the other claims);
+ * statement, so an apply is atomic without BEGIN/COMMIT round trips. The claims are the
+ * uploads module's CTEs (`CLAIM_UPLOADS_CTES`: `claimable` locks the uploads, `ready`
+ * says whether all of them could be claimed) and the audit insert is the audit module's
+ * (`auditInsertSql`), so each table is written by its owner's SQL:
+ * - everything here happens only when `ready`, so a refused upload writes nothing;
  * - a second application with the same Idempotency-Key fails on the unique index,
  *   which aborts the whole statement.
  * Returns the application id, or null when an upload could not be claimed.
  */
 const INSERT_APPLICATION = `
-with wanted as (
-  select u.id, u.purposes from jsonb_to_recordset(?::jsonb) as u(id uuid, purposes text[])
-),
-claimable as materialized (
-  select f.id from stored_files f join wanted w on w.id = f.id
-  where f.organization_id = ? and f.claimed_at is null and f.purpose = any(w.purposes)
-  for update of f
-),
-ready as (
-  select (select count(*) from claimable) = (select count(*) from wanted) as ok
-),
-claimed as (
-  update stored_files set claimed_at = now(), staged_from_ip = null
-  where id in (select id from claimable) and (select ok from ready)
-  returning id
-),
+with ${CLAIM_UPLOADS_CTES},
 candidate as (
   insert into candidates (id, organization_id, name, email, email_key, phone, created_at, updated_at)
   select ?, ?, ?, ?, ?, ?, now(), now() from ready where ok
@@ -109,12 +93,7 @@ application as (
   returning id, candidate_id
 ),
 audit as (
-  insert into audit_events (id, organization_id, at, actor_type, actor_id, actor_name, on_behalf_of_user_id, action, target_type, target_id,
-    changes, ip, user_agent, request_id, posting_id, confidential)
-  select ?, ?, now(), ?, ?, ?, ?, ?, ?, application.id::text,
-    ?::jsonb || jsonb_build_object('candidateId', application.candidate_id), ?, ?, ?, ?, ?
-  from application
-  returning id
+  ${auditInsertSql({ from: 'application', targetId: 'application.id::text', addChanges: "jsonb_build_object('candidateId', application.candidate_id)" })}
 )
 select (select id from application) as application_id, (select count(*) from claimed) as claimed, (select count(*) from audit) as audited`;
 
@@ -128,15 +107,14 @@ export class ApplicationRepository {
    * answered even after the posting closed.
    */
   async findApplyTarget(em: EntityManager, query: ApplyTargetQuery): Promise<ApplyTarget> {
-    const visible = query.publicOnly ? `and ${publiclyVisibleSql('p')}` : '';
     const rows = await em.getConnection().execute<
       { posting_id: string | null; confidential: boolean | null; questions: PostingQuestion[] | null; earlier_id: string | null; request_hash: string | null; fresh: boolean | null; notice_version: number | null; subscribed: boolean }[]
     >(
       `select p.id as posting_id, p.confidential, p.questions, e.id as earlier_id, e.request_hash, e.fresh,
-         (select max(n.version) from privacy_notices n where n.organization_id = ?) as notice_version,
+         (select max(n.version) from privacy_notice_versions n where n.organization_id = ?) as notice_version,
          ${SUBSCRIBED_SQL} as subscribed
        from (select 1) as one
-       left join postings p on p.id = ? and p.organization_id = ? and (? or p.confidential = false) ${visible}
+       left join ${applyTargetPostingSql(query.publicOnly)} p on true
        left join lateral (
          select a.id, a.request_hash, a.created_at > now() - make_interval(hours => ?) as fresh
          from applications a where a.organization_id = ? and a.idempotency_key = ?
@@ -203,8 +181,7 @@ export class ApplicationRepository {
     });
     const actor = app.principal;
     const params: unknown[] = [
-      json(app.uploads.map((u) => ({ id: u.uploadId, purposes: u.purposes }))),
-      app.organizationId,
+      ...claimUploadsParams(app.uploads, app.organizationId),
       // candidate
       randomUUID(), app.organizationId, app.name, app.email, emailKey(app.email), app.phone,
       // application
@@ -212,9 +189,7 @@ export class ApplicationRepository {
       json(app.urls), app.comments, json(app.answers), json(app.consent), app.source, app.timezone, app.ip, app.userAgent, app.resumeUploadId,
       audit.actorType, audit.actorId, audit.actorName, actor.onBehalfOfUserId ?? null, app.idempotencyKey, app.requestHash,
       app.privacyNoticeVersion, app.privacyNoticeVersion,
-      // audit event
-      randomUUID(), app.organizationId, audit.actorType, audit.actorId, audit.actorName, audit.onBehalfOfUserId, audit.action, audit.targetType,
-      json(audit.changes ?? {}), audit.ip, audit.userAgent, audit.requestId, audit.postingId, audit.confidential,
+      ...auditInsertParams(randomUUID(), audit),
     ];
     const rows = await em.getConnection().execute<{ application_id: string | null }[]>(INSERT_APPLICATION, params, 'all', em.getTransactionContext());
     return rows[0]?.application_id ?? null;

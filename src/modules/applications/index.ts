@@ -7,3 +7,11 @@ export { LIMITS, validateApplication } from './application-validation';
 export type { ApplicationAnswerInput, ApplicationInput } from './application.inputs';
 export { ApplicationLookup } from './application-lookup.query';
 export { tiedPosting } from './application-review.service';
+export {
+  applicationsOfEmail,
+  deleteApplications,
+  expiredApplications,
+  exportedApplications,
+  type ErasedApplications,
+  type ExportedApplicationRow,
+} from './candidate-records.repository';

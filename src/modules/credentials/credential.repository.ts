@@ -16,7 +16,7 @@ export class CredentialRepository {
   async organizationsWithoutPostingsKey(): Promise<string[]> {
     const rows = await this.orm.em
       .getConnection()
-      .execute<{ id: string }[]>(`select o.id from organizations o where not exists (select 1 from api_credentials c where c.organization_id = o.id and c.kind = 'POSTINGS')`);
+      .execute<{ id: string }[]>(`select o.id from organization_directory o where not exists (select 1 from api_credentials c where c.organization_id = o.id and c.kind = 'POSTINGS')`);
     return rows.map((row) => row.id);
   }
 }

@@ -27,7 +27,7 @@ const SITE_SQL = `select id, slug, name, settings->>'careers_site_url' as career
     coalesce((settings->>'feed_enabled')::boolean, true) as feed_enabled,
     coalesce((settings->>'linkedin_feed_enabled')::boolean, false) as linkedin_feed_enabled,
     settings->>'linkedin_company_id' as linkedin_company_id
-  from organizations where slug = ?`;
+  from organization_directory where slug = ?`;
 
 /**
  * Resolves a site slug to its organization, cached briefly and boundedly so a

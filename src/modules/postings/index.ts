@@ -5,6 +5,6 @@ export type { PostingListSection, PostingLocation, PostingQuestion, SalaryRange 
 export { applyUrl, hostedUrl, type PostingUrlBase } from './posting-urls';
 export { PostingOrder, PublicPosting, PublicPostingFilter } from './public-posting.types';
 export * from './public-postings.query';
-export { publiclyVisibleSql } from './public-visibility';
+export { applyTargetPostingSql, publiclyVisibleSql } from './public-visibility';
 export { isPubliclyVisible } from './public-visibility';
 export { SEARCH_NOTICE_TASK, type SearchNotice } from './posting-notices';

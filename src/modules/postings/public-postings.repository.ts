@@ -67,7 +67,7 @@ function selectList(fields: ReadonlySet<string> | null): { columns: string; join
   const wantsUrl = URL_FIELDS.some((f) => fields.has(f));
   const list = [KEY_COLUMNS, ...columns];
   if (wantsUrl) list.push(`o.slug as org_slug, o.settings->>'careers_site_url' as org_careers_site_url`);
-  return { columns: list.join(', '), join: wantsUrl ? ' join organizations o on o.id = p.organization_id' : '' };
+  return { columns: list.join(', '), join: wantsUrl ? ' join organization_directory o on o.id = p.organization_id' : '' };
 }
 
 const COLUMNS = `p.id, p.title, p.team, p.department, p.commitment, p.level, p.workplace_type, p.locations, p.country,

@@ -28,3 +28,14 @@ export function publiclyVisibleSql(alias = 'postings'): string {
 export function isPubliclyVisible(posting: Pick<Posting, 'state' | 'confidential' | 'expiresAt'>, now: Date = new Date()): boolean {
   return posting.state === PostingState.PUBLISHED && !posting.confidential && (posting.expiresAt === null || posting.expiresAt > now);
 }
+
+/**
+ * The posting an apply targets, as a subquery for the applications module's one read
+ * (this module owns `postings`): at most one row of id, confidential and questions.
+ * Three parameters: the posting id, the organization id, whether confidential postings
+ * are allowed. `publicOnly` (a career site's apply) adds the public visibility predicate.
+ */
+export function applyTargetPostingSql(publicOnly: boolean): string {
+  const visible = publicOnly ? ` and ${publiclyVisibleSql('postings')}` : '';
+  return `(select id, confidential, questions from postings where id = ? and organization_id = ? and (? or confidential = false)${visible})`;
+}

@@ -5,3 +5,4 @@ export { UploadPurpose } from './upload-purpose';
 export { detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
 export { FileTooLargeError } from './upload-inspector';
 export { claimLogo, sendLogo } from './logo-files';
+export { CLAIM_UPLOADS_CTES, claimUploadsParams, exportedFiles, type ExportedFileRow } from './stored-file.repository';

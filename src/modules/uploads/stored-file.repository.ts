@@ -1,3 +1,4 @@
+import { rawRows as raw } from '../../db/raw-rows';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface UnclaimedUsage {
@@ -21,6 +22,40 @@ export interface FileKeys {
 const COLUMNS = 'id, organization_id, purpose, filename, content_type, size, sha256, created_at, claimed_at, created_by_type, created_by_id, created_by_name, created_by_on_behalf_of_user_id';
 
 /** The SQL of `stored_files` that the ORM does not express well (locks, sums, conditional claims, bulk deletes). */
+/**
+ * The uploads a row written in the same statement claims (the apply), as CTEs for that
+ * statement, so `stored_files` stays written by this module's SQL only:
+ * - `wanted`: the referenced ids and the purposes each reference accepts;
+ * - `claimable`: those unclaimed, of this organization and of an accepted purpose,
+ *   locked (a concurrent claimer waits on the row lock, then sees `claimed_at` set and
+ *   drops out);
+ * - `ready`: `ok` when ALL of them are claimable; the caller writes only `where ok`,
+ *   so a refused upload writes nothing (not even the other claims);
+ * - `claimed`: the claim itself.
+ * Its parameters are `claimUploadsParams`, in that order.
+ */
+export const CLAIM_UPLOADS_CTES = `wanted as (
+  select u.id, u.purposes from jsonb_to_recordset(?::jsonb) as u(id uuid, purposes text[])
+),
+claimable as materialized (
+  select f.id from stored_files f join wanted w on w.id = f.id
+  where f.organization_id = ? and f.claimed_at is null and f.purpose = any(w.purposes)
+  for update of f
+),
+ready as (
+  select (select count(*) from claimable) = (select count(*) from wanted) as ok
+),
+claimed as (
+  update stored_files set claimed_at = now(), staged_from_ip = null
+  where id in (select id from claimable) and (select ok from ready)
+  returning id
+)`;
+
+/** The parameters of `CLAIM_UPLOADS_CTES`: each upload with the purposes its reference accepts, and the organization. */
+export function claimUploadsParams(uploads: readonly { uploadId: string; purposes: readonly string[] }[], organizationId: string): unknown[] {
+  return [JSON.stringify(uploads.map((u) => ({ id: u.uploadId, purposes: u.purposes }))), organizationId];
+}
+
 export class StoredFileRepository {
   /**
    * Serializes uploads of one organization until the caller's transaction ends, so the
@@ -126,10 +161,23 @@ export class StoredFileRepository {
 }
 
 /** Plain SQL inside `em`'s transaction, when it has one, with real bind parameters. */
-async function raw(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const query = em.getKnex().raw(sql, params as never[]);
-  const trx = em.getTransactionContext();
-  if (trx) void query.transacting(trx);
-  const result = (await query) as { rows: Record<string, unknown>[] };
-  return result.rows;
+
+/** A stored file's metadata as a candidate's data export lists it. */
+export interface ExportedFileRow {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: Date;
+}
+
+/** File metadata by id, within the organization (a candidate's data export), in `em`'s transaction. */
+export function exportedFiles(em: EntityManager, organizationId: string, ids: readonly string[]): Promise<ExportedFileRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return raw<ExportedFileRow>(
+    em,
+    `select id, filename, content_type, size, sha256, created_at from stored_files where organization_id = ? and id::text = any(?::text[]) order by created_at`,
+    [organizationId, [...ids]],
+  );
 }

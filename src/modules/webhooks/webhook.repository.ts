@@ -237,14 +237,14 @@ export class WebhookRepository {
       const [row] = await em.execute<OwnerRow[]>(
         `select 'KEY' as kind, (revoked_at is null and (expires_at is null or expires_at > now())) as active,
                 operations, full_access, catalog_version, allow_confidential, null as role, null as can_manage_api_credentials
-           from api_credentials where id = ?`,
+           from credential_directory where id = ?`,
         [endpoint.owner_credential_id],
       );
       return row ?? null;
     }
     const [row] = await em.execute<OwnerRow[]>(
       `select 'USER' as kind, active, null as operations, null as full_access, null as catalog_version, null as allow_confidential, role, can_manage_api_credentials
-         from users where id = ?`,
+         from user_directory where id = ?`,
       [endpoint.owner_user_id],
     );
     return row ?? null;
@@ -297,7 +297,7 @@ export class WebhookRepository {
   /** Keys that reach `daysBefore` days before expiry within the last `windowSeconds` (the cron tick's span). */
   async credentialsExpiringIn(em: EntityManager, daysBefore: number, windowSeconds: number): Promise<{ id: string; organization_id: string; expires_at: Date }[]> {
     const rows = await em.execute<{ id: string; organization_id: string; expires_at: Date }[]>(
-      `select id, organization_id, expires_at from api_credentials
+      `select id, organization_id, expires_at from credential_directory
         where revoked_at is null and expires_at is not null
           and expires_at - make_interval(days => ?) <= now()
           and expires_at - make_interval(days => ?) > now() - make_interval(secs => ?)`,

@@ -1,7 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { feedPostingsBatch, feedPostingsState, hostedUrl, type FeedRow } from '../../postings';
-import { OrganizationDirectory, type Organization } from '../../organizations';
-import type { OrganizationSettings } from '../../organizations/entities.api';
+import { organizationBySlug, type Organization } from '../../organizations';
 import type { FeedPosting } from './feed-posting';
 import type { FeedState } from './feed-validators';
 
@@ -28,22 +27,19 @@ const date = (value: unknown) => (value == null ? null : new Date(value as strin
  * (postings, which holds the SQL and the one visibility predicate).
  */
 export class FeedReads {
-  private readonly organizations: OrganizationDirectory;
-
   constructor(
     private readonly orm: MikroORM,
     private readonly publicUrl: string,
-  ) {
-    this.organizations = new OrganizationDirectory(orm);
-  }
+  ) {}
 
   /**
-   * The organization and its feed state, or null when the slug is unknown or its feed
-   * is switched off. `enabled` names the dialect's switch (Indeed's by default).
+   * The organization and its feed state, or null when the slug is unknown. Read in the
+   * request's fork (`request.scope.em`, made by the scope hook for the slug's
+   * organization); the dialect's switch is the route's check (`enabledFor`), not this one's.
    */
-  async findFeed(slug: string, enabled: (settings: OrganizationSettings) => boolean = (s) => s.feedEnabled): Promise<FeedSource | null> {
-    const organization = await this.organizations.bySlug(slug);
-    if (!organization || !enabled(organization.settings)) return null;
+  async findFeed(em: EntityManager, slug: string): Promise<FeedSource | null> {
+    const organization = await organizationBySlug(em, slug);
+    if (!organization) return null;
     const postings = await feedPostingsState(this.orm, organization.id);
     const state: FeedState = {
       organizationId: organization.id,

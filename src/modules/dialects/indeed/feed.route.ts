@@ -5,6 +5,7 @@ import type { Dialect, DialectContext } from '../dialect';
 import type { FeedPosting } from './feed-posting';
 import { feedStream } from './feed-stream';
 import { isNotModified } from '../../../http/conditional-get';
+import { scopeOfRequest } from '../../../http/scope-hook';
 import { feedEtag, feedLastModified } from './feed-validators';
 
 export const FEED_ROUTE = '/feeds/:slug.xml';
@@ -27,7 +28,7 @@ export async function registerFeedRoutes(scope: FastifyInstance, { services, sit
   scope.get<{ Params: { slug: string } }>(FEED_ROUTE, { config: { caller: 'org-slug' } }, async (request, reply) => {
     const site = await sites.find(request.params.slug);
     if (!site || !feedDialect.enabledFor(site)) return feedNotFound(reply);
-    const feed = await reads.findFeed(request.params.slug);
+    const feed = await reads.findFeed(scopeOfRequest(request).em, request.params.slug);
     if (!feed) return feedNotFound(reply);
     const etag = feedEtag(feed.state, services.config.publicUrl);
     const lastModified = feedLastModified(feed.state);

@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 import { isNotModified } from '../../../http/conditional-get';
+import { scopeOfRequest } from '../../../http/scope-hook';
 import { applyUrl } from '../../postings';
 import type { Dialect, DialectContext } from '../dialect';
 import { FeedReads } from '../indeed/feed-reads';
@@ -26,7 +27,7 @@ export async function registerLinkedinFeedRoutes(scope: FastifyInstance, { servi
   scope.get<{ Params: { slug: string } }>(LINKEDIN_FEED_ROUTE, { config: { caller: 'org-slug' } }, async (request, reply) => {
     const site = await sites.find(request.params.slug);
     if (!site || !dialect.enabledFor(site)) return feedNotFound(reply);
-    const feed = await reads.findFeed(request.params.slug, (s) => s.linkedinFeedEnabled);
+    const feed = await reads.findFeed(scopeOfRequest(request).em, request.params.slug);
     if (!feed) return feedNotFound(reply);
     const etag = feedEtag(feed.state, publicUrl, FORMAT_VERSION);
     const lastModified = feedLastModified(feed.state);

@@ -1,44 +1,21 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { CREDENTIALS_CHANNEL } from './credential-events';
-
-/** One row of the hot lookup: the key and its organization's plan. */
-export interface CredentialRow {
-  id: string;
-  organization_id: string;
-  kind: 'POSTINGS' | 'DATA';
-  name: string;
-  operations: string[];
-  full_access: boolean;
-  catalog_version: number;
-  allow_confidential: boolean;
-  allowed_cidrs: string[];
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  secret_hash: string;
-  previous_secret_expires_at: Date | null;
-  rate_limit_per_minute: number;
-  plan: 'BASIC' | 'FULL';
-}
+import { CREDENTIALS_CHANNEL } from '../../auth/credential-events';
+import type { CredentialRow, KeyStore, UsageBatchRow } from '../../auth/key-store';
 
 // One statement, both conditions on indexed columns (unique secret_hash, indexed previous_secret_hash).
 const LOOKUP_SQL = `select c.id, c.organization_id, c.kind, c.name, c.operations, c.full_access, c.catalog_version,
        c.allow_confidential, c.allowed_cidrs, c.expires_at, c.revoked_at, c.secret_hash,
        c.previous_secret_expires_at, c.rate_limit_per_minute, o.plan
-  from api_credentials c join organizations o on o.id = c.organization_id
+  from api_credentials c join organization_directory o on o.id = c.organization_id
  where c.secret_hash = ? or (c.previous_secret_hash = ? and c.previous_secret_expires_at > now())`;
-
-/** Usage of one key since the last flush. */
-export interface UsageBatchRow {
-  credentialId: string;
-  count: number;
-  lastUsedAt: Date;
-}
 
 /**
  * The SQL of key verification, outside any request fork (verification runs before a
- * principal, hence before a tenant filter, exists).
+ * principal, hence before a tenant filter, exists). It lives with the table it reads
+ * and writes (`api_credentials`); `auth/` verifies through the `KeyStore` it declares.
+ * The organization's plan and the On-Behalf-Of user come from their owners' views.
  */
-export class KeyRepository {
+export class KeyRepository implements KeyStore {
   constructor(private readonly orm: MikroORM) {}
 
   private execute<T>(sql: string, params: unknown[]): Promise<T[]> {
@@ -57,7 +34,7 @@ export class KeyRepository {
 
   /** On-Behalf-Of names a user: is it an active user of the key's organization? */
   async isActiveUser(organizationId: string, userId: string): Promise<boolean> {
-    const rows = await this.execute('select 1 from users where id = ? and organization_id = ? and active', [userId, organizationId]);
+    const rows = await this.execute('select 1 from user_directory where id = ? and organization_id = ? and active', [userId, organizationId]);
     return rows.length > 0;
   }
 
