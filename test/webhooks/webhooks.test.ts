@@ -98,6 +98,9 @@ describe('webhooks: delivery to Standard Webhooks 1.0 (real receivers on 127.0.0
     await until(async () => (await messagesOf(t, token, endpoint.id))[0]?.status === 'DELIVERED');
     const [message] = await messagesOf(t, token, endpoint.id);
     expect(message!.attempts.map((a) => a.statusCode)).toEqual([500, 302, 200]);
+    // The failures flagged the endpoint; the success cleared the flag.
+    const flag = await t.gql<{ webhookEndpoint: { failingSince: string | null } }>('query($id: ID!) { webhookEndpoint(id: $id) { failingSince } }', { id: endpoint.id }, { token });
+    expect(flag.data!.webhookEndpoint.failingSince).toBeNull();
   });
 
   it('honours Retry-After on 429, and 410 Gone disables the endpoint (audited)', async () => {
