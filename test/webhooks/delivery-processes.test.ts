@@ -57,7 +57,7 @@ describe('webhooks across real service processes', () => {
 
   it(
     'kill -9 mid-delivery (the receiver answered 200, the attempt was never recorded): after a restart the message arrives again with the same webhook-id',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const slug = 'hook-crash';
       const env = await serviceEnv(slug);
@@ -88,7 +88,7 @@ describe('webhooks across real service processes', () => {
 
       // Restarted on the same database: the lease runs out and the recovery task sends it again.
       service = await startService(env);
-      const [, again] = await receiver.waitFor(2, 150_000);
+      const [, again] = await receiver.waitFor(2, 200_000);
       expect(again!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
       expect(again!.body).toBe(first!.body);
       expect(verifyBoth(secret, again!)).toMatchObject({ type: 'posting.published', data: { id: postingId } });
@@ -103,7 +103,7 @@ describe('webhooks across real service processes', () => {
     },
   );
 
-  it('two instances on one database under load: every message delivered exactly once, verified by both verifiers, the work shared', { timeout: 240_000 }, async () => {
+  it('two instances on one database under load: every message delivered exactly once, verified by both verifiers, the work shared', { timeout: 420_000 }, async () => {
     const slug = 'hook-pair';
     const env = await serviceEnv(slug);
     const receiver = await new Receiver().start();
