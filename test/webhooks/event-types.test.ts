@@ -5,6 +5,7 @@ import { createPosting } from '../postings/helpers';
 import { Receiver, verifyBoth } from './receiver';
 import { openForm, submitForm } from '../career-pages/helpers';
 import { samples } from '../uploads/helpers';
+import { boardIdOf } from '../compat/helpers';
 
 const CREATE = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id } } }`;
 
@@ -43,6 +44,11 @@ describe('webhooks: each event type from a real change through the API', () => {
     await mutate(t, token, 'mutation($id: ID!) { setPostingState(id: $id, state: CLOSED) { id } }', { id });
     expect((await next())[0]).toMatchObject({ type: 'posting.unpublished', data: { id, state: 'CLOSED', reason: 'closed' } });
 
+    const internal = await createPosting(t, token, { state: 'PUBLISHED' });
+    await next();
+    await mutate(t, token, 'mutation($id: ID!) { setPostingState(id: $id, state: INTERNAL) { id } }', { id: internal });
+    expect((await next())[0]).toMatchObject({ type: 'posting.unpublished', data: { id: internal, state: 'INTERNAL', reason: 'internal' } });
+
     const doomed = await createPosting(t, token, { state: 'PUBLISHED' });
     await next();
     await mutate(t, token, 'mutation($id: ID!) { deletePosting(id: $id) }', { id: doomed });
@@ -70,6 +76,17 @@ describe('webhooks: each event type from a real change through the API', () => {
     await t.orm.em.getConnection().execute(`update api_credentials set expires_at = now() + interval '7 days' - interval '10 minutes' where id = ?`, [soon.id]);
     await t.services.webhooks.checkExpiringCredentials(t.orm.em.fork());
     expect((await next())[0]).toMatchObject({ type: 'credential.expiring', data: { id: soon.id, daysLeft: 7 } });
+
+    // The check covers the hour since its previous tick; this second run within the same hour must
+    // not see the first key again, so that key moves out of its 7-day window first.
+    await t.orm.em.getConnection().execute(`update api_credentials set expires_at = now() + interval '30 days' where id = ?`, [soon.id]);
+    const sooner = await createKey(t, token, { operations: ['organization.read'] });
+    // Reaches "1 day before expiry" within the last hour; the 7-day mark passed long before this window.
+    await t.orm.em.getConnection().execute(`update api_credentials set expires_at = now() + interval '1 day' - interval '10 minutes' where id = ?`, [sooner.id]);
+    await t.services.webhooks.checkExpiringCredentials(t.orm.em.fork());
+    const [oneDay] = await next();
+    expect(oneDay).toMatchObject({ type: 'credential.expiring', data: { id: sooner.id, daysLeft: 1 } });
+    expect(Date.parse(String(oneDay!.data.expiresAt)) - Date.now()).toBeGreaterThan(23 * 3600_000);
   });
 
   it('application.created from the hosted apply form', async () => {
@@ -88,5 +105,44 @@ describe('webhooks: each event type from a real change through the API', () => {
     const [payload] = await next();
     expect(payload).toMatchObject({ type: 'application.created', data: { postingId } });
     expect(JSON.stringify(payload)).not.toContain('hosted@example.com');
+  });
+
+  it('application.created from an import through the admin API (createApplication)', async () => {
+    const { token, next } = await subscribed(['application.created']);
+    const postingId = await createPosting(t, token, { state: 'DRAFT' });
+    const res = await mutate(t, token, 'mutation($p: ID!, $input: ApplicationInput!) { createApplication(postingId: $p, input: $input) { id } }', {
+      p: postingId,
+      input: { name: 'Imported Person', email: 'imported@example.com' },
+    });
+    const applicationId = (res.data!.createApplication as { id: string }).id;
+    const [payload] = await next();
+    expect(payload).toMatchObject({ type: 'application.created', data: { id: applicationId, postingId } });
+    expect(JSON.stringify(payload)).not.toContain('imported@example.com');
+  });
+
+  it('application.created from the Lever and the Greenhouse apply routes', async () => {
+    const { token, next } = await subscribed(['application.created']);
+    const org = await t.gql<{ organization: { slug: string } }>('{ organization { slug } }', {}, { token });
+    const { slug } = org.data!.organization;
+    const key = (await t.gql<{ revealPostingsApiKey: string }>('mutation { revealPostingsApiKey }', {}, { token })).data!.revealPostingsApiKey;
+    const title = `Drop-in ${Date.now()}`;
+    const postingId = await createPosting(t, token, { state: 'PUBLISHED', title });
+
+    const lever = await t.app.inject({ method: 'POST', url: `/v0/postings/${slug}/${postingId}?key=${encodeURIComponent(key)}`, payload: { name: 'Lever Person', email: 'lever@example.com' } });
+    expect(lever.statusCode, lever.body).toBe(200);
+    const [fromLever] = await next();
+    expect(fromLever).toMatchObject({ type: 'application.created', data: { id: lever.json().applicationId, postingId } });
+
+    const boardId = await boardIdOf(t, slug, title);
+    const greenhouse = await t.app.inject({
+      method: 'POST',
+      url: `/v1/boards/${slug}/jobs/${boardId}`,
+      headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+      payload: { first_name: 'Green', last_name: 'House', email: 'gh@example.com', resume_text: 'Plants.' },
+    });
+    expect(greenhouse.statusCode, greenhouse.body).toBe(200);
+    const [fromGreenhouse] = await next();
+    expect(fromGreenhouse).toMatchObject({ type: 'application.created', data: { postingId } });
+    expect(JSON.stringify([fromLever, fromGreenhouse])).not.toMatch(/lever@example\.com|gh@example\.com|Lever Person/);
   });
 });

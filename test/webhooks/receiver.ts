@@ -4,6 +4,8 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
 
 export interface Received {
+  /** The request path with its query (endpoints of one test tell themselves apart by it). */
+  path: string;
   headers: Record<string, string>;
   body: string;
   at: number;
@@ -15,6 +17,8 @@ export type Answer = { status: number; headers?: Record<string, string>; body?: 
 export class Receiver {
   readonly received: Received[] = [];
   answers: Answer[] = [];
+  /** Runs (awaited) after a delivery is recorded and before it is answered: e.g. kill the sender mid-flight. */
+  beforeAnswer: ((delivery: Received) => Promise<void> | void) | null = null;
   private server!: http.Server;
 
   async start(): Promise<this> {
@@ -22,10 +26,15 @@ export class Receiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        this.received.push({ headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+        const delivery = { path: req.url ?? '', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+        this.received.push(delivery);
         const answer = this.answers.shift() ?? { status: 200 };
-        res.writeHead(answer.status, answer.headers ?? {});
-        res.end(answer.body ?? 'ok');
+        void Promise.resolve(this.beforeAnswer?.(delivery)).finally(() => {
+          // The sender may be gone by now (killed): the answer then goes nowhere.
+          if (res.destroyed) return;
+          res.writeHead(answer.status, answer.headers ?? {});
+          res.end(answer.body ?? 'ok');
+        });
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

@@ -98,6 +98,9 @@ describe('webhooks: delivery to Standard Webhooks 1.0 (real receivers on 127.0.0
     await until(async () => (await messagesOf(t, token, endpoint.id))[0]?.status === 'DELIVERED');
     const [message] = await messagesOf(t, token, endpoint.id);
     expect(message!.attempts.map((a) => a.statusCode)).toEqual([500, 302, 200]);
+    // The failures flagged the endpoint; the success cleared the flag.
+    const flag = await t.gql<{ webhookEndpoint: { failingSince: string | null } }>('query($id: ID!) { webhookEndpoint(id: $id) { failingSince } }', { id: endpoint.id }, { token });
+    expect(flag.data!.webhookEndpoint.failingSince).toBeNull();
   });
 
   it('honours Retry-After on 429, and 410 Gone disables the endpoint (audited)', async () => {
@@ -114,6 +117,36 @@ describe('webhooks: delivery to Standard Webhooks 1.0 (real receivers on 127.0.0
     });
     const audit = await t.orm.em.getConnection().execute(`select changes from audit_events where action = 'webhook_endpoint.disabled' and target_id = ?`, [endpoint.id]);
     expect(audit).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 503, flags a failing endpoint (failingSince), and disables it once every delivery failed for 5 days (audited)', async () => {
+    const { token } = await adminOf(t);
+    const { secret, endpoint } = await subscribe(t, token, { url: receiver.url, eventTypes: ['posting.published'] });
+    const ENDPOINT = 'query($id: ID!) { webhookEndpoint(id: $id) { status disabledReason failingSince } }';
+    const read = async () => (await t.gql<{ webhookEndpoint: { status: string; disabledReason: string | null; failingSince: string | null } }>(ENDPOINT, { id: endpoint.id }, { token })).data!.webhookEndpoint;
+    const start = receiver.received.length;
+    receiver.answers.push({ status: 503, headers: { 'retry-after': '3' } }, { status: 500 });
+    await createPosting(t, token, { state: 'PUBLISHED' });
+    await receiver.waitFor(start + 1);
+    // The first failure flags the endpoint: the console shows failingSince.
+    await until(async () => (await read()).failingSince !== null);
+    expect((await read()).status).toBe('ENABLED');
+    // Failing for 5 days already (as if every earlier delivery had failed): the next failure disables it.
+    await t.orm.em.getConnection().execute(`update webhook_endpoints set failing_since = now() - interval '5 days 1 minute' where id = ?`, [endpoint.id]);
+    const two = (await receiver.waitFor(start + 2)).slice(start, start + 2);
+    expect(two[1]!.at - two[0]!.at).toBeGreaterThanOrEqual(2900);
+    expect(two[1]!.headers['webhook-id']).toBe(two[0]!.headers['webhook-id']);
+    for (const d of two) verifyBoth(secret, d);
+    await until(async () => (await read()).status === 'DISABLED');
+    const after = await read();
+    expect(after.disabledReason).toBe('every delivery failed for 5 days');
+    expect(after.failingSince).not.toBeNull();
+    const audit = await t.orm.em.getConnection().execute<{ changes: { reason: string } }[]>(`select changes from audit_events where action = 'webhook_endpoint.disabled' and target_id = ?`, [endpoint.id]);
+    expect(audit.map((a) => a.changes.reason)).toEqual(['every delivery failed for 5 days']);
+    // Nothing more is sent to a disabled endpoint.
+    await createPosting(t, token, { state: 'PUBLISHED' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.received.length).toBe(start + 2);
   });
 
   it('during a rotation grace period signs with both secrets, then only the new one', async () => {

@@ -8,6 +8,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     overallRate?: number;
+    /** Per-request setup: e.g. a body that differs on every request. */
+    requests?: { setupRequest?: (request: { body?: string }) => { body?: string } }[];
   }
   interface Histogram {
     average: number;

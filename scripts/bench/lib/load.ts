@@ -12,6 +12,8 @@ export interface LoadResult {
 export interface LoadOptions {
   url: string;
   body?: string;
+  /** A fresh body for every request (overrides `body`): writes that must change something each time. */
+  bodyOf?: () => string;
   headers?: Record<string, string>;
   method?: 'GET' | 'POST';
   connections?: number;
@@ -34,6 +36,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       connections: options.connections ?? 20,
       duration: options.durationSeconds ?? 5,
       ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+      ...(options.bodyOf ? { requests: [{ setupRequest: (request: { body?: string }) => ({ ...request, body: options.bodyOf!() }) }] } : {}),
     });
   const result = options.watch ? await options.watch.phase(options.phase ?? `load ${options.method ?? 'POST'} ${new URL(options.url).pathname}`, run) : await run();
   return {

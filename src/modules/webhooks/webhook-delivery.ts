@@ -84,20 +84,20 @@ export class WebhookDelivery {
 
   private async settle(endpoint: EndpointRow, message: MessageRow, at: Date, response: DeliveryResponse): Promise<DeliveryOutcome> {
     const ok = response.statusCode !== null && response.statusCode >= 200 && response.statusCode < 300;
+    const attempt = {
+      message_id: message.id,
+      at,
+      status_code: response.statusCode,
+      duration_ms: response.durationMs,
+      error: response.error ?? (ok ? null : `HTTP ${response.statusCode}`),
+      response_excerpt: response.excerpt,
+    };
+    if (ok) {
+      await this.repository.recordDelivered(this.orm.em.fork(), attempt);
+      return 'delivered';
+    }
     return this.orm.em.fork().transactional(async (em) => {
-      await this.repository.recordAttempt(em, {
-        message_id: message.id,
-        at,
-        status_code: response.statusCode,
-        duration_ms: response.durationMs,
-        error: response.error ?? (ok ? null : `HTTP ${response.statusCode}`),
-        response_excerpt: response.excerpt,
-      });
-      if (ok) {
-        await this.repository.settleMessage(em, message.id, 'DELIVERED', null);
-        await this.repository.clearFailing(em, endpoint.id);
-        return 'delivered';
-      }
+      await this.repository.recordAttempt(em, attempt);
       if (response.statusCode === 410) {
         await this.repository.settleMessage(em, message.id, 'FAILED', null);
         await this.disable(em, endpoint, 'the receiver answered 410 Gone');

@@ -198,6 +198,23 @@ export class WebhookRepository {
     ]);
   }
 
+  /**
+   * The common case, a 2xx, in one statement (atomic on its own, no BEGIN/COMMIT): the
+   * attempt, the message DELIVERED, and the endpoint no longer failing. Five round
+   * trips become one on the path every delivery takes.
+   */
+  async recordDelivered(em: EntityManager, attempt: AttemptRow): Promise<void> {
+    await em.execute(
+      `with attempt as (
+         insert into webhook_attempts (message_id, at, status_code, duration_ms, error, response_excerpt) values (?, ?, ?, ?, ?, ?)
+       ), delivered as (
+         update webhook_messages set status = 'DELIVERED', next_attempt_at = null, lease_until = null where id = ? returning endpoint_id
+       )
+       update webhook_endpoints set failing_since = null where id = (select endpoint_id from delivered) and failing_since is not null`,
+      [attempt.message_id, attempt.at, attempt.status_code, attempt.duration_ms, attempt.error, attempt.response_excerpt, attempt.message_id],
+    );
+  }
+
   async settleMessage(em: EntityManager, messageId: string, status: MessageRow['status'], nextAttemptAt: Date | null): Promise<void> {
     await em.execute(`update webhook_messages set status = ?, next_attempt_at = ?, lease_until = null where id = ?`, [status, nextAttemptAt, messageId]);
   }
@@ -254,10 +271,6 @@ export class WebhookRepository {
   async markFailing(em: EntityManager, endpointId: string): Promise<Date> {
     const [row] = await em.execute<{ failing_since: Date }[]>(`update webhook_endpoints set failing_since = coalesce(failing_since, now()) where id = ? returning failing_since`, [endpointId]);
     return new Date(row!.failing_since);
-  }
-
-  async clearFailing(em: EntityManager, endpointId: string): Promise<void> {
-    await em.execute(`update webhook_endpoints set failing_since = null where id = ? and failing_since is not null`, [endpointId]);
   }
 
   /** Disables the endpoint once; false when it already was. */
