@@ -24,7 +24,10 @@ export function ExpiringKeysBanner({ keys }: { keys: ExpiringKey[] }) {
   const expiring = expiringKeys(keys);
   if (expiring.length === 0) return null;
   return (
-    <Alert color="yellow" variant="outline" title={expiring.length === 1 ? '1 key expires within 7 days' : `${expiring.length} keys expire within 7 days`} data-testid="expiring-keys-banner">
+    <Alert color="yellow" variant="outline" data-testid="expiring-keys-banner">
+      <Text size="sm" fw={600}>
+        {expiring.length === 1 ? '1 key expires within 7 days' : `${expiring.length} keys expire within 7 days`}
+      </Text>
       <Text size="sm">Issue a replacement and switch the integration over before it stops working.</Text>
       <List size="sm" mt="xs">
         {expiring.map((key) => (

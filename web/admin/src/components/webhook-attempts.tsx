@@ -25,9 +25,14 @@ export function WebhookAttempts({ attempts }: { attempts: Attempt[] }) {
           <Text size="sm" span>
             in {attempt.durationMs} ms, {formatDateTime(attempt.at)}
           </Text>
-          {(attempt.error ?? attempt.responseExcerpt) && (
-            <Text size="xs" c="dimmed" className="secret" title={attempt.error ?? attempt.responseExcerpt ?? undefined}>
-              {excerpt(attempt.error ?? attempt.responseExcerpt ?? '')}
+          {attempt.error && (
+            <Text size="xs" c="var(--mantine-color-error)">
+              {excerpt(attempt.error)}
+            </Text>
+          )}
+          {attempt.responseExcerpt && (
+            <Text size="xs" c="dimmed" className="secret" title={attempt.responseExcerpt}>
+              {excerpt(attempt.responseExcerpt)}
             </Text>
           )}
         </List.Item>

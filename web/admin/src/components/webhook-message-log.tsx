@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { WEBHOOKS_KEY } from '../api/webhook-access';
@@ -23,6 +24,9 @@ export function WebhookMessageLog({ endpoint, canSend }: { endpoint: WebhookEndp
   const [testType, setTestType] = useState<string | null>(endpoint.eventTypes[0] ?? null);
   const [notice, setNotice] = useState<string | null>(null);
   const failure = redeliver.error ?? sendTest.error;
+  const client = useQueryClient();
+  // Deliveries happen in the background: Refresh reloads the log and the endpoint (its failing and disabled state).
+  const refresh = () => void client.invalidateQueries({ queryKey: WEBHOOKS_KEY });
 
   return (
     <Stack>
@@ -42,7 +46,7 @@ export function WebhookMessageLog({ endpoint, canSend }: { endpoint: WebhookEndp
         ) : (
           <span />
         )}
-        <Button variant="default" onClick={() => void query.refetch()} loading={query.isFetching}>
+        <Button variant="default" onClick={refresh} loading={query.isFetching}>
           Refresh
         </Button>
       </Group>
