@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { verifyBoth } from '../../webhooks/receiver';
 import { adminGql, demoAdminToken } from '../support/admin-api';
 import { createUser, expectAccessible, openSection, signIn, uniqueName } from './console-helpers';
@@ -8,6 +8,10 @@ import { createUser, expectAccessible, openSection, signIn, uniqueName } from '.
 const CREATE_KEY = 'mutation($i: CreateApiCredentialInput!){ createApiCredential(input: $i) { credential { id } } }';
 const ROTATE_KEY = 'mutation($id: ID!){ rotateApiCredential(id: $id) { secret } }';
 const CREATE_ENDPOINT = 'mutation($i: CreateWebhookEndpointInput!){ createWebhookEndpoint(input: $i) { secret endpoint { id } } }';
+
+// Whole flows with deliveries, retries and an axe run per screen: longer than one screen's spec, also on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 interface Delivery {
   path: string;
@@ -47,7 +51,7 @@ class HookReceiver {
   async next(url: string, skip: number, count = 1): Promise<Delivery[]> {
     const path = new URL(url).pathname;
     let got: Delivery[] = [];
-    await expect.poll(() => (got = this.to(path).slice(skip)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(count);
+    await expect.poll(() => (got = this.to(path).slice(skip)).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(count);
     return got;
   }
 
@@ -77,8 +81,8 @@ test.afterAll(async () => {
 async function refreshUntil(page: Page, locator: ReturnType<Page['locator']>) {
   await expect(async () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(locator).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(locator).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
 }
 
 test('add an endpoint with grouped event types, see the secret once, receive a signed event, redeliver it and send a test event', async ({ page, request }) => {
@@ -149,7 +153,7 @@ test('add an endpoint with grouped event types, see the secret once, receive a s
   expect(verifyBoth(secret, again!).type).toBe('credential.rotated');
 
   // Send test event: a sample of the chosen type.
-  await page.getByRole('textbox', { name: 'Test event type' }).click();
+  await page.getByLabel('Test event type').first().click();
   await page.getByRole('option', { name: 'posting.published' }).click();
   await page.getByRole('button', { name: 'Send test event' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Test event .* queued/ })).toBeVisible();
@@ -189,8 +193,8 @@ test('a failing receiver: attempts with status code and excerpt; 410 disables an
   await page.getByRole('link', { name: '← All endpoints' }).click();
   await expect(async () => {
     await page.reload();
-    await expect(row.getByTestId('auto-disabled-flag')).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(row.getByTestId('auto-disabled-flag')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(row).toContainText('Disabled automatically: the receiver answered 410 Gone');
   await expectAccessible(page);
 
@@ -218,7 +222,7 @@ test('a failing receiver: attempts with status code and excerpt; 410 disables an
   // Rotate with a grace period: a new secret once, and the previous one signs until the period ends.
   await row.getByRole('button', { name: `Rotate secret ${target}` }).click();
   const rotate = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
-  await rotate.getByRole('textbox', { name: 'Grace period for the previous secret' }).click();
+  await rotate.getByLabel('Grace period for the previous secret').first().click();
   await rotate.getByRole('option', { name: '7 days (longest)' }).click();
   await expectAccessible(page);
   await rotate.getByRole('button', { name: 'Rotate secret' }).click();
