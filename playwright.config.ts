@@ -46,6 +46,10 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // Browser flows submit applications quickly in a row.
       JOBGATE_APPLY_RATE_PER_SECOND: '20',
+      // The webhooks spec delivers to a receiver on 127.0.0.1 over http, and watches retries happen within seconds.
+      JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true',
+      JOBGATE_WEBHOOK_RETRY_SCHEDULE: '1,1',
+      JOBGATE_WORKER_POLL_INTERVAL_MS: '200',
     },
   },
 });

@@ -1,7 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs, toConnection } from '../../graphql/connection';
-import { type GraphQLContext, scopeOf } from '../../graphql/context';
-import { Requires } from '../../graphql/permissions';
+import { type GraphQLContext, principalOf, scopeOf } from '../../graphql/context';
+import { HumansOnly, Requires } from '../../graphql/permissions';
+import { WebhookAccess, webhookAccessOf } from './webhook-access';
 import type { WebhookService } from './webhook.service';
 import {
   CreateWebhookEndpointInput,
@@ -23,6 +24,13 @@ class WebhookMessagesArgs extends PageArgs {
 @Resolver()
 export class WebhookResolver {
   constructor(private readonly webhooks: WebhookService) {}
+
+  // Any signed-in user may ask (a Team Member learns it holds none), so the console never probes with a refused call.
+  @Query(() => WebhookAccess, { description: 'What the signed-in user may do with webhooks: the console shows only that.' })
+  @HumansOnly('anyUser')
+  webhookAccess(@Ctx() ctx: GraphQLContext) {
+    return webhookAccessOf(principalOf(ctx));
+  }
 
   @Query(() => [WebhookEventTypeInfo])
   @Requires('webhooks.list')

@@ -13,6 +13,8 @@ import { PostingsPage } from './pages/postings-page';
 import { SettingsPage } from './pages/settings-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UsersPage } from './pages/users-page';
+import { WebhookEndpointPage } from './pages/webhook-endpoint-page';
+import { WebhooksPage } from './pages/webhooks-page';
 
 /** Signed out: the sign-in form at whatever address was asked for, so signing in lands there. */
 export function App() {
@@ -35,6 +37,8 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/postings" component={PostingsPage} />
         <Route path="/applications" component={ApplicationsPage} />
+        <Route path="/webhooks" component={WebhooksPage} />
+        <Route path="/webhooks/:id">{(params) => <WebhookEndpointPage id={params.id} />}</Route>
         <Route>
           <EmptyState title="No such page">Pick a section on the left.</EmptyState>
         </Route>

@@ -1,17 +1,20 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 interface SecretDialogProps {
   secret: string | null;
   title: string;
   doneLabel: string;
   onDone(): void;
+  /** How the secret is used, under it; an API key's Bearer hint unless given. */
+  usage?: ReactNode;
 }
 
 /**
  * Shows a new secret exactly once. It lives only in this dialog's props: closing it drops the
  * last reference, and nothing writes it anywhere else.
  */
-export function SecretDialog({ secret, title, doneLabel, onDone }: SecretDialogProps) {
+export function SecretDialog({ secret, title, doneLabel, onDone, usage }: SecretDialogProps) {
   return (
     <Modal
       opened={secret !== null}
@@ -43,7 +46,11 @@ export function SecretDialog({ secret, title, doneLabel, onDone }: SecretDialogP
           </Button>
         </Group>
         <Text size="xs" c="dimmed">
-          Send it as <Code>Authorization: Bearer &lt;secret&gt;</Code>, or as the HTTP Basic username with an empty password.
+          {usage ?? (
+            <>
+              Send it as <Code>Authorization: Bearer &lt;secret&gt;</Code>, or as the HTTP Basic username with an empty password.
+            </>
+          )}
         </Text>
       </Stack>
     </Modal>

@@ -3,12 +3,15 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../api/session';
+import { useWebhookAccess } from '../api/webhook-access';
 import { humanize } from '../format';
 
 interface NavItem {
   href: string;
   label: string;
   credentials?: boolean;
+  /** Shown only to users the server grants webhooks.list. */
+  webhooks?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -19,6 +22,7 @@ const NAV: NavItem[] = [
   { href: '/settings', label: 'Organization settings' },
   { href: '/postings', label: 'Postings' },
   { href: '/applications', label: 'Applications' },
+  { href: '/webhooks', label: 'Webhooks', webhooks: true },
 ];
 
 /** Layout: header with the user and Sign out, a navigation that folds behind a burger below 992 px. */
@@ -28,7 +32,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   // Folded away on narrow screens it is not rendered at all, so Tab never walks through hidden links.
   const wide = useMediaQuery('(min-width: 62em)', true);
-  const items = NAV.filter((item) => !item.credentials || session.canManageCredentials);
+  const webhookAccess = useWebhookAccess();
+  const items = NAV.filter((item) => (!item.credentials || session.canManageCredentials) && (!item.webhooks || webhookAccess.may('webhooks.list')));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">

@@ -50,6 +50,20 @@ type Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": typeof types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": typeof types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
+    "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": typeof types.WebhookAccessDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": typeof types.WebhookEventTypesDocument,
+    "\n  query WebhookEndpoints($first: Int!, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...WebhookEndpointFields }\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookEndpoint($id: ID!) { webhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": typeof types.WebhookEndpointDocument,
+    "\n  query WebhookMessages($endpointId: ID!, $first: Int!, $after: String) {\n    webhookMessages(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id eventType createdAt status nextAttemptAt attempts { at statusCode durationMs error responseExcerpt } }\n    }\n  }\n": typeof types.WebhookMessagesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n": typeof types.UpdateWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) { disableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": typeof types.DisableWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) { enableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": typeof types.EnableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookEndpointSecret($id: ID!, $previousSecretTtlSeconds: Int!) {\n    rotateWebhookEndpointSecret(id: $id, previousSecretTtlSeconds: $previousSecretTtlSeconds) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": typeof types.RotateWebhookEndpointSecretDocument,
+    "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) { redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId) }\n": typeof types.RedeliverWebhookMessageDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!, $eventType: String!) { sendTestWebhook(endpointId: $endpointId, eventType: $eventType) }\n": typeof types.SendTestWebhookDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
@@ -87,6 +101,20 @@ const documents: Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.NarrowCredentialDocument,
+    "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": types.WebhookAccessDocument,
+    "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
+    "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": types.WebhookEventTypesDocument,
+    "\n  query WebhookEndpoints($first: Int!, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...WebhookEndpointFields }\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookEndpoint($id: ID!) { webhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": types.WebhookEndpointDocument,
+    "\n  query WebhookMessages($endpointId: ID!, $first: Int!, $after: String) {\n    webhookMessages(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id eventType createdAt status nextAttemptAt attempts { at statusCode durationMs error responseExcerpt } }\n    }\n  }\n": types.WebhookMessagesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n": types.UpdateWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) { disableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": types.DisableWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) { enableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n": types.EnableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n": types.DeleteWebhookEndpointDocument,
+    "\n  mutation RotateWebhookEndpointSecret($id: ID!, $previousSecretTtlSeconds: Int!) {\n    rotateWebhookEndpointSecret(id: $id, previousSecretTtlSeconds: $previousSecretTtlSeconds) { secret endpoint { ...WebhookEndpointFields } }\n  }\n": types.RotateWebhookEndpointSecretDocument,
+    "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) { redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId) }\n": types.RedeliverWebhookMessageDocument,
+    "\n  mutation SendTestWebhook($endpointId: ID!, $eventType: String!) { sendTestWebhook(endpointId: $endpointId, eventType: $eventType) }\n": types.SendTestWebhookDocument,
 };
 
 /**
@@ -229,6 +257,62 @@ export function graphql(source: "\n  query SuggestPermissions($id: ID!, $since: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').NarrowCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n"): typeof import('./graphql').WebhookAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n"): typeof import('./graphql').WebhookEndpointFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n"): typeof import('./graphql').WebhookEventTypesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints($first: Int!, $after: String) {\n    webhookEndpoints(first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...WebhookEndpointFields }\n    }\n  }\n"): typeof import('./graphql').WebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoint($id: ID!) { webhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n"): typeof import('./graphql').WebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookMessages($endpointId: ID!, $first: Int!, $after: String) {\n    webhookMessages(endpointId: $endpointId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id eventType createdAt status nextAttemptAt attempts { at statusCode durationMs error responseExcerpt } }\n    }\n  }\n"): typeof import('./graphql').WebhookMessagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(id: $id, input: $input) { ...WebhookEndpointFields }\n  }\n"): typeof import('./graphql').UpdateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableWebhookEndpoint($id: ID!) { disableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n"): typeof import('./graphql').DisableWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableWebhookEndpoint($id: ID!) { enableWebhookEndpoint(id: $id) { ...WebhookEndpointFields } }\n"): typeof import('./graphql').EnableWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) { deleteWebhookEndpoint(id: $id) }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookEndpointSecret($id: ID!, $previousSecretTtlSeconds: Int!) {\n    rotateWebhookEndpointSecret(id: $id, previousSecretTtlSeconds: $previousSecretTtlSeconds) { secret endpoint { ...WebhookEndpointFields } }\n  }\n"): typeof import('./graphql').RotateWebhookEndpointSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) { redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId) }\n"): typeof import('./graphql').RedeliverWebhookMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($endpointId: ID!, $eventType: String!) { sendTestWebhook(endpointId: $endpointId, eventType: $eventType) }\n"): typeof import('./graphql').SendTestWebhookDocument;
 
 
 export function graphql(source: string) {

@@ -83,6 +83,17 @@ export type CreateUserInput = {
   role: Role;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** Receive confidential postings and their applications; needs confidential access. */
+  allowConfidential?: boolean;
+  /** At most 500 characters. */
+  description?: string | null | undefined;
+  /** Names from webhookEventTypes; each needs its permission. */
+  eventTypes: Array<string>;
+  /** https, resolving to public addresses only. */
+  url: string;
+};
+
 export type Plan =
   | 'BASIC'
   | 'FULL';
@@ -146,6 +157,24 @@ export type UpdateUserInput = {
   name?: string | null | undefined;
   role?: Role | null | undefined;
 };
+
+export type UpdateWebhookEndpointInput = {
+  allowConfidential?: boolean | null | undefined;
+  description?: string | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  url?: string | null | undefined;
+};
+
+export type WebhookEndpointStatus =
+  | 'DISABLED'
+  | 'ENABLED';
+
+export type WebhookMessageStatus =
+  | 'DELIVERED'
+  | 'DELIVERING'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUPPRESSED';
 
 export type WorkplaceType =
   | 'HYBRID'
@@ -388,6 +417,102 @@ export type NarrowCredentialMutationVariables = Exact<{
 
 export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
 
+export type WebhookAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookAccessQuery = { webhookAccess: { operations: Array<string>, allowConfidential: boolean } };
+
+export type WebhookEndpointFieldsFragment = { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string };
+
+export type WebhookEventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEventTypesQuery = { webhookEventTypes: Array<{ name: string, description: string, permission: string, group: string }> };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string }> } };
+
+export type WebhookEndpointQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WebhookEndpointQuery = { webhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } | null };
+
+export type WebhookMessagesQueryVariables = Exact<{
+  endpointId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookMessagesQuery = { webhookMessages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, eventType: string, createdAt: string, status: WebhookMessageStatus, nextAttemptAt: string | null, attempts: Array<{ at: string, statusCode: number | null, durationMs: number, error: string | null, responseExcerpt: string | null }> }> } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } };
+
+export type DisableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DisableWebhookEndpointMutation = { disableWebhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } };
+
+export type EnableWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnableWebhookEndpointMutation = { enableWebhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+
+export type RotateWebhookEndpointSecretMutationVariables = Exact<{
+  id: string | number;
+  previousSecretTtlSeconds: number;
+}>;
+
+
+export type RotateWebhookEndpointSecretMutation = { rotateWebhookEndpointSecret: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, allowConfidential: boolean, status: WebhookEndpointStatus, disabledReason: string | null, failingSince: string | null, previousSecretExpiresAt: string | null, createdAt: string, updatedAt: string } } };
+
+export type RedeliverWebhookMessageMutationVariables = Exact<{
+  endpointId: string | number;
+  messageId: string | number;
+}>;
+
+
+export type RedeliverWebhookMessageMutation = { redeliverWebhookMessage: boolean };
+
+export type SendTestWebhookMutationVariables = Exact<{
+  endpointId: string | number;
+  eventType: string;
+}>;
+
+
+export type SendTestWebhookMutation = { sendTestWebhook: string };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -470,6 +595,21 @@ export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
   impactHash
 }
     `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
+export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
@@ -1132,3 +1272,210 @@ export const NarrowCredentialDocument = new TypedDocumentString(`
     email
   }
 }`) as unknown as TypedDocumentString<NarrowCredentialMutation, NarrowCredentialMutationVariables>;
+export const WebhookAccessDocument = new TypedDocumentString(`
+    query WebhookAccess {
+  webhookAccess {
+    operations
+    allowConfidential
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookAccessQuery, WebhookAccessQueryVariables>;
+export const WebhookEventTypesDocument = new TypedDocumentString(`
+    query WebhookEventTypes {
+  webhookEventTypes {
+    name
+    description
+    permission
+    group
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookEventTypesQuery, WebhookEventTypesQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($first: Int!, $after: String) {
+  webhookEndpoints(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookEndpointDocument = new TypedDocumentString(`
+    query WebhookEndpoint($id: ID!) {
+  webhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<WebhookEndpointQuery, WebhookEndpointQueryVariables>;
+export const WebhookMessagesDocument = new TypedDocumentString(`
+    query WebhookMessages($endpointId: ID!, $first: Int!, $after: String) {
+  webhookMessages(endpointId: $endpointId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      eventType
+      createdAt
+      status
+      nextAttemptAt
+      attempts {
+        at
+        statusCode
+        durationMs
+        error
+        responseExcerpt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookMessagesQuery, WebhookMessagesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation UpdateWebhookEndpoint($id: ID!, $input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(id: $id, input: $input) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const DisableWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DisableWebhookEndpoint($id: ID!) {
+  disableWebhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<DisableWebhookEndpointMutation, DisableWebhookEndpointMutationVariables>;
+export const EnableWebhookEndpointDocument = new TypedDocumentString(`
+    mutation EnableWebhookEndpoint($id: ID!) {
+  enableWebhookEndpoint(id: $id) {
+    ...WebhookEndpointFields
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<EnableWebhookEndpointMutation, EnableWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const RotateWebhookEndpointSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookEndpointSecret($id: ID!, $previousSecretTtlSeconds: Int!) {
+  rotateWebhookEndpointSecret(
+    id: $id
+    previousSecretTtlSeconds: $previousSecretTtlSeconds
+  ) {
+    secret
+    endpoint {
+      ...WebhookEndpointFields
+    }
+  }
+}
+    fragment WebhookEndpointFields on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  description
+  allowConfidential
+  status
+  disabledReason
+  failingSince
+  previousSecretExpiresAt
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RotateWebhookEndpointSecretMutation, RotateWebhookEndpointSecretMutationVariables>;
+export const RedeliverWebhookMessageDocument = new TypedDocumentString(`
+    mutation RedeliverWebhookMessage($endpointId: ID!, $messageId: ID!) {
+  redeliverWebhookMessage(endpointId: $endpointId, messageId: $messageId)
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMessageMutation, RedeliverWebhookMessageMutationVariables>;
+export const SendTestWebhookDocument = new TypedDocumentString(`
+    mutation SendTestWebhook($endpointId: ID!, $eventType: String!) {
+  sendTestWebhook(endpointId: $endpointId, eventType: $eventType)
+}
+    `) as unknown as TypedDocumentString<SendTestWebhookMutation, SendTestWebhookMutationVariables>;

@@ -5,6 +5,7 @@ import { useApiQuery } from '../api/hooks';
 import { CredentialsDocument } from '../api/operations';
 import { CREDENTIALS_KEY, CredentialActionDialogs, type PendingAction } from '../components/credential-action-dialogs';
 import { CredentialTable } from '../components/credential-table';
+import { ExpiringKeysBanner } from '../components/expiring-keys-banner';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { PostingsKeyCard } from './postings-key-card';
 
@@ -17,6 +18,7 @@ export function CredentialsPage() {
   return (
     <Stack>
       <PageTitle description="Keys for your career site and for integrations that call the admin API.">API credentials</PageTitle>
+      <ExpiringKeysBanner keys={query.data?.apiCredentials?.nodes ?? []} />
       <PostingsKeyCard />
       <Group justify="space-between" mt="md">
         <Title order={2} size="h4">
