@@ -5,6 +5,7 @@ import { EmptyState, LoadingState } from './components/states';
 import { ApplicationsPage } from './pages/applications-page';
 import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
+import { DataRightsPage } from './pages/data-rights/data-rights-page';
 import { DevCenterPage } from './pages/dev-center-page';
 import { KeyEditorPage } from './pages/key-editor-page';
 import { KeyUsagePage } from './pages/key-usage-page';
@@ -35,6 +36,7 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/postings" component={PostingsPage} />
         <Route path="/applications" component={ApplicationsPage} />
+        <Route path="/data-rights" component={DataRightsPage} />
         <Route>
           <EmptyState title="No such page">Pick a section on the left.</EmptyState>
         </Route>

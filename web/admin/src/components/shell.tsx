@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { href: '/settings', label: 'Organization settings' },
   { href: '/postings', label: 'Postings' },
   { href: '/applications', label: 'Applications' },
+  { href: '/data-rights', label: 'Data rights' },
 ];
 
 /** Layout: header with the user and Sign out, a navigation that folds behind a burger below 992 px. */
