@@ -215,4 +215,10 @@ test('data rights: controls follow the permissions — a team member gets no era
   await expect(page.getByRole('button', { name: /^Publish version/ })).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Privacy notice versions' }).or(page.getByText('No notice published yet'))).toBeVisible();
   await expectAccessible(page);
+
+  // On a phone the screen reflows: nothing scrolls sideways but the versions table, inside its own box.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('button', { name: 'Erase data…' })).toBeVisible();
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
 });
