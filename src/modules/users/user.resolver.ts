@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { grantsForRole } from '../../auth/role-grants';
 import type { GraphQLContext } from '../../graphql/context';
 import { scopeOf } from '../../graphql/context';
 import { Connection, PageArgs, toConnection } from '../../graphql/connection';
@@ -51,5 +52,11 @@ export class UserResolver {
   @Requires('users.reactivate')
   reactivateUser(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext) {
     return this.userService.setActive(scopeOf(ctx), id, true);
+  }
+
+  // The console shows a control only when the API would allow it; it asks rather than copying the role rules.
+  @FieldResolver(() => [String], { description: "Catalog operations this user's role grants (e.g. applications.erase), sorted." })
+  operations(@Root() user: User): string[] {
+    return [...grantsForRole(user.role)].sort();
   }
 }

@@ -5,6 +5,7 @@ import { EmptyState, LoadingState } from './components/states';
 import { ApplicationsPage } from './pages/applications-page';
 import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
+import { DataRightsPage } from './pages/data-rights/data-rights-page';
 import { DevCenterPage } from './pages/dev-center-page';
 import { KeyEditorPage } from './pages/key-editor-page';
 import { KeyUsagePage } from './pages/key-usage-page';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="/applications" component={ApplicationsPage} />
         <Route path="/webhooks" component={WebhooksPage} />
         <Route path="/webhooks/:id">{(params) => <WebhookEndpointPage id={params.id} />}</Route>
+        <Route path="/data-rights" component={DataRightsPage} />
         <Route>
           <EmptyState title="No such page">Pick a section on the left.</EmptyState>
         </Route>

@@ -13,7 +13,7 @@ export const LoginDocument = graphql(`
 `);
 
 export const MeFragment = graphql(`
-  fragment Me on User { id email name role canManageApiCredentials active }
+  fragment Me on User { id email name role canManageApiCredentials active operations }
 `);
 
 export const LogoutDocument = graphql(`
@@ -189,7 +189,7 @@ export const ApplicationsDocument = graphql(`
     applications(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name email status createdAt posting { id title } resume { id filename size } }
+      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }
     }
   }
 `);

@@ -24,6 +24,8 @@ export interface Session extends SessionState {
   request<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R>;
   upload(file: File, purpose: 'LOGO'): ReturnType<typeof uploadFile>;
   canManageCredentials: boolean;
+  /** Whether the user's role grants this catalog operation (as the API reports it), so a control is shown only when it would work. */
+  can(operation: string): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -113,6 +115,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       request: (document, variables) => guard(() => gqlRequest(document, variables)),
       upload: (file, purpose) => guard(() => uploadFile(file, purpose)),
       canManageCredentials: state.user ? state.user.role === 'SUPER_ADMIN' || state.user.canManageApiCredentials : false,
+      can: (operation) => state.user?.operations.includes(operation) ?? false,
     }),
     [state, signOut, endSession, guard, channel],
   );

@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { href: '/postings', label: 'Postings' },
   { href: '/applications', label: 'Applications' },
   { href: '/webhooks', label: 'Webhooks', webhooks: true },
+  { href: '/data-rights', label: 'Data rights' },
 ];
 
 /** Layout: header with the user and Sign out, a navigation that folds behind a burger below 992 px. */

@@ -15,8 +15,15 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query DataRights {\n    organization { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n    privacyNotices { version text url publishedAt }\n  }\n": typeof types.DataRightsDocument,
+    "\n  mutation UpdateRetention($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n  }\n": typeof types.UpdateRetentionDocument,
+    "\n  mutation PublishPrivacyNotice($input: PublishPrivacyNoticeInput!) {\n    publishPrivacyNotice(input: $input) { version text url publishedAt }\n  }\n": typeof types.PublishPrivacyNoticeDocument,
+    "\n  query CandidateApplications($email: String!) {\n    applications(first: 100, filter: { search: $email }) {\n      totalCount\n      nodes { id email legalHold createdAt posting { id title confidential } resume { id filename } }\n    }\n  }\n": typeof types.CandidateApplicationsDocument,
+    "\n  mutation EraseCandidateData($email: String!) {\n    eraseCandidateData(email: $email) { applications files candidates auditEventsRedacted }\n  }\n": typeof types.EraseCandidateDataDocument,
+    "\n  mutation ExportCandidateData($email: String!) { exportCandidateData(email: $email) }\n": typeof types.ExportCandidateDataDocument,
+    "\n  mutation SetLegalHold($id: ID!, $hold: Boolean!) { setApplicationLegalHold(id: $id, hold: $hold) { id legalHold } }\n": typeof types.SetLegalHoldDocument,
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": typeof types.MeFragmentDoc,
+    "\n  fragment Me on User { id email name role canManageApiCredentials active operations }\n": typeof types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": typeof types.CurrentUserDocument,
     "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
@@ -43,7 +50,7 @@ type Documents = {
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }\n    }\n  }\n": typeof types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": typeof types.SetPostingStateDocument,
-    "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": typeof types.ApplicationsDocument,
+    "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }\n    }\n  }\n": typeof types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": typeof types.ResumeLinkDocument,
     "\n  fragment ImpactFields on ApiCredentialPermissionImpact {\n    removedWhileUsed { operation allowedCount lastUsedAt }\n    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash\n  }\n": typeof types.ImpactFieldsFragmentDoc,
     "\n  query CredentialUsage($id: ID!, $since: DateTimeISO) {\n    apiCredential(id: $id) { id name secretHint status fullAccess operations }\n    apiCredentialUsage(id: $id, since: $since) {\n      since grantedCount usedCount confidentialReads lastConfidentialReadAt\n      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }\n    }\n  }\n": typeof types.CredentialUsageDocument,
@@ -66,8 +73,15 @@ type Documents = {
     "\n  mutation SendTestWebhook($endpointId: ID!, $eventType: String!) { sendTestWebhook(endpointId: $endpointId, eventType: $eventType) }\n": typeof types.SendTestWebhookDocument,
 };
 const documents: Documents = {
+    "\n  query DataRights {\n    organization { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n    privacyNotices { version text url publishedAt }\n  }\n": types.DataRightsDocument,
+    "\n  mutation UpdateRetention($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n  }\n": types.UpdateRetentionDocument,
+    "\n  mutation PublishPrivacyNotice($input: PublishPrivacyNoticeInput!) {\n    publishPrivacyNotice(input: $input) { version text url publishedAt }\n  }\n": types.PublishPrivacyNoticeDocument,
+    "\n  query CandidateApplications($email: String!) {\n    applications(first: 100, filter: { search: $email }) {\n      totalCount\n      nodes { id email legalHold createdAt posting { id title confidential } resume { id filename } }\n    }\n  }\n": types.CandidateApplicationsDocument,
+    "\n  mutation EraseCandidateData($email: String!) {\n    eraseCandidateData(email: $email) { applications files candidates auditEventsRedacted }\n  }\n": types.EraseCandidateDataDocument,
+    "\n  mutation ExportCandidateData($email: String!) { exportCandidateData(email: $email) }\n": types.ExportCandidateDataDocument,
+    "\n  mutation SetLegalHold($id: ID!, $hold: Boolean!) { setApplicationLegalHold(id: $id, hold: $hold) { id legalHold } }\n": types.SetLegalHoldDocument,
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
-    "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": types.MeFragmentDoc,
+    "\n  fragment Me on User { id email name role canManageApiCredentials active operations }\n": types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": types.CurrentUserDocument,
     "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": types.OrganizationDocument,
@@ -94,7 +108,7 @@ const documents: Documents = {
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }\n    }\n  }\n": types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": types.SetPostingStateDocument,
-    "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": types.ApplicationsDocument,
+    "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }\n    }\n  }\n": types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": types.ResumeLinkDocument,
     "\n  fragment ImpactFields on ApiCredentialPermissionImpact {\n    removedWhileUsed { operation allowedCount lastUsedAt }\n    removedUnused added confidentialReads confidentialReadsWouldBeHidden breaks impactHash\n  }\n": types.ImpactFieldsFragmentDoc,
     "\n  query CredentialUsage($id: ID!, $since: DateTimeISO) {\n    apiCredential(id: $id) { id name secretHint status fullAccess operations }\n    apiCredentialUsage(id: $id, since: $since) {\n      since grantedCount usedCount confidentialReads lastConfidentialReadAt\n      operations { operation granted allowedCount refusedCount missingPermission lastUsedAt lastRefusedAt daily { day allowed refused } }\n    }\n  }\n": types.CredentialUsageDocument,
@@ -120,11 +134,39 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DataRights {\n    organization { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n    privacyNotices { version text url publishedAt }\n  }\n"): typeof import('./graphql').DataRightsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRetention($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { applicationRetentionDays consentedRetentionDays } }\n  }\n"): typeof import('./graphql').UpdateRetentionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishPrivacyNotice($input: PublishPrivacyNoticeInput!) {\n    publishPrivacyNotice(input: $input) { version text url publishedAt }\n  }\n"): typeof import('./graphql').PublishPrivacyNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CandidateApplications($email: String!) {\n    applications(first: 100, filter: { search: $email }) {\n      totalCount\n      nodes { id email legalHold createdAt posting { id title confidential } resume { id filename } }\n    }\n  }\n"): typeof import('./graphql').CandidateApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseCandidateData($email: String!) {\n    eraseCandidateData(email: $email) { applications files candidates auditEventsRedacted }\n  }\n"): typeof import('./graphql').EraseCandidateDataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportCandidateData($email: String!) { exportCandidateData(email: $email) }\n"): typeof import('./graphql').ExportCandidateDataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLegalHold($id: ID!, $hold: Boolean!) { setApplicationLegalHold(id: $id, hold: $hold) { id legalHold } }\n"): typeof import('./graphql').SetLegalHoldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Me on User { id email name role canManageApiCredentials active }\n"): typeof import('./graphql').MeFragmentDoc;
+export function graphql(source: "\n  fragment Me on User { id email name role canManageApiCredentials active operations }\n"): typeof import('./graphql').MeFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -232,7 +274,7 @@ export function graphql(source: "\n  mutation SetPostingState($id: ID!, $state: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n"): typeof import('./graphql').ApplicationsDocument;
+export function graphql(source: "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }\n    }\n  }\n"): typeof import('./graphql').ApplicationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { useSession } from '../api/session';
 import { Pager, useCursorPages } from '../components/pager';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDateTime } from '../format';
+import { LegalHoldSwitch } from './data-rights/legal-hold-switch';
 
 const PAGE_SIZE = 25;
 
@@ -48,6 +49,7 @@ function ResumeButton({ applicationId, filename }: { applicationId: string; file
 
 /** Applications, newest first, with resume download. */
 export function ApplicationsPage() {
+  const canHold = useSession().can('applications.hold');
   const [search, setSearch] = useState('');
   const [applied, setApplied] = useState('');
   const pages = useCursorPages();
@@ -90,6 +92,7 @@ export function ApplicationsPage() {
                       <Table.Th>Status</Table.Th>
                       <Table.Th>Applied</Table.Th>
                       <Table.Th>Resume</Table.Th>
+                      {canHold && <Table.Th>Legal hold</Table.Th>}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -115,6 +118,11 @@ export function ApplicationsPage() {
                         <Table.Td>
                           {application.resume ? <ResumeButton applicationId={application.id} filename={application.resume.filename} /> : <Text size="sm">none</Text>}
                         </Table.Td>
+                        {canHold && (
+                          <Table.Td>
+                            <LegalHoldSwitch applicationId={application.id} candidate={application.name} held={application.legalHold} />
+                          </Table.Td>
+                        )}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
