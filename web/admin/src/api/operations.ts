@@ -173,7 +173,7 @@ export const PostingsDocument = graphql(`
     postings(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }
+      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } ...PostingDistribution }
     }
   }
 `);
@@ -230,5 +230,24 @@ export const SuggestPermissionsDocument = graphql(`
 export const NarrowCredentialDocument = graphql(`
   mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {
     narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }
+  }
+`);
+
+// Distribution (issue #22): what each destination makes of a posting, and the settings that send postings there.
+export const PostingDistributionFragment = graphql(`
+  fragment PostingDistribution on Posting {
+    distribution { destination status lastNotifiedAt problems { field message blocking } }
+  }
+`);
+
+export const DistributionSettingsDocument = graphql(`
+  query DistributionSettings {
+    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }
+  }
+`);
+
+export const UpdateDistributionSettingsDocument = graphql(`
+  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }
   }
 `);

@@ -83,6 +83,19 @@ export type CreateUserInput = {
   role: Role;
 };
 
+export type DistributionDestination =
+  | 'GOOGLE'
+  | 'INDEED'
+  | 'INDEXNOW'
+  | 'LINKEDIN';
+
+export type DistributionStatus =
+  | 'BLOCKED'
+  | 'NOT_LISTED'
+  | 'OFF'
+  | 'READY'
+  | 'WARNINGS';
+
 export type Plan =
   | 'BASIC'
   | 'FULL';
@@ -325,7 +338,7 @@ export type PostingsQueryVariables = Exact<{
 }>;
 
 
-export type PostingsQuery = { postings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, state: PostingState, confidential: boolean, team: string | null, workplaceType: WorkplaceType, publishedAt: string | null, updatedAt: string, locations: Array<{ name: string }> }> } | null };
+export type PostingsQuery = { postings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, state: PostingState, confidential: boolean, team: string | null, workplaceType: WorkplaceType, publishedAt: string | null, updatedAt: string, locations: Array<{ name: string }>, distribution: Array<{ destination: DistributionDestination, status: DistributionStatus, lastNotifiedAt: string | null, problems: Array<{ field: string, message: string, blocking: boolean }> }> }> } | null };
 
 export type SetPostingStateMutationVariables = Exact<{
   id: string | number;
@@ -387,6 +400,20 @@ export type NarrowCredentialMutationVariables = Exact<{
 
 
 export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
+
+export type PostingDistributionFragment = { distribution: Array<{ destination: DistributionDestination, status: DistributionStatus, lastNotifiedAt: string | null, problems: Array<{ field: string, message: string, blocking: boolean }> }> };
+
+export type DistributionSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistributionSettingsQuery = { organization: { id: string, settingsVersion: number, settings: { linkedinFeedEnabled: boolean, linkedinCompanyId: string | null, submitHostedPages: boolean, careersPageEnabled: boolean, careersSiteUrl: string | null } } | null };
+
+export type UpdateDistributionSettingsMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateDistributionSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { linkedinFeedEnabled: boolean, linkedinCompanyId: string | null, submitHostedPages: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -470,6 +497,20 @@ export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
   impactHash
 }
     `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
+export const PostingDistributionFragmentDoc = new TypedDocumentString(`
+    fragment PostingDistribution on Posting {
+  distribution {
+    destination
+    status
+    lastNotifiedAt
+    problems {
+      field
+      message
+      blocking
+    }
+  }
+}
+    `, {"fragmentName":"PostingDistribution"}) as unknown as TypedDocumentString<PostingDistributionFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
@@ -962,10 +1003,22 @@ export const PostingsDocument = new TypedDocumentString(`
       locations {
         name
       }
+      ...PostingDistribution
     }
   }
 }
-    `) as unknown as TypedDocumentString<PostingsQuery, PostingsQueryVariables>;
+    fragment PostingDistribution on Posting {
+  distribution {
+    destination
+    status
+    lastNotifiedAt
+    problems {
+      field
+      message
+      blocking
+    }
+  }
+}`) as unknown as TypedDocumentString<PostingsQuery, PostingsQueryVariables>;
 export const SetPostingStateDocument = new TypedDocumentString(`
     mutation SetPostingState($id: ID!, $state: PostingState!) {
   setPostingState(id: $id, state: $state) {
@@ -1132,3 +1185,31 @@ export const NarrowCredentialDocument = new TypedDocumentString(`
     email
   }
 }`) as unknown as TypedDocumentString<NarrowCredentialMutation, NarrowCredentialMutationVariables>;
+export const DistributionSettingsDocument = new TypedDocumentString(`
+    query DistributionSettings {
+  organization {
+    id
+    settingsVersion
+    settings {
+      linkedinFeedEnabled
+      linkedinCompanyId
+      submitHostedPages
+      careersPageEnabled
+      careersSiteUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistributionSettingsQuery, DistributionSettingsQueryVariables>;
+export const UpdateDistributionSettingsDocument = new TypedDocumentString(`
+    mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    id
+    settingsVersion
+    settings {
+      linkedinFeedEnabled
+      linkedinCompanyId
+      submitHostedPages
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateDistributionSettingsMutation, UpdateDistributionSettingsMutationVariables>;
