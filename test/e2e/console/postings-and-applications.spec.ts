@@ -28,6 +28,8 @@ test('postings: publish and close; applications: list and download a resume', as
   const row = page.getByTestId(`posting-row-${title}`);
   await expect(row).toContainText('Draft');
   await row.getByRole('button', { name: `Publish ${title}` }).click();
+  // Publishing goes through a dialog listing what each destination still lacks (distribution.spec.ts checks its content).
+  await page.getByRole('dialog', { name: `Publish ${title}` }).getByRole('button', { name: 'Publish' }).click();
   await expect(row).toContainText('Published');
   await expect(row.getByRole('button', { name: `Publish ${title}` })).toHaveCount(0);
   await row.getByRole('button', { name: `Close ${title}` }).click();

@@ -173,7 +173,9 @@ export const PostingsDocument = graphql(`
     postings(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } ...PostingDistribution }
+      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }
+        distribution { destination status lastNotifiedAt problems { field message blocking } }
+      }
     }
   }
 `);
@@ -233,13 +235,8 @@ export const NarrowCredentialDocument = graphql(`
   }
 `);
 
-// Distribution (issue #22): what each destination makes of a posting, and the settings that send postings there.
-export const PostingDistributionFragment = graphql(`
-  fragment PostingDistribution on Posting {
-    distribution { destination status lastNotifiedAt problems { field message blocking } }
-  }
-`);
-
+// Distribution (issue #22): the settings that send postings to LinkedIn and search engines.
+// (Posting.distribution is selected inline in Postings: armor's depth limit counts a fragment spread as a level.)
 export const DistributionSettingsDocument = graphql(`
   query DistributionSettings {
     organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }

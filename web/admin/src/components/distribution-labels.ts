@@ -1,6 +1,6 @@
-import type { DistributionDestination, DistributionStatus, PostingDistributionFragment } from '../gql/graphql';
+import type { DistributionDestination, DistributionStatus, PostingsQuery } from '../gql/graphql';
 
-export type DistributionEntry = PostingDistributionFragment['distribution'][number];
+export type DistributionEntry = NonNullable<PostingsQuery['postings']>['nodes'][number]['distribution'][number];
 
 export const DESTINATION_NAMES: Record<DistributionDestination, string> = {
   GOOGLE: 'Google',

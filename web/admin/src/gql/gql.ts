@@ -41,7 +41,7 @@ type Documents = {
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { ...UserFields } }\n": typeof types.ReactivateUserDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": typeof types.AuditEventsDocument,
-    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } ...PostingDistribution }\n    }\n  }\n": typeof types.PostingsDocument,
+    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n": typeof types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": typeof types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": typeof types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": typeof types.ResumeLinkDocument,
@@ -50,7 +50,6 @@ type Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": typeof types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": typeof types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
-    "\n  fragment PostingDistribution on Posting {\n    distribution { destination status lastNotifiedAt problems { field message blocking } }\n  }\n": typeof types.PostingDistributionFragmentDoc,
     "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": typeof types.DistributionSettingsDocument,
     "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": typeof types.UpdateDistributionSettingsDocument,
 };
@@ -81,7 +80,7 @@ const documents: Documents = {
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { ...UserFields } }\n": types.ReactivateUserDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": types.AuditEventsDocument,
-    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } ...PostingDistribution }\n    }\n  }\n": types.PostingsDocument,
+    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n": types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt posting { id title } resume { id filename size } }\n    }\n  }\n": types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": types.ResumeLinkDocument,
@@ -90,7 +89,6 @@ const documents: Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.NarrowCredentialDocument,
-    "\n  fragment PostingDistribution on Posting {\n    distribution { destination status lastNotifiedAt problems { field message blocking } }\n  }\n": types.PostingDistributionFragmentDoc,
     "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": types.DistributionSettingsDocument,
     "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": types.UpdateDistributionSettingsDocument,
 };
@@ -202,7 +200,7 @@ export function graphql(source: "\n  query AuditEvents($first: Int!, $after: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } ...PostingDistribution }\n    }\n  }\n"): typeof import('./graphql').PostingsDocument;
+export function graphql(source: "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n"): typeof import('./graphql').PostingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -235,10 +233,6 @@ export function graphql(source: "\n  query SuggestPermissions($id: ID!, $since: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').NarrowCredentialDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment PostingDistribution on Posting {\n    distribution { destination status lastNotifiedAt problems { field message blocking } }\n  }\n"): typeof import('./graphql').PostingDistributionFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -401,8 +401,6 @@ export type NarrowCredentialMutationVariables = Exact<{
 
 export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
 
-export type PostingDistributionFragment = { distribution: Array<{ destination: DistributionDestination, status: DistributionStatus, lastNotifiedAt: string | null, problems: Array<{ field: string, message: string, blocking: boolean }> }> };
-
 export type DistributionSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -497,20 +495,6 @@ export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
   impactHash
 }
     `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
-export const PostingDistributionFragmentDoc = new TypedDocumentString(`
-    fragment PostingDistribution on Posting {
-  distribution {
-    destination
-    status
-    lastNotifiedAt
-    problems {
-      field
-      message
-      blocking
-    }
-  }
-}
-    `, {"fragmentName":"PostingDistribution"}) as unknown as TypedDocumentString<PostingDistributionFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
@@ -1003,22 +987,20 @@ export const PostingsDocument = new TypedDocumentString(`
       locations {
         name
       }
-      ...PostingDistribution
+      distribution {
+        destination
+        status
+        lastNotifiedAt
+        problems {
+          field
+          message
+          blocking
+        }
+      }
     }
   }
 }
-    fragment PostingDistribution on Posting {
-  distribution {
-    destination
-    status
-    lastNotifiedAt
-    problems {
-      field
-      message
-      blocking
-    }
-  }
-}`) as unknown as TypedDocumentString<PostingsQuery, PostingsQueryVariables>;
+    `) as unknown as TypedDocumentString<PostingsQuery, PostingsQueryVariables>;
 export const SetPostingStateDocument = new TypedDocumentString(`
     mutation SetPostingState($id: ID!, $state: PostingState!) {
   setPostingState(id: $id, state: $state) {
