@@ -1,6 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { adminGql, demoAdminToken } from '../support/admin-api';
 import { expectAccessible, openSection, signIn, uniqueName } from './console-helpers';
+
+// The postings list computes four reports per row: on a loaded machine it can take longer than 5 s to appear.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const SHORT_DESCRIPTION = '<p>We build analytical engines.</p>';
 const LONG_DESCRIPTION = `<p>${'We build analytical engines for the next century of computing, in a small team that ships every week. '.repeat(2)}</p>`;
@@ -9,16 +12,18 @@ const INDEED_NO_SALARY = 'no salary: Indeed ranks it lower';
 const GOOGLE_NO_VALID_THROUGH = 'expires but has no validThrough';
 const DISTRIBUTION_SETTINGS = '{ organization { settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } } }';
 
-/** The tooltip a badge names with aria-describedby (hidden until hover or focus). */
+/** The one open tooltip, checked to be the one the badge names with aria-describedby. */
 async function tooltipOf(page: Page, badge: Locator): Promise<Locator> {
-  const id = await badge.getAttribute('aria-describedby');
-  expect(id).toBeTruthy();
-  return page.locator(`[id="${id}"]`);
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toHaveCount(1);
+  await expect(tooltip).toBeVisible();
+  await expect(badge).toHaveAttribute('aria-describedby', (await tooltip.getAttribute('id')) ?? 'no id');
+  return tooltip;
 }
 
 test('distribution: badges per destination show their problems on hover and keyboard focus, the publish dialog lists them, and they clear when fixed', async ({ page, request }) => {
-  // Settings, hover, keyboard, publish and fix in one flow, with axe four times: longer than the 60 s default on a loaded machine.
-  test.setTimeout(180_000);
+  // Settings, hover, keyboard, publish and fix in one flow, with axe three times: longer than the 60 s default on a loaded machine.
+  test.setTimeout(300_000);
   const token = await demoAdminToken(request);
   const title = uniqueName('Distribution Engineer');
   const created = await adminGql<{ createPosting: { id: string } }>(
@@ -61,32 +66,29 @@ test('distribution: badges per destination show their problems on hover and keyb
 
     // Hover shows the tooltip; the same text is the badge's accessible description.
     const linkedin = badge('LINKEDIN');
-    const linkedinTip = await tooltipOf(page, linkedin);
-    await expect(linkedinTip).toBeHidden();
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+    // Closed, the badge is still described by the same problems (a hidden summary).
+    await expect(linkedin).toHaveAccessibleDescription(LINKEDIN_SHORT);
     await linkedin.hover();
-    await expect(linkedinTip).toBeVisible();
-    await expect(linkedinTip).toHaveAttribute('role', 'tooltip');
+    const linkedinTip = await tooltipOf(page, linkedin);
     await expect(linkedinTip).toContainText(LINKEDIN_SHORT);
     await expect(linkedin).toHaveAccessibleDescription(LINKEDIN_SHORT);
     await expectAccessible(page);
     await page.mouse.move(0, 0);
-    await expect(linkedinTip).toBeHidden();
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
 
     // Keyboard: focus reaches the badges with Tab and shows their tooltip; Escape dismisses it.
     const google = badge('GOOGLE');
     await google.focus();
-    const googleTip = await tooltipOf(page, google);
-    await expect(googleTip).toBeVisible();
-    await expect(googleTip).toContainText(GOOGLE_NO_VALID_THROUGH);
+    await expect(await tooltipOf(page, google)).toContainText(GOOGLE_NO_VALID_THROUGH);
     await page.keyboard.press('Tab');
     const indeed = badge('INDEED');
     await expect(indeed).toBeFocused();
-    const indeedTip = await tooltipOf(page, indeed);
-    await expect(indeedTip).toBeVisible();
-    await expect(googleTip).toBeHidden();
-    await expect(indeedTip).toContainText(INDEED_NO_SALARY);
+    // One tooltip at a time: Google's closed when focus left it.
+    await expect(await tooltipOf(page, indeed)).toContainText(INDEED_NO_SALARY);
     await page.keyboard.press('Escape');
-    await expect(indeedTip).toBeHidden();
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+    await expect(indeed).toBeFocused();
 
     // Publishing shows the problems first.
     await row.getByRole('button', { name: `Publish ${title}` }).click();
@@ -111,7 +113,9 @@ test('distribution: badges per destination show their problems on hover and keyb
         expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       },
     });
-    await page.reload();
+    // Back to the list through the console's navigation: the list is fetched again.
+    await openSection(page, 'Applications');
+    await openSection(page, 'Postings');
     await expect(row).toBeVisible();
     for (const [destination, message] of [
       ['LINKEDIN', LINKEDIN_SHORT],
@@ -121,13 +125,13 @@ test('distribution: badges per destination show their problems on hover and keyb
       const fixed = badge(destination);
       await fixed.hover();
       const tip = await tooltipOf(page, fixed);
-      await expect(tip).toBeVisible();
       await expect(tip).not.toContainText(message);
       await expect(fixed).not.toHaveAccessibleDescription(message);
+      await page.mouse.move(0, 0);
+      await expect(page.getByRole('tooltip')).toHaveCount(0);
     }
     await expect(badge('INDEED')).toHaveAttribute('data-status', 'READY');
     await expect(badge('GOOGLE')).toHaveAttribute('data-status', 'READY');
-    await expectAccessible(page);
   } finally {
     await adminGql(request, token, 'mutation($i: UpdateOrganizationSettingsInput!) { updateOrganizationSettings(input: $i) { id } }', {
       i: { ...before.organization.settings, linkedinCompanyId: before.organization.settings.linkedinCompanyId ?? '' },
