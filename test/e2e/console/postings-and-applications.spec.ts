@@ -3,6 +3,8 @@ import { adminGql, demoAdminToken } from '../support/admin-api';
 import { expectAccessible, openSection, signIn, uniqueName } from './console-helpers';
 
 test('postings: publish and close; applications: list and download a resume', async ({ page, request }) => {
+  // Two axe runs on list pages took over a minute together at load average ~25 on the shared machine.
+  test.setTimeout(120_000);
   const token = await demoAdminToken(request);
   const title = uniqueName('Console Test Engineer');
   const posting = await adminGql<{ createPosting: { id: string } }>(
