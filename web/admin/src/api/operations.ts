@@ -173,7 +173,9 @@ export const PostingsDocument = graphql(`
     postings(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }
+      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }
+        distribution { destination status lastNotifiedAt problems { field message blocking } }
+      }
     }
   }
 `);
@@ -230,5 +232,19 @@ export const SuggestPermissionsDocument = graphql(`
 export const NarrowCredentialDocument = graphql(`
   mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {
     narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }
+  }
+`);
+
+// Distribution (issue #22): the settings that send postings to LinkedIn and search engines.
+// (Posting.distribution is selected inline in Postings: armor's depth limit counts a fragment spread as a level.)
+export const DistributionSettingsDocument = graphql(`
+  query DistributionSettings {
+    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }
+  }
+`);
+
+export const UpdateDistributionSettingsDocument = graphql(`
+  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }
   }
 `);

@@ -2,10 +2,14 @@ import { Badge, Button, Group, SegmentedControl, Stack, Table, Text } from '@man
 import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { PostingsDocument, SetPostingStateDocument } from '../api/operations';
+import { DistributionBadges } from '../components/distribution-badges';
 import { Pager, useCursorPages } from '../components/pager';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import { formatDate, humanize } from '../format';
-import type { PostingState } from '../gql/graphql';
+import type { PostingsQuery, PostingState } from '../gql/graphql';
+import { PublishPostingDialog } from './publish-posting-dialog';
+
+type PostingRow = NonNullable<PostingsQuery['postings']>['nodes'][number];
 
 const PAGE_SIZE = 25;
 const STATE_FILTERS = ['ALL', 'DRAFT', 'PUBLISHED', 'INTERNAL', 'CLOSED'] as const;
@@ -17,6 +21,8 @@ export function PostingsPage() {
   const filter = stateFilter === 'ALL' ? {} : { states: [stateFilter as PostingState] };
   const query = useApiQuery(['postings'], PostingsDocument, { first: PAGE_SIZE, after: pages.after, filter });
   const setState = useApiMutation(SetPostingStateDocument, [['postings']]);
+  // Publishing goes through a dialog that shows what each destination still lacks.
+  const [publishing, setPublishing] = useState<PostingRow | null>(null);
 
   return (
     <Stack>
@@ -30,7 +36,7 @@ export function PostingsPage() {
           pages.reset();
         }}
       />
-      {setState.error && (
+      {setState.error && !publishing && (
         <Text c="red" size="sm" role="alert">
           {setState.error.message}
         </Text>
@@ -42,7 +48,7 @@ export function PostingsPage() {
           ) : (
             <>
               <Text size="sm">{postings.totalCount} postings</Text>
-              <Table.ScrollContainer minWidth={760}>
+              <Table.ScrollContainer minWidth={1000}>
                 <Table striped verticalSpacing="xs" aria-label="Postings">
                   <Table.Thead>
                     <Table.Tr>
@@ -51,6 +57,7 @@ export function PostingsPage() {
                       <Table.Th>Location</Table.Th>
                       <Table.Th>State</Table.Th>
                       <Table.Th>Published</Table.Th>
+                      <Table.Th>Distribution</Table.Th>
                       <Table.Th>
                         <span className="visually-hidden">Actions</span>
                       </Table.Th>
@@ -82,9 +89,15 @@ export function PostingsPage() {
                           <Text size="sm">{formatDate(posting.publishedAt)}</Text>
                         </Table.Td>
                         <Table.Td>
+                          <DistributionBadges entries={posting.distribution} postingTitle={posting.title} />
+                        </Table.Td>
+                        <Table.Td>
                           <Group gap={4} justify="flex-end" wrap="nowrap">
                             {posting.state !== 'PUBLISHED' && (
-                              <Button size="xs" variant="outline" aria-label={`Publish ${posting.title}`} onClick={() => setState.mutate({ id: posting.id, state: 'PUBLISHED' })}>
+                              <Button size="xs" variant="outline" aria-label={`Publish ${posting.title}`} onClick={() => {
+                                  setState.reset();
+                                  setPublishing(posting);
+                                }}>
                                 Publish
                               </Button>
                             )}
@@ -105,6 +118,13 @@ export function PostingsPage() {
           )
         }
       </QueryView>
+      <PublishPostingDialog
+        posting={publishing}
+        busy={setState.isPending}
+        error={publishing && setState.error ? setState.error.message : null}
+        onClose={() => setPublishing(null)}
+        onConfirm={() => publishing && setState.mutate({ id: publishing.id, state: 'PUBLISHED' }, { onSuccess: () => setPublishing(null) })}
+      />
     </Stack>
   );
 }

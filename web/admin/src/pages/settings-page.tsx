@@ -6,6 +6,7 @@ import { OrganizationDocument, UpdateOrganizationSettingsDocument } from '../api
 import { useSession } from '../api/session';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import type { OrganizationQuery } from '../gql/graphql';
+import { DistributionSettingsCard } from './distribution-settings-card';
 import { OrganizationLogoCard } from './organization-logo-card';
 
 type Organization = NonNullable<OrganizationQuery['organization']>;
@@ -70,6 +71,7 @@ function PublicLinks({ slug }: { slug: string }) {
   const links = [
     { label: 'Hosted job board', path: `/jobs/${slug}` },
     { label: 'XML job feed (Indeed format)', path: `/feeds/${slug}.xml` },
+    { label: 'LinkedIn job feed', path: `/feeds/${slug}/linkedin.xml` },
     { label: 'Lever-compatible Postings API', path: `/v0/postings/${slug}` },
     { label: 'Greenhouse-compatible Job Board API', path: `/v1/boards/${slug}/jobs` },
   ];
@@ -208,6 +210,7 @@ function SettingsScreen({ organization }: { organization: Organization }) {
           </Stack>
         </Card>
       </form>
+      <DistributionSettingsCard slug={organization.slug} readOnly={readOnly} />
     </Stack>
   );
 }
