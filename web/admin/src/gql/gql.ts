@@ -48,7 +48,7 @@ type Documents = {
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { ...UserFields } }\n": typeof types.ReactivateUserDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": typeof types.AuditEventsDocument,
-    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }\n    }\n  }\n": typeof types.PostingsDocument,
+    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n": typeof types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": typeof types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }\n    }\n  }\n": typeof types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": typeof types.ResumeLinkDocument,
@@ -57,6 +57,8 @@ type Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": typeof types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": typeof types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
+    "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": typeof types.DistributionSettingsDocument,
+    "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": typeof types.UpdateDistributionSettingsDocument,
     "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": typeof types.WebhookAccessDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
     "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": typeof types.WebhookEventTypesDocument,
@@ -106,7 +108,7 @@ const documents: Documents = {
     "\n  mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { ...UserFields } }\n": types.ReactivateUserDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id at actorType actorId actorName onBehalfOfUserId action targetType targetId changes ip requestId }\n    }\n  }\n": types.AuditEventsDocument,
-    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }\n    }\n  }\n": types.PostingsDocument,
+    "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n": types.PostingsDocument,
     "\n  mutation SetPostingState($id: ID!, $state: PostingState!) {\n    setPostingState(id: $id, state: $state) { id state publishedAt updatedAt }\n  }\n": types.SetPostingStateDocument,
     "\n  query Applications($first: Int!, $after: String, $filter: ApplicationFilter) {\n    applications(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id name email status createdAt legalHold posting { id title } resume { id filename size } }\n    }\n  }\n": types.ApplicationsDocument,
     "\n  query ResumeLink($id: ID!) { application(id: $id) { id resume { id filename downloadUrl } } }\n": types.ResumeLinkDocument,
@@ -115,6 +117,8 @@ const documents: Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.NarrowCredentialDocument,
+    "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": types.DistributionSettingsDocument,
+    "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": types.UpdateDistributionSettingsDocument,
     "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": types.WebhookAccessDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
     "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": types.WebhookEventTypesDocument,
@@ -266,7 +270,7 @@ export function graphql(source: "\n  query AuditEvents($first: Int!, $after: Str
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name } }\n    }\n  }\n"): typeof import('./graphql').PostingsDocument;
+export function graphql(source: "\n  query Postings($first: Int!, $after: String, $filter: AdminPostingFilter) {\n    postings(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { id title state confidential team workplaceType publishedAt updatedAt locations { name }\n        distribution { destination status lastNotifiedAt problems { field message blocking } }\n      }\n    }\n  }\n"): typeof import('./graphql').PostingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -299,6 +303,14 @@ export function graphql(source: "\n  query SuggestPermissions($id: ID!, $since: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').NarrowCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n"): typeof import('./graphql').DistributionSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n"): typeof import('./graphql').UpdateDistributionSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

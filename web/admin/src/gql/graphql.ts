@@ -94,6 +94,19 @@ export type CreateWebhookEndpointInput = {
   url: string;
 };
 
+export type DistributionDestination =
+  | 'GOOGLE'
+  | 'INDEED'
+  | 'INDEXNOW'
+  | 'LINKEDIN';
+
+export type DistributionStatus =
+  | 'BLOCKED'
+  | 'NOT_LISTED'
+  | 'OFF'
+  | 'READY'
+  | 'WARNINGS';
+
 export type Plan =
   | 'BASIC'
   | 'FULL';
@@ -103,6 +116,13 @@ export type PostingState =
   | 'DRAFT'
   | 'INTERNAL'
   | 'PUBLISHED';
+
+export type PublishPrivacyNoticeInput = {
+  /** Plain text shown to candidates, at most 20 000 characters. */
+  text: string;
+  /** An http(s) link to the full policy. */
+  url?: string | null | undefined;
+};
 
 export type Role =
   | 'ADMIN'
@@ -182,6 +202,54 @@ export type WorkplaceType =
   | 'REMOTE'
   | 'UNSPECIFIED';
 
+export type DataRightsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataRightsQuery = { organization: { id: string, settingsVersion: number, settings: { applicationRetentionDays: number | null, consentedRetentionDays: number | null } } | null, privacyNotices: Array<{ version: number, text: string, url: string | null, publishedAt: string }> | null };
+
+export type UpdateRetentionMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateRetentionMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { applicationRetentionDays: number | null, consentedRetentionDays: number | null } } };
+
+export type PublishPrivacyNoticeMutationVariables = Exact<{
+  input: PublishPrivacyNoticeInput;
+}>;
+
+
+export type PublishPrivacyNoticeMutation = { publishPrivacyNotice: { version: number, text: string, url: string | null, publishedAt: string } };
+
+export type CandidateApplicationsQueryVariables = Exact<{
+  email: string;
+}>;
+
+
+export type CandidateApplicationsQuery = { applications: { totalCount: number, nodes: Array<{ id: string, email: string, legalHold: boolean, createdAt: string, posting: { id: string, title: string, confidential: boolean } | null, resume: { id: string, filename: string } | null }> } | null };
+
+export type EraseCandidateDataMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type EraseCandidateDataMutation = { eraseCandidateData: { applications: number, files: number, candidates: number, auditEventsRedacted: number } };
+
+export type ExportCandidateDataMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ExportCandidateDataMutation = { exportCandidateData: Record<string, unknown> };
+
+export type SetLegalHoldMutationVariables = Exact<{
+  id: string | number;
+  hold: boolean;
+}>;
+
+
+export type SetLegalHoldMutation = { setApplicationLegalHold: { id: string, legalHold: boolean } };
+
 export type LoginMutationVariables = Exact<{
   organizationSlug: string;
   email: string;
@@ -189,9 +257,9 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } } };
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, operations: Array<string> } } };
 
-export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean };
+export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, operations: Array<string> };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -201,7 +269,7 @@ export type LogoutMutation = { logout: boolean };
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CurrentUserQuery = { me: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } | null };
+export type CurrentUserQuery = { me: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean, operations: Array<string> } | null };
 
 export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -354,7 +422,7 @@ export type PostingsQueryVariables = Exact<{
 }>;
 
 
-export type PostingsQuery = { postings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, state: PostingState, confidential: boolean, team: string | null, workplaceType: WorkplaceType, publishedAt: string | null, updatedAt: string, locations: Array<{ name: string }> }> } | null };
+export type PostingsQuery = { postings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, state: PostingState, confidential: boolean, team: string | null, workplaceType: WorkplaceType, publishedAt: string | null, updatedAt: string, locations: Array<{ name: string }>, distribution: Array<{ destination: DistributionDestination, status: DistributionStatus, lastNotifiedAt: string | null, problems: Array<{ field: string, message: string, blocking: boolean }> }> }> } | null };
 
 export type SetPostingStateMutationVariables = Exact<{
   id: string | number;
@@ -371,7 +439,7 @@ export type ApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type ApplicationsQuery = { applications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, email: string, status: ApplicationStatus, createdAt: string, posting: { id: string, title: string } | null, resume: { id: string, filename: string, size: number } | null }> } | null };
+export type ApplicationsQuery = { applications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, name: string, email: string, status: ApplicationStatus, createdAt: string, legalHold: boolean, posting: { id: string, title: string } | null, resume: { id: string, filename: string, size: number } | null }> } | null };
 
 export type ResumeLinkQueryVariables = Exact<{
   id: string | number;
@@ -416,6 +484,18 @@ export type NarrowCredentialMutationVariables = Exact<{
 
 
 export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
+
+export type DistributionSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DistributionSettingsQuery = { organization: { id: string, settingsVersion: number, settings: { linkedinFeedEnabled: boolean, linkedinCompanyId: string | null, submitHostedPages: boolean, careersPageEnabled: boolean, careersSiteUrl: string | null } } | null };
+
+export type UpdateDistributionSettingsMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateDistributionSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { linkedinFeedEnabled: boolean, linkedinCompanyId: string | null, submitHostedPages: boolean } } };
 
 export type WebhookAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -539,6 +619,7 @@ export const MeFragmentDoc = new TypedDocumentString(`
   role
   canManageApiCredentials
   active
+  operations
 }
     `, {"fragmentName":"Me"}) as unknown as TypedDocumentString<MeFragment, unknown>;
 export const CredentialFieldsFragmentDoc = new TypedDocumentString(`
@@ -610,6 +691,91 @@ export const WebhookEndpointFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"WebhookEndpointFields"}) as unknown as TypedDocumentString<WebhookEndpointFieldsFragment, unknown>;
+export const DataRightsDocument = new TypedDocumentString(`
+    query DataRights {
+  organization {
+    id
+    settingsVersion
+    settings {
+      applicationRetentionDays
+      consentedRetentionDays
+    }
+  }
+  privacyNotices {
+    version
+    text
+    url
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DataRightsQuery, DataRightsQueryVariables>;
+export const UpdateRetentionDocument = new TypedDocumentString(`
+    mutation UpdateRetention($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    id
+    settingsVersion
+    settings {
+      applicationRetentionDays
+      consentedRetentionDays
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateRetentionMutation, UpdateRetentionMutationVariables>;
+export const PublishPrivacyNoticeDocument = new TypedDocumentString(`
+    mutation PublishPrivacyNotice($input: PublishPrivacyNoticeInput!) {
+  publishPrivacyNotice(input: $input) {
+    version
+    text
+    url
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PublishPrivacyNoticeMutation, PublishPrivacyNoticeMutationVariables>;
+export const CandidateApplicationsDocument = new TypedDocumentString(`
+    query CandidateApplications($email: String!) {
+  applications(first: 100, filter: {search: $email}) {
+    totalCount
+    nodes {
+      id
+      email
+      legalHold
+      createdAt
+      posting {
+        id
+        title
+        confidential
+      }
+      resume {
+        id
+        filename
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CandidateApplicationsQuery, CandidateApplicationsQueryVariables>;
+export const EraseCandidateDataDocument = new TypedDocumentString(`
+    mutation EraseCandidateData($email: String!) {
+  eraseCandidateData(email: $email) {
+    applications
+    files
+    candidates
+    auditEventsRedacted
+  }
+}
+    `) as unknown as TypedDocumentString<EraseCandidateDataMutation, EraseCandidateDataMutationVariables>;
+export const ExportCandidateDataDocument = new TypedDocumentString(`
+    mutation ExportCandidateData($email: String!) {
+  exportCandidateData(email: $email)
+}
+    `) as unknown as TypedDocumentString<ExportCandidateDataMutation, ExportCandidateDataMutationVariables>;
+export const SetLegalHoldDocument = new TypedDocumentString(`
+    mutation SetLegalHold($id: ID!, $hold: Boolean!) {
+  setApplicationLegalHold(id: $id, hold: $hold) {
+    id
+    legalHold
+  }
+}
+    `) as unknown as TypedDocumentString<SetLegalHoldMutation, SetLegalHoldMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($organizationSlug: String!, $email: String!, $password: String!) {
   login(organizationSlug: $organizationSlug, email: $email, password: $password) {
@@ -626,6 +792,7 @@ export const LoginDocument = new TypedDocumentString(`
   role
   canManageApiCredentials
   active
+  operations
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
@@ -645,6 +812,7 @@ export const CurrentUserDocument = new TypedDocumentString(`
   role
   canManageApiCredentials
   active
+  operations
 }`) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
     query Organization {
@@ -1102,6 +1270,16 @@ export const PostingsDocument = new TypedDocumentString(`
       locations {
         name
       }
+      distribution {
+        destination
+        status
+        lastNotifiedAt
+        problems {
+          field
+          message
+          blocking
+        }
+      }
     }
   }
 }
@@ -1130,6 +1308,7 @@ export const ApplicationsDocument = new TypedDocumentString(`
       email
       status
       createdAt
+      legalHold
       posting {
         id
         title
@@ -1272,6 +1451,34 @@ export const NarrowCredentialDocument = new TypedDocumentString(`
     email
   }
 }`) as unknown as TypedDocumentString<NarrowCredentialMutation, NarrowCredentialMutationVariables>;
+export const DistributionSettingsDocument = new TypedDocumentString(`
+    query DistributionSettings {
+  organization {
+    id
+    settingsVersion
+    settings {
+      linkedinFeedEnabled
+      linkedinCompanyId
+      submitHostedPages
+      careersPageEnabled
+      careersSiteUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistributionSettingsQuery, DistributionSettingsQueryVariables>;
+export const UpdateDistributionSettingsDocument = new TypedDocumentString(`
+    mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    id
+    settingsVersion
+    settings {
+      linkedinFeedEnabled
+      linkedinCompanyId
+      submitHostedPages
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateDistributionSettingsMutation, UpdateDistributionSettingsMutationVariables>;
 export const WebhookAccessDocument = new TypedDocumentString(`
     query WebhookAccess {
   webhookAccess {
