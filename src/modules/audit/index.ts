@@ -1,4 +1,4 @@
 /** The audit module's face: what other modules may import. Everything else in this folder is private to it. */
 export * from './entities.api';
 export { actorOf } from './actor';
-export { auditEventValues, diff, postingConfidentialityChanged, purgeAuditEvents, recordAudit, type AuditEntry } from './audit.service';
+export { auditEventRow, auditEventValues, diff, postingConfidentialityChanged, purgeAuditEvents, recordAudit, type AuditEntry } from './audit.service';
