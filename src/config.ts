@@ -28,6 +28,8 @@ export interface Config {
   publicCacheBytes: number;
   /** The public API executes with graphql-jit (compiled per document) instead of graphql-js. */
   compiledExecution: boolean;
+  /** The request of a public document on which it is compiled (1: the first); unset: the executor's COMPILE_AFTER. */
+  compileAfter: number | undefined;
   /** Longest a cached public response lives; bounds staleness from postings that expire by time. */
   publicCacheTtlMs: number;
   /** `POST /uploads` per minute per credential or user; 0 = no limit. */
@@ -228,7 +230,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     shutdownTimeoutMs: int(env, 'JOBGATE_SHUTDOWN_TIMEOUT_MS', 10_000),
     publicCacheBytes: int(env, 'JOBGATE_PUBLIC_CACHE_BYTES', 64 * 1024 * 1024),
-    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', false),
+    compiledExecution: bool(env, 'JOBGATE_COMPILED_EXECUTION', true),
+    compileAfter: env.JOBGATE_COMPILE_AFTER ? Math.max(1, int(env, 'JOBGATE_COMPILE_AFTER', 1)) : undefined,
     publicCacheTtlMs: int(env, 'JOBGATE_PUBLIC_CACHE_TTL_MS', 30_000),
     uploadRatePerMinutePerKey: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY', 120),
     uploadRatePerMinutePerIp: int(env, 'JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP', 60),

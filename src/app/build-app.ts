@@ -81,6 +81,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     schema: publicSchema(),
     documents: publicDocuments,
     compiled: services.config.compiledExecution,
+    compileAfter: services.config.compileAfter,
     preHandler: cache ? [cache.preHandler] : [],
     onSend: cache ? [cache.onSend] : [],
   });

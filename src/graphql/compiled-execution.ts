@@ -1,11 +1,11 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
 /** Compiled operations kept per schema: the public API sees a few dozen distinct documents, an attacker many more. */
 const MAX_COMPILED = 500;
-/** Requests of a document that run on graphql-js before it is compiled: compiling costs many executions. */
+/** Requests of a document that run on graphql-js before it is compiled: compiling costs many executions (config: JOBGATE_COMPILE_AFTER). */
 export const COMPILE_AFTER = 10;
 /** Documents not yet compiled, with their request counts; a flood of rare documents churns only these. */
 const MAX_COUNTED = 5000;
@@ -14,6 +14,13 @@ type Gateway = NonNullable<ApolloServerOptionsWithGateway<never>['gateway']>;
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 type ExecutorRequest = Parameters<GatewayExecutor>[0];
 export type ExecutorName = 'compiled' | 'graphql-js';
+
+export interface CompiledExecutorOptions {
+  /** The request of a document on which it is compiled (COMPILE_AFTER unless configured). */
+  compileAfter?: number;
+  /** Told which executor ran each request (the metrics counter). */
+  observe?: (executor: ExecutorName) => void;
+}
 
 /**
  * Executes an operation with graphql-jit: each document (by Apollo's SHA-256 of its
@@ -30,10 +37,16 @@ export class CompiledExecutor {
   private readonly compiled = new LRUCache<string, CompiledQuery | false>({ max: MAX_COMPILED });
   private readonly counted = new LRUCache<string, number>({ max: MAX_COUNTED });
 
+  private readonly compileAfter: number;
+  private readonly observe: (executor: ExecutorName) => void;
+
   constructor(
     private readonly schema: GraphQLSchema,
-    private readonly observe: (executor: ExecutorName) => void = () => {},
-  ) {}
+    options: CompiledExecutorOptions = {},
+  ) {
+    this.compileAfter = options.compileAfter ?? COMPILE_AFTER;
+    this.observe = options.observe ?? (() => {});
+  }
 
   async execute(request: ExecutorRequest): Promise<ExecutionResult> {
     const { document, operation, operationName, queryHash, context } = request;
@@ -47,7 +60,7 @@ export class CompiledExecutor {
     this.observe('compiled');
     const result = await compiled.query(undefined, context, variables);
     // graphql-js puts `errors` before `data`; Apollo keeps the key order, so the bytes follow it.
-    return result.errors ? { errors: result.errors, data: result.data } : { data: result.data };
+    return result.errors ? { errors: result.errors.map(asGraphQLJsError), data: result.data } : { data: result.data };
   }
 
   private plain(document: DocumentNode, operationName: string | null, variableValues: Record<string, unknown>, contextValue: unknown) {
@@ -56,7 +69,7 @@ export class CompiledExecutor {
 
   /**
    * Compiling costs far more than one graphql-js execution, so a document is compiled on
-   * its COMPILE_AFTER-th request: career sites repeat a handful of documents thousands of
+   * its compileAfter-th request: career sites repeat a handful of documents thousands of
    * times, while rare documents (a literal id each, or a flood of distinct ones) never pay
    * for compilation.
    */
@@ -65,7 +78,7 @@ export class CompiledExecutor {
     const known = this.compiled.get(key);
     if (known !== undefined) return known;
     const count = (this.counted.get(key) ?? 0) + 1;
-    if (count < COMPILE_AFTER) {
+    if (count < this.compileAfter) {
       this.counted.set(key, count);
       return false;
     }
@@ -78,13 +91,27 @@ export class CompiledExecutor {
 }
 
 /**
+ * graphql-jit's errors pass `instanceof GraphQLError` but leave `extensions` undefined when
+ * the thrown error has none (a driver's connection error), where graphql-js always sets an
+ * object. Apollo reads `error.extensions.code` before calling the error formatter, so such
+ * an error threw inside Apollo and reached the client as a bare INTERNAL_SERVER_ERROR
+ * with status 200, never as the outage's 503. A real graphql-js error with the same
+ * message, path, locations and original error is what Apollo and the formatter expect.
+ */
+function asGraphQLJsError(error: GraphQLError): GraphQLError {
+  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
+  // graphql-jit keeps computed locations, not the AST nodes graphql-js would compute them from.
+  return Object.assign(copy, { locations: error.locations });
+}
+
+/**
  * Apollo Server's gateway hook with one fixed schema: Apollo keeps doing everything
  * else (parse with the token limit, validation, the document store, every plugin —
  * request guard, cost limit, metrics, status codes — and error formatting) and only
  * hands execution to the compiled executor.
  */
-export function compiledExecutionGateway(schema: GraphQLSchema, observe?: (executor: ExecutorName) => void): Gateway {
-  const executor = new CompiledExecutor(schema, observe);
+export function compiledExecutionGateway(schema: GraphQLSchema, options: CompiledExecutorOptions = {}): Gateway {
+  const executor = new CompiledExecutor(schema, options);
   return {
     async load() {
       return { executor: (request) => executor.execute(request) };

@@ -26,6 +26,8 @@ export interface GraphQLRouteOptions {
   documents: ValidatedDocuments;
   /** Execute with graphql-jit (graphql/compiled-execution.ts) instead of graphql-js; everything around execution stays Apollo's. */
   compiled?: boolean;
+  /** With `compiled`: the request of a document on which it is compiled. */
+  compileAfter?: number;
   /** Route hooks run after authentication and the body gate (the public response cache). */
   preHandler?: preHandlerAsyncHookHandler[];
   onSend?: onSendAsyncHookHandler[];
@@ -62,7 +64,12 @@ export async function registerGraphQL(app: FastifyInstance, services: HttpServic
   const protection = armor.protect();
   const apollo = new ApolloServer<GraphQLContext>({
     ...(options.compiled
-      ? { gateway: compiledExecutionGateway(schema, (executor) => services.metrics.graphqlExecutions.inc({ schema: surface, executor })) }
+      ? {
+          gateway: compiledExecutionGateway(schema, {
+            compileAfter: options.compileAfter,
+            observe: (executor) => services.metrics.graphqlExecutions.inc({ schema: surface, executor }),
+          }),
+        }
       : { schema }),
     documentStore: documents,
     ...protection,

@@ -57,7 +57,8 @@ describe('compiled execution answers exactly as graphql-js does', () => {
   let plain: TestApp;
   let f: ApplyFixture;
   const ids: string[] = [];
-  const env = { JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_APPLY_RATE_PER_SECOND: '1000' };
+  // The threshold pinned: the counts below assume COMPILE_AFTER whatever JOBGATE_COMPILE_AFTER the runner sets.
+  const env = { JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_APPLY_RATE_PER_SECOND: '1000', JOBGATE_COMPILE_AFTER: String(COMPILE_AFTER) };
 
   beforeAll(async () => {
     compiled = await startTestApp({ env: { ...env, JOBGATE_COMPILED_EXECUTION: 'true' } });

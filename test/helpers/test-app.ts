@@ -55,6 +55,20 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * The public API's executor as the runner asks (`JOBGATE_COMPILED_EXECUTION=false npx vitest run …`
+ * runs a suite on graphql-js; `JOBGATE_COMPILE_AFTER=1` compiles every document on its first
+ * request), so the whole suite can be run on either; a test's own env still wins.
+ */
+function executorFromRunner(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ['JOBGATE_COMPILED_EXECUTION', 'JOBGATE_COMPILE_AFTER']) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
+
 /** One real instance of the service on a real database, driven through HTTP with inject. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
@@ -63,6 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     JOBGATE_SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: 'info',
     JOBGATE_DEMO: 'false',
+    ...executorFromRunner(),
     ...options.env,
   });
   const rawLogs: string[] = [];

@@ -23,12 +23,20 @@ function packageOf(url: string, name: string): string {
   return src >= 0 ? `jobgate ${url.slice(src + 1).split('/').slice(0, 3).join('/')}` : url;
 }
 
-/** Self time of a V8 .cpuprofile by package and by function (top 15 each), as text. */
-export function summarizeProfile(file: string): string {
+/**
+ * Frames that are waiting, not working: an in-process inspector session books the
+ * event loop's wait for I/O on the native `dispatch`, beside V8's own (idle) and (program).
+ */
+export const WAITING_FRAMES = new Set(['dispatch', '(idle)', '(program)']);
+
+/** Self time of a V8 .cpuprofile by package and by function (top 15 each), as text; frames named in `exclude` are left out of the total too. */
+export function summarizeProfile(file: string, exclude: ReadonlySet<string> = new Set()): string {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    if (!exclude.has(byId.get(id)!.callFrame.functionName)) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { ActorType, AuditEvent } from './audit-event.entity';
@@ -40,6 +41,32 @@ export function auditEventValues(organizationId: string, principal: Principal | 
     requestId: meta?.requestId ?? null,
     postingId: entry.posting?.id ?? null,
     confidential: entry.posting?.confidential ?? false,
+  };
+}
+
+/**
+ * An audit event as an `audit_events` row, by column name, with a fresh id and no `at`
+ * (the statement's clock sets it): for SQL that inserts the event with the change it
+ * describes in one statement (the uploads module's `stage_upload`).
+ */
+export function auditEventRow(organizationId: string, principal: Principal | null, meta: RequestMeta | null, entry: AuditEntry): Record<string, unknown> {
+  const v = auditEventValues(organizationId, principal, meta, entry);
+  return {
+    id: randomUUID(),
+    organization_id: v.organization,
+    actor_type: v.actorType,
+    actor_id: v.actorId,
+    actor_name: v.actorName,
+    on_behalf_of_user_id: v.onBehalfOfUserId,
+    action: v.action,
+    target_type: v.targetType,
+    target_id: v.targetId,
+    changes: v.changes,
+    ip: v.ip,
+    user_agent: v.userAgent,
+    request_id: v.requestId,
+    posting_id: v.postingId,
+    confidential: v.confidential,
   };
 }
 

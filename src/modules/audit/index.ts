@@ -3,4 +3,4 @@ export * from './entities.api';
 export { actorOf } from './actor';
 export { auditInsertParams, auditInsertSql, type AuditInsertSource } from './audit.repository';
 export { hasTombstone, redactAuditEvents, type ErasedRecords } from './audit-redaction.repository';
-export { auditEventValues, diff, postingConfidentialityChanged, purgeAuditEvents, recordAudit, type AuditEntry } from './audit.service';
+export { auditEventRow, auditEventValues, diff, postingConfidentialityChanged, purgeAuditEvents, recordAudit, type AuditEntry } from './audit.service';

@@ -14,6 +14,19 @@ export interface UnclaimedUsages {
   posting: UnclaimedUsage;
 }
 
+/** The caps `stage` checks, in bytes; 0 = none. */
+export interface UnclaimedCaps {
+  ip: number;
+  posting: number;
+  organization: number;
+}
+
+/** Why `stage` refused a file: the share over its cap, with its unclaimed bytes and oldest upload. */
+export interface CapRefusal {
+  share: keyof UnclaimedUsages;
+  usage: UnclaimedUsage;
+}
+
 export interface FileKeys {
   id: string;
   sha256: string;
@@ -58,32 +71,17 @@ export function claimUploadsParams(uploads: readonly { uploadId: string; purpose
 
 export class StoredFileRepository {
   /**
-   * Serializes uploads of one organization until the caller's transaction ends, so the
-   * unclaimed-bytes cap cannot be raced past by parallel uploads.
+   * Records an upload and its audit event in one statement, unless it would take a share
+   * of the organization's unclaimed bytes past its cap (then nothing is written and the
+   * refusal is returned). `stage_upload` (migration 20261204160000) serializes one
+   * organization's uploads with an advisory lock, so parallel uploads cannot race past a
+   * cap; outside a transaction the call is its own, so a refusal or failure leaves nothing.
+   * `file` and `audit` are the rows' columns, by column name.
    */
-  async lockOrganizationUploads(em: EntityManager, organizationId: string): Promise<void> {
-    await em.execute("select pg_advisory_xact_lock(hashtext('uploads:' || ?))", [organizationId]);
-  }
-
-  /**
-   * The organization's unclaimed uploads, and of those the ones staged from one client IP
-   * and for one posting (when asked), in one statement: one scan of the organization's
-   * unclaimed rows instead of one per share.
-   */
-  async unclaimedUsage(em: EntityManager, organizationId: string, shares: { ip: string | null; postingId: string | null }): Promise<UnclaimedUsages> {
-    const [row] = await em.execute<Record<'bytes' | 'oldest' | 'ip_bytes' | 'ip_oldest' | 'posting_bytes' | 'posting_oldest', string | Date | null>[]>(
-      `select sum(size) as bytes, min(created_at) as oldest,
-         sum(size) filter (where staged_from_ip = ?) as ip_bytes, min(created_at) filter (where staged_from_ip = ?) as ip_oldest,
-         sum(size) filter (where staged_for_posting = ?) as posting_bytes, min(created_at) filter (where staged_for_posting = ?) as posting_oldest
-       from stored_files where organization_id = ? and claimed_at is null`,
-      [shares.ip, shares.ip, shares.postingId, shares.postingId, organizationId],
-    );
-    const usage = (bytes: unknown, oldest: unknown): UnclaimedUsage => ({ bytes: Number(bytes ?? 0), oldest: oldest ? new Date(oldest as string) : null });
-    return {
-      organization: usage(row?.bytes, row?.oldest),
-      ip: usage(row?.ip_bytes, row?.ip_oldest),
-      posting: usage(row?.posting_bytes, row?.posting_oldest),
-    };
+  async stage(em: EntityManager, file: Record<string, unknown>, audit: Record<string, unknown>, caps: UnclaimedCaps): Promise<CapRefusal | null> {
+    const [row] = await raw(em, 'select refused, bytes, oldest from stage_upload(?::jsonb, ?::jsonb, ?::jsonb)', [JSON.stringify(file), JSON.stringify(audit), JSON.stringify(caps)]);
+    if (!row) return null;
+    return { share: row.refused as keyof UnclaimedUsages, usage: { bytes: Number(row.bytes ?? 0), oldest: row.oldest ? new Date(row.oldest as string) : null } };
   }
 
   /** Deletes the given uploads of the organization that are still unclaimed; returns the rows so the bytes can follow. */

@@ -8,12 +8,12 @@ import type { Logger } from 'pino';
 import type { Principal, RequestMeta } from '../../auth/principal';
 import { BadInputError, NotFoundError, RateLimitedError } from '../../errors';
 import { isUuid } from '../../ids';
-import { actorOf, recordAudit } from '../audit';
+import { actorOf, auditEventRow } from '../audit';
 import { keyOf, type FileStore } from './file-store';
 import { sanitizeFilename } from './file-names';
 import { FileUrlSigner, type SignatureCheck } from './file-url-signer';
 import { StoredFile } from './stored-file.entity';
-import { StoredFileRepository, type FileKeys, type UnclaimedUsages } from './stored-file.repository';
+import { StoredFileRepository, type CapRefusal, type FileKeys, type UnclaimedCaps, type UnclaimedUsages } from './stored-file.repository';
 import { FileTooLargeError, UploadInspector, type InspectedContent } from './upload-inspector';
 import type { UploadRateLimiter } from './upload-rate-limiter';
 import { assertMayUpload, detectContentType, MAX_UPLOAD_BYTES } from './upload-policy';
@@ -69,6 +69,34 @@ export interface UploadServiceOptions {
  * takes the oldest one a day later, so a refusal asks to come back within this long.
  */
 export const UNCLAIMED_RECHECK_SECONDS = 300;
+
+/** Who holds the bytes of a share, as a refusal words it. */
+const CAP_HOLDERS: Record<keyof UnclaimedUsages, string> = {
+  ip: 'Uploads from this client hold',
+  posting: 'Uploads for this posting hold',
+  organization: 'This organization holds',
+};
+
+/** A new upload as a `stored_files` row, by column name. */
+function fileRow(file: StoredFile): Record<string, unknown> {
+  return {
+    id: file.id,
+    organization_id: file.organization.id,
+    purpose: file.purpose,
+    filename: file.filename,
+    content_type: file.contentType,
+    size: file.size,
+    sha256: file.sha256,
+    created_at: file.createdAt.toISOString(),
+    claimed_at: null,
+    staged_from_ip: file.stagedFromIp,
+    staged_for_posting: file.stagedForPosting,
+    created_by_type: file.createdBy.type,
+    created_by_id: file.createdBy.id,
+    created_by_name: file.createdBy.name,
+    created_by_on_behalf_of_user_id: file.createdBy.onBehalfOfUserId,
+  };
+}
 
 /** Staged uploads: streamed into the store while inspected, recorded once, claimed once by the mutation that uses them, served through signed links. */
 export class UploadService {
@@ -130,28 +158,21 @@ export class UploadService {
       const stagedFromIp = anonymous ? (meta?.ip ?? null) : null;
       const stagedForPosting = anonymous ? (input.postingId ?? null) : null;
       const em = systemFork(this.orm);
-      return await em.transactional(async (tx) => {
-        await this.assertWithinUnclaimedCaps(tx, principal.organizationId, size, { ip: stagedFromIp, postingId: stagedForPosting });
-        const file = tx.create(StoredFile, {
-          id: received.id,
-          organization: principal.organizationId,
-          purpose,
-          filename: sanitizeFilename(input.filename),
-          contentType,
-          size,
-          sha256,
-          stagedFromIp,
-          stagedForPosting,
-          createdBy: actorOf(principal),
-        });
-        recordAudit(tx, principal.organizationId, principal, meta, {
-          action: 'file.uploaded',
-          targetType: 'StoredFile',
-          targetId: received.id,
-          changes: { purpose, contentType, size },
-        });
-        return file;
+      const file = em.create(
+        StoredFile,
+        { id: received.id, organization: principal.organizationId, purpose, filename: sanitizeFilename(input.filename), contentType, size, sha256, stagedFromIp, stagedForPosting, createdBy: actorOf(principal) },
+        { persist: false },
+      );
+      const audit = auditEventRow(principal.organizationId, principal, meta, {
+        action: 'file.uploaded',
+        targetType: 'StoredFile',
+        targetId: received.id,
+        changes: { purpose, contentType, size },
       });
+      // One statement: the caps, the row and its audit event (see StoredFileRepository.stage).
+      const refusal = await this.files.stage(em, fileRow(file), audit, this.unclaimedCaps());
+      if (refusal) throw this.capExceeded(refusal);
+      return file;
     } catch (err) {
       await this.discard(received);
       throw err;
@@ -216,25 +237,21 @@ export class UploadService {
    * Staged uploads live until claimed or purged, so an organization may hold only so
    * many unclaimed bytes; an anonymous-facing upload also only so many from its client
    * IP and for its posting, so one visitor cannot fill the organization's cap.
-   * Past a cap: RATE_LIMITED (see `retryAfterSeconds`).
+   * The IP and posting shares apply to uploads that carry them (postings key uploads).
    */
-  private async assertWithinUnclaimedCaps(tx: EntityManager, organizationId: string, size: number, from: { ip: string | null; postingId: string | null }): Promise<void> {
-    const { maxUnclaimedBytesPerOrg: perOrg = 0, maxUnclaimedBytesPerIp: perIp = 0, maxUnclaimedBytesPerPosting: perPosting = 0 } = this.options;
-    const checks: { cap: number; share: keyof UnclaimedUsages; holder: string }[] = [];
-    if (perIp && from.ip) checks.push({ cap: perIp, share: 'ip', holder: 'Uploads from this client hold' });
-    if (perPosting && from.postingId) checks.push({ cap: perPosting, share: 'posting', holder: 'Uploads for this posting hold' });
-    if (perOrg) checks.push({ cap: perOrg, share: 'organization', holder: 'This organization holds' });
-    if (!checks.length) return;
-    await this.files.lockOrganizationUploads(tx, organizationId);
-    const usages = await this.files.unclaimedUsage(tx, organizationId, { ip: perIp ? from.ip : null, postingId: perPosting ? from.postingId : null });
-    for (const { cap, share, holder } of checks) {
-      const usage = usages[share];
-      if (usage.bytes + size <= cap) continue;
-      throw new RateLimitedError(
-        this.retryAfterSeconds(usage.oldest),
-        `${holder} ${usage.bytes} bytes of uploads not yet used by an application or mutation (at most ${cap}); use them or try again later`,
-      );
-    }
+  private unclaimedCaps(): UnclaimedCaps {
+    const { maxUnclaimedBytesPerOrg = 0, maxUnclaimedBytesPerIp = 0, maxUnclaimedBytesPerPosting = 0 } = this.options;
+    return { ip: maxUnclaimedBytesPerIp, posting: maxUnclaimedBytesPerPosting, organization: maxUnclaimedBytesPerOrg };
+  }
+
+  /** Past a cap: RATE_LIMITED (see `retryAfterSeconds`), naming the share and its unclaimed bytes. */
+  private capExceeded({ share, usage }: CapRefusal): RateLimitedError {
+    const cap = this.unclaimedCaps()[share];
+    const holder = CAP_HOLDERS[share];
+    return new RateLimitedError(
+      this.retryAfterSeconds(usage.oldest),
+      `${holder} ${usage.bytes} bytes of uploads not yet used by an application or mutation (at most ${cap}); use them or try again later`,
+    );
   }
 
   /**
