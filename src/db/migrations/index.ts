@@ -16,6 +16,7 @@ import { Migration20261204094650_anonymous_upload_staging } from './Migration202
 import { Migration20261204130000_distribution } from './Migration20261204130000_distribution';
 import { Migration20261204130000_data_rights } from './Migration20261204130000_data_rights';
 import { Migration20261204143000_job_queue_ticks } from './Migration20261204143000_job_queue_ticks';
+import { Migration20261204160000_eeo_responses } from './Migration20261204160000_eeo_responses';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204130000_distribution', class: Migration20261204130000_distribution },
   { name: 'Migration20261204130000_webhooks', class: Migration20261204130000_webhooks },
   { name: 'Migration20261204143000_job_queue_ticks', class: Migration20261204143000_job_queue_ticks },
+  { name: 'Migration20261204160000_eeo_responses', class: Migration20261204160000_eeo_responses },
 ];

@@ -156,7 +156,7 @@ export async function registerGreenhouseRoutes(scope: FastifyInstance, { service
     const apply = greenhouseApplyInput(await readForm(request, 'resume', greenhouseFileRule(posting.questions)), posting.questions);
     let applicationId: string;
     try {
-      applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files });
+      applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files, eeo: apply.eeo });
     } catch (err) {
       // The shared validation knows one `name`; here it is first_name and last_name.
       if (err instanceof BadInputError) throw new BadInputError(err.problems.map((p) => (p.field === 'name' ? { ...p, field: 'first_name/last_name' } : p)));
