@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../../errors';
-import { EEO_QUESTIONS, type EeoAnswers } from '../../eeo';
+import { EEO_QUESTIONS, type EeoAnswers, type EeoQuestion } from '../../eeo';
 
 /**
  * Greenhouse's `demographic_answers` (JSON: `[{"question_id": 2, "answer_options": [{"answer_option_id": 205}]}]`)
@@ -37,4 +37,24 @@ export function demographicAnswersOf(value: unknown, problems: FieldProblem[]): 
     else answers[spec.key] = option.code;
   });
   return answers;
+}
+
+/**
+ * The job's `demographic_questions` (with `?questions=true`) when the organization asks any:
+ * Greenhouse's shape, with the ids `demographic_answers` takes. Null when it asks none.
+ */
+export function demographicQuestions(asked: readonly EeoQuestion[]) {
+  const specs = EEO_QUESTIONS.filter((spec) => asked.includes(spec.question));
+  if (!specs.length) return null;
+  return {
+    header: 'Voluntary self-identification',
+    description: '<p>Answering is voluntary and has no effect on your application. Your answers are kept apart from it and are reported only in aggregate.</p>',
+    questions: specs.map((spec) => ({
+      id: spec.greenhouseId,
+      label: spec.label,
+      required: false,
+      type: 'multi_value_single_select',
+      answer_options: spec.options.map((o) => ({ id: o.greenhouseId, label: o.label, free_form: false })),
+    })),
+  };
 }
