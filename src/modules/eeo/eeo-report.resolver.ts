@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { scopeOf } from '../../graphql/context';
+import { EEO_OPERATION } from '../../auth/presets';
 import { Requires } from '../../graphql/permissions';
 import { EeoReport } from './eeo-report.types';
 import type { EeoService } from './eeo.service';
@@ -11,7 +12,7 @@ export class EeoReportResolver {
   constructor(private readonly eeo: EeoService) {}
 
   @Query(() => EeoReport, { description: 'Counts of voluntary self-identification answers per question and answer, for one posting or all, in a period; cells under minimumCellSize are suppressed.' })
-  @Requires('applications.eeo')
+  @Requires(EEO_OPERATION)
   eeoReport(
     @Arg('postingId', () => ID, { nullable: true }) postingId: string | null,
     @Arg('from', () => Date, { nullable: true }) from: Date | null,

@@ -5,3 +5,4 @@ export { EeoAnswersInput } from './eeo.inputs';
 export { EeoService, type EeoReportFilter } from './eeo.service';
 export { EeoReportResolver } from './eeo-report.resolver';
 export { MINIMUM_CELL_SIZE } from './eeo-suppression';
+export { EeoAccessResolver } from './eeo-access.resolver';
