@@ -6,6 +6,7 @@ import { ApplicationsPage } from './pages/applications-page';
 import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
 import { DevCenterPage } from './pages/dev-center-page';
+import { EeoReportPage } from './pages/eeo-report-page';
 import { KeyEditorPage } from './pages/key-editor-page';
 import { KeyUsagePage } from './pages/key-usage-page';
 import { ManagePermissionsPage } from './pages/manage-permissions-page';
@@ -35,6 +36,7 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/postings" component={PostingsPage} />
         <Route path="/applications" component={ApplicationsPage} />
+        <Route path="/eeo-report" component={EeoReportPage} />
         <Route>
           <EmptyState title="No such page">Pick a section on the left.</EmptyState>
         </Route>

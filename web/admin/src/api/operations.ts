@@ -13,7 +13,7 @@ export const LoginDocument = graphql(`
 `);
 
 export const MeFragment = graphql(`
-  fragment Me on User { id email name role canManageApiCredentials active }
+  fragment Me on User { id email name role canManageApiCredentials canReadEeoReport active }
 `);
 
 export const LogoutDocument = graphql(`
@@ -230,5 +230,14 @@ export const SuggestPermissionsDocument = graphql(`
 export const NarrowCredentialDocument = graphql(`
   mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {
     narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }
+  }
+`);
+
+export const EeoReportDocument = graphql(`
+  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {
+    eeoReport(postingId: $postingId, from: $from, to: $to) {
+      minimumCellSize responses from to
+      questions { question label cells { answer label count suppressed } }
+    }
   }
 `);

@@ -24,6 +24,8 @@ export interface Session extends SessionState {
   request<R, V>(document: TypedDocumentString<R, V>, variables: V): Promise<R>;
   upload(file: File, purpose: 'LOGO'): ReturnType<typeof uploadFile>;
   canManageCredentials: boolean;
+  /** The role grants applications.eeo: the EEO report's nav entry shows only then. */
+  canReadEeoReport: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -113,6 +115,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       request: (document, variables) => guard(() => gqlRequest(document, variables)),
       upload: (file, purpose) => guard(() => uploadFile(file, purpose)),
       canManageCredentials: state.user ? state.user.role === 'SUPER_ADMIN' || state.user.canManageApiCredentials : false,
+      canReadEeoReport: state.user?.canReadEeoReport ?? false,
     }),
     [state, signOut, endSession, guard, channel],
   );

@@ -9,6 +9,8 @@ interface NavItem {
   href: string;
   label: string;
   credentials?: boolean;
+  /** Shown only to people whose role grants applications.eeo. */
+  eeo?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -19,6 +21,7 @@ const NAV: NavItem[] = [
   { href: '/settings', label: 'Organization settings' },
   { href: '/postings', label: 'Postings' },
   { href: '/applications', label: 'Applications' },
+  { href: '/eeo-report', label: 'EEO report', eeo: true },
 ];
 
 /** Layout: header with the user and Sign out, a navigation that folds behind a burger below 992 px. */
@@ -28,7 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   // Folded away on narrow screens it is not rendered at all, so Tab never walks through hidden links.
   const wide = useMediaQuery('(min-width: 62em)', true);
-  const items = NAV.filter((item) => !item.credentials || session.canManageCredentials);
+  const items = NAV.filter((item) => (!item.credentials || session.canManageCredentials) && (!item.eeo || session.canReadEeoReport));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">

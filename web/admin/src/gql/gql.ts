@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": typeof types.LoginDocument,
-    "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": typeof types.MeFragmentDoc,
+    "\n  fragment Me on User { id email name role canManageApiCredentials canReadEeoReport active }\n": typeof types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": typeof types.CurrentUserDocument,
     "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
@@ -50,10 +50,11 @@ type Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": typeof types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": typeof types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": typeof types.NarrowCredentialDocument,
+    "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n": typeof types.EeoReportDocument,
 };
 const documents: Documents = {
     "\n  mutation Login($organizationSlug: String!, $email: String!, $password: String!) {\n    login(organizationSlug: $organizationSlug, email: $email, password: $password) {\n      expiresAt\n      user { ...Me }\n    }\n  }\n": types.LoginDocument,
-    "\n  fragment Me on User { id email name role canManageApiCredentials active }\n": types.MeFragmentDoc,
+    "\n  fragment Me on User { id email name role canManageApiCredentials canReadEeoReport active }\n": types.MeFragmentDoc,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query CurrentUser { me { ...Me } }\n": types.CurrentUserDocument,
     "\n  query Organization {\n    organization {\n      id slug name plan settingsVersion\n      settings {\n        lockCredentialPermissions maxCredentialLifetimeDays feedEnabled careersSiteUrl allowedOrigins\n        careersPageEnabled intro logoFileId leverApiEnabled greenhouseApiEnabled\n      }\n    }\n  }\n": types.OrganizationDocument,
@@ -87,6 +88,7 @@ const documents: Documents = {
     "\n  query PreviewPermissions($id: ID!, $operations: [String!]!, $fullAccess: Boolean!, $allowConfidential: Boolean!) {\n    previewApiCredentialPermissions(id: $id, operations: $operations, fullAccess: $fullAccess, allowConfidential: $allowConfidential) { ...ImpactFields }\n  }\n": types.PreviewPermissionsDocument,
     "\n  query SuggestPermissions($id: ID!, $since: DateTimeISO) {\n    suggestApiCredentialPermissions(id: $id, since: $since) { since operations dropped impact { ...ImpactFields } }\n  }\n": types.SuggestPermissionsDocument,
     "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n": types.NarrowCredentialDocument,
+    "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n": types.EeoReportDocument,
 };
 
 /**
@@ -96,7 +98,7 @@ export function graphql(source: "\n  mutation Login($organizationSlug: String!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Me on User { id email name role canManageApiCredentials active }\n"): typeof import('./graphql').MeFragmentDoc;
+export function graphql(source: "\n  fragment Me on User { id email name role canManageApiCredentials canReadEeoReport active }\n"): typeof import('./graphql').MeFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,6 +231,10 @@ export function graphql(source: "\n  query SuggestPermissions($id: ID!, $since: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation NarrowCredential($id: ID!, $since: DateTimeISO, $expectedImpactHash: String!) {\n    narrowApiCredential(id: $id, since: $since, expectedImpactHash: $expectedImpactHash) { ...CredentialFields }\n  }\n"): typeof import('./graphql').NarrowCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n"): typeof import('./graphql').EeoReportDocument;
 
 
 export function graphql(source: string) {

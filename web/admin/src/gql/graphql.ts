@@ -83,6 +83,13 @@ export type CreateUserInput = {
   role: Role;
 };
 
+/** A voluntary self-identification question (US EEO-1, VEVRAA, Section 503). */
+export type EeoQuestion =
+  | 'DISABILITY'
+  | 'GENDER'
+  | 'RACE_ETHNICITY'
+  | 'VETERAN_STATUS';
+
 export type Plan =
   | 'BASIC'
   | 'FULL';
@@ -122,6 +129,8 @@ export type UpdateOrganizationSettingsInput = {
   clearMaxCredentialLifetime?: boolean | null | undefined;
   /** 1 to 3650 days, at least applicationRetentionDays; for candidates who consented to longer storage. */
   consentedRetentionDays?: number | null | undefined;
+  /** The EEO self-identification questions to ask (an empty list turns them off). */
+  eeoQuestions?: Array<EeoQuestion> | null | undefined;
   feedEnabled?: boolean | null | undefined;
   /** Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off. */
   greenhouseApiEnabled?: boolean | null | undefined;
@@ -160,9 +169,9 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } } };
+export type LoginMutation = { login: { expiresAt: string, user: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, canReadEeoReport: boolean, active: boolean } } };
 
-export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean };
+export type MeFragment = { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, canReadEeoReport: boolean, active: boolean };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -172,7 +181,7 @@ export type LogoutMutation = { logout: boolean };
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CurrentUserQuery = { me: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, active: boolean } | null };
+export type CurrentUserQuery = { me: { id: string, email: string, name: string, role: Role, canManageApiCredentials: boolean, canReadEeoReport: boolean, active: boolean } | null };
 
 export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -388,6 +397,15 @@ export type NarrowCredentialMutationVariables = Exact<{
 
 export type NarrowCredentialMutation = { narrowApiCredential: { id: string, kind: ApiCredentialKind, name: string, description: string | null, partner: string | null, fullAccess: boolean, allowConfidential: boolean, allowedCidrs: Array<string>, expiresAt: string | null, revokedAt: string | null, secretHint: string, previousSecretExpiresAt: string | null, rateLimitPerMinute: number, lastUsedAt: string | null, createdAt: string, status: ApiCredentialStatus, operations: Array<string>, useCount: number, logoUrl: string | null, createdBy: { id: string, name: string, email: string } | null } };
 
+export type EeoReportQueryVariables = Exact<{
+  postingId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type EeoReportQuery = { eeoReport: { minimumCellSize: number, responses: number | null, from: string | null, to: string | null, questions: Array<{ question: EeoQuestion, label: string, cells: Array<{ answer: string, label: string, count: number | null, suppressed: boolean }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -413,6 +431,7 @@ export const MeFragmentDoc = new TypedDocumentString(`
   name
   role
   canManageApiCredentials
+  canReadEeoReport
   active
 }
     `, {"fragmentName":"Me"}) as unknown as TypedDocumentString<MeFragment, unknown>;
@@ -485,6 +504,7 @@ export const LoginDocument = new TypedDocumentString(`
   name
   role
   canManageApiCredentials
+  canReadEeoReport
   active
 }`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
@@ -504,6 +524,7 @@ export const CurrentUserDocument = new TypedDocumentString(`
   name
   role
   canManageApiCredentials
+  canReadEeoReport
   active
 }`) as unknown as TypedDocumentString<CurrentUserQuery, CurrentUserQueryVariables>;
 export const OrganizationDocument = new TypedDocumentString(`
@@ -1132,3 +1153,23 @@ export const NarrowCredentialDocument = new TypedDocumentString(`
     email
   }
 }`) as unknown as TypedDocumentString<NarrowCredentialMutation, NarrowCredentialMutationVariables>;
+export const EeoReportDocument = new TypedDocumentString(`
+    query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {
+  eeoReport(postingId: $postingId, from: $from, to: $to) {
+    minimumCellSize
+    responses
+    from
+    to
+    questions {
+      question
+      label
+      cells {
+        answer
+        label
+        count
+        suppressed
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EeoReportQuery, EeoReportQueryVariables>;
