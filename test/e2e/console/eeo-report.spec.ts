@@ -21,6 +21,8 @@ async function applyWithEeo(request: APIRequestContext, key: string, postingId: 
 }
 
 test('EEO report: aggregates with small cells hidden for a Super Admin; no entry and no access for hiring staff', async ({ page, browser, request }) => {
+  // Six rate-limited applies, two sign-ins and four axe runs: slower than the default minute on a shared machine.
+  test.setTimeout(180_000);
   const token = await demoAdminToken(request);
   const title = uniqueName('EEO Report Posting');
   const posting = await adminGql<{ createPosting: { id: string } }>(request, token, 'mutation($t: String!) { createPosting(input: { title: $t, locations: [{ name: "Remote" }] }) { id } }', { t: title });
