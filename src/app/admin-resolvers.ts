@@ -1,5 +1,6 @@
 import { ApplicationFileResolver } from '../modules/applications/application-file.resolver';
 import { ApplicationResolver } from '../modules/applications/application.resolver';
+import { EeoReportResolver } from '../modules/eeo';
 import { DataRightsResolver, PrivacyNoticeResolver } from '../modules/data-rights';
 import { OrganizationLogoResolver } from '../modules/organizations/organization-logo.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -32,6 +33,7 @@ export const adminResolverEntries: readonly ResolverEntry[] = [
   [WebhookResolver, (s) => new WebhookResolver(s.webhooks)],
   [DataRightsResolver, (s) => new DataRightsResolver(s.candidateData)],
   [PrivacyNoticeResolver, (s) => new PrivacyNoticeResolver(s.privacyNotices)],
+  [EeoReportResolver, (s) => new EeoReportResolver(s.eeo)],
   [DistributionResolver, (s) => new DistributionResolver(s.config.publicUrl, !!s.config.indexNowEndpoint)],
 ];
 

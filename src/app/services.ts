@@ -42,6 +42,7 @@ import { Housekeeping } from '../modules/housekeeping/housekeeping';
 import { PostingExpirySweep } from '../modules/postings/posting-expiry-sweep';
 import { purgeAuditEvents } from '../modules/audit';
 import { registerWebhookTasks, WebhookDelivery, WebhookMetrics, WebhookSender, WebhookService } from '../modules/webhooks';
+import { EeoService } from '../modules/eeo';
 import { ApplicationEraser, CandidateDataService, EmailHasher, PrivacyNoticeService, RetentionSweep } from '../modules/data-rights';
 
 /**
@@ -94,6 +95,7 @@ export interface Services {
   candidateData: CandidateDataService;
   /** Versioned privacy notices (publish, current, list). */
   privacyNotices: PrivacyNoticeService;
+  eeo: EeoService;
   jobs: JobQueue;
   /** Search-engine notices (IndexNow): the key served at keyLocation (null when off) and per-destination counters. */
   searchNotices: { indexNowKey: string | null; counters: NoticeCounters };
@@ -130,6 +132,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const jobs = new JobQueue(String(orm.config.get('clientUrl')), logger, config.jobs);
   const catalog: CatalogRef = { current: currentCatalog };
   const webhooks = new WebhookService(jobs, { masterKey, allowPrivateNetworks: config.webhooks.allowPrivateNetworks });
+  // Voluntary self-identification: written with the application, read only as the report.
+  const eeo = new EeoService();
   const webhookSender = new WebhookSender(config.webhooks.allowPrivateNetworks);
   closers.push(async () => webhookSender.close());
   const webhookMetrics = new WebhookMetrics(metrics.registry, orm);
@@ -229,8 +233,9 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     keyUsage: new CredentialUsageService(usageRepository, operationUsage, credentials, events),
     postings,
     uploads,
+    eeo,
     applicationIntake: new ApplyService(
-      new ApplicationIntakeService(uploads, webhooks),
+      new ApplicationIntakeService(uploads, webhooks, eeo),
       uploads,
       new ApplyRateLimiter({ store: config.rateLimitStore, knex, perSecond: config.applyRatePerSecond }),
       events,

@@ -72,6 +72,12 @@ const SPECS: Record<string, EntrySpec> = {
   'applications.hold': { action: 'update', call: 'mutation setApplicationLegalHold', description: 'Put an application on legal hold (exempt from the retention period) or release it.', since: 2 },
   'applications.export': { action: 'export', call: 'mutation exportCandidateData', description: 'Export everything held about one candidate (by e-mail) as one JSON document, with expiring file links.', since: 2 },
   'applications.erase': { action: 'erase', call: 'mutation eraseCandidateData', description: 'Erase every application, file and audit trace of one candidate (by e-mail).', since: 2 },
+  'applications.eeo': {
+    action: 'read',
+    call: 'query eeoReport',
+    description: 'Read the aggregate report of voluntary EEO self-identification answers (cells under 5 suppressed). No other operation ever shows these answers.',
+    since: 3,
+  },
   'uploads.upload': { action: 'upload', call: 'POST /uploads', description: 'Stage a resume, attachment or logo upload.' },
   'webhooks.list': { action: 'list', call: 'query webhookEndpoints, query webhookEventTypes', description: 'List webhook endpoints and the event types.', since: 2 },
   'webhooks.read': { action: 'read', call: 'query webhookEndpoint, query webhookMessages', description: 'Read one webhook endpoint and its message log.', since: 2 },
@@ -86,7 +92,7 @@ const SPECS: Record<string, EntrySpec> = {
 };
 
 /** The current catalog version: bump it when adding entries, and give them this `since`. */
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 export const catalog: readonly CatalogEntry[] = Object.entries(SPECS).map(([id, spec]) => ({
   id,

@@ -7,6 +7,9 @@ export interface PermissionPresetSpec {
   operations: string[];
 }
 
+/** The EEO report's permission: granted only explicitly (Super Admins and Admins have it by role). */
+export const EEO_OPERATION = 'applications.eeo';
+
 const ids = (prefix: string) => catalog.filter((entry) => entry.id.startsWith(prefix)).map((entry) => entry.id);
 
 /** Checkbox shortcuts in the key form (Lever's presets). Plain lists of catalog ids; a unit test checks each id exists. */
@@ -14,8 +17,9 @@ export const PERMISSION_PRESETS: readonly PermissionPresetSpec[] = [
   {
     id: 'read-only',
     name: 'Read only — everything',
-    description: 'Every read, list and download operation; nothing that changes data.',
-    operations: catalog.filter((entry) => entry.access === 'READ').map((entry) => entry.id),
+    description: 'Every read, list and download operation except the EEO report; nothing that changes data.',
+    // EEO answers are granted one by one, never by a shortcut: they are held apart from hiring work.
+    operations: catalog.filter((entry) => entry.access === 'READ' && entry.id !== EEO_OPERATION).map((entry) => entry.id),
   },
   {
     id: 'user-directory-sync',

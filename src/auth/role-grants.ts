@@ -4,8 +4,11 @@ import { Role } from './role';
 /** Endpoints a TEAM_MEMBER works with: hiring work, not administration. */
 const TEAM_MEMBER_ENDPOINTS: ReadonlySet<string> = new Set(['postings', 'applications', 'uploads']);
 
-/** Candidate data rights (erase, export, legal hold) are administration, not hiring work. */
-const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['applications.erase', 'applications.export', 'applications.hold']);
+/**
+ * Candidate data rights (erase, export, legal hold) are administration, not hiring work;
+ * EEO answers must stay away from the people who decide on hiring.
+ */
+const ADMIN_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['applications.erase', 'applications.export', 'applications.hold', 'applications.eeo']);
 
 /**
  * The one place roles map to catalog operations. Credential management is not in

@@ -9,10 +9,12 @@ describe('presets and partners', () => {
     expect(operations.filter((op) => !isCatalogId(op))).toEqual([]);
   });
 
-  it('has the presets the issue asks for, read-only holding only READ operations', () => {
+  it('has the presets the issue asks for, read-only holding only READ operations, every one but the EEO report', () => {
     expect(PERMISSION_PRESETS.map((p) => p.id)).toEqual(['read-only', 'user-directory-sync', 'audit-reader', 'postings-management', 'applications-export']);
     const readOnly = PERMISSION_PRESETS[0].operations;
-    expect(readOnly).toEqual(catalog.filter((e) => e.access === 'READ').map((e) => e.id));
+    expect(readOnly).toEqual(catalog.filter((e) => e.access === 'READ' && e.id !== 'applications.eeo').map((e) => e.id));
+    // EEO answers are held apart from hiring work: no shortcut grants them.
+    for (const preset of PERMISSION_PRESETS) expect(preset.operations, preset.id).not.toContain('applications.eeo');
   });
 
   it('has unique ids', () => {

@@ -18,6 +18,7 @@ import { Migration20261204130000_data_rights } from './Migration20261204130000_d
 import { Migration20261204143000_job_queue_ticks } from './Migration20261204143000_job_queue_ticks';
 import { Migration20261204160000_ownership_views } from './Migration20261204160000_ownership_views';
 import { Migration20261204160000_stage_upload_function } from './Migration20261204160000_stage_upload_function';
+import { Migration20261204160000_eeo_responses } from './Migration20261204160000_eeo_responses';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204143000_job_queue_ticks', class: Migration20261204143000_job_queue_ticks },
   { name: 'Migration20261204160000_ownership_views', class: Migration20261204160000_ownership_views },
   { name: 'Migration20261204160000_stage_upload_function', class: Migration20261204160000_stage_upload_function },
+  { name: 'Migration20261204160000_eeo_responses', class: Migration20261204160000_eeo_responses },
 ];

@@ -10,6 +10,8 @@ import { ApplicationRepository } from './application.repository';
 import { validateApplication, type UploadReference, type ValidApplication } from './application-validation';
 import { idempotencyKeyOf, replayOf, requestHash } from './apply-idempotency';
 import type { WebhookService } from '../webhooks';
+import { hasEeoAnswers, type EeoAnswers, type EeoService } from '../eeo';
+import { organizationOf } from '../organizations';
 
 /** `public`: a career site's apply (only publicly visible postings). `import`: an admin/data-key import (any state). */
 export type ApplyMode = 'public' | 'import';
@@ -50,6 +52,7 @@ export class ApplicationIntakeService {
   constructor(
     private readonly uploads: UploadService,
     private readonly webhooks: WebhookService,
+    private readonly eeo: EeoService,
   ) {}
 
   /**
@@ -57,7 +60,7 @@ export class ApplicationIntakeService {
    * questions (when the caller had them, to refuse before storing any file); otherwise the
    * questions come with the read and the input is checked here. Either way, once.
    */
-  async write(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode, validated: ValidApplication | null = null): Promise<IntakeResult> {
+  async write(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode, validated: ValidApplication | null = null, eeo: EeoAnswers | null = null): Promise<IntakeResult> {
     const { em, principal } = scope;
     const organizationId = principal.organizationId;
     const key = idempotencyKeyOf(scope.meta);
@@ -82,6 +85,9 @@ export class ApplicationIntakeService {
     if (key && target.earlier) await this.repository.releaseStaleKey(em, organizationId, key);
 
     const posting = { id: target.posting.id, confidential: target.posting.confidential };
+    // Only a candidate who answered costs the settings read: without answers the apply keeps its statements.
+    const eeoAsked = hasEeoAnswers(eeo) ? (await organizationOf(em, organizationId)).settings.eeoQuestions ?? [] : [];
+    const eeoAnswers = eeoAsked.length ? eeo : null;
     const resume = valid.uploads.find((u) => u.kind === 'resume');
     for (let attempt = 1; ; attempt++) {
       const id = randomUUID();
@@ -114,12 +120,14 @@ export class ApplicationIntakeService {
           auditChanges: { postingId: posting.id, mode, resume: Boolean(resume), answers: valid.answers.length, confidential: posting.confidential },
         };
         // With a subscriber, the insert and its application.created message commit together (the webhook
-        // outbox); with none (read with the posting), the insert stays one statement, with no transaction.
-        written = !target.subscribed
+        // outbox), and so do EEO answers and their own table's row; with neither, the insert stays one
+        // statement, with no transaction.
+        written = !target.subscribed && !eeoAnswers
           ? await this.repository.insert(em, row)
           : await em.transactional(async (tx) => {
           const inserted = await this.repository.insert(tx, row);
-          if (inserted) {
+          if (inserted && eeoAnswers) await this.eeo.record(tx, { organizationId, applicationId: inserted, postingId: posting.id, answers: eeoAnswers, asked: eeoAsked });
+          if (inserted && target.subscribed) {
             await this.webhooks.enqueueFor(tx, {
               organizationId,
               type: 'application.created',

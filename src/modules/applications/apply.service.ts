@@ -9,6 +9,7 @@ import type { ApplicationInput } from './application.inputs';
 import { validateApplication, type ValidApplication } from './application-validation';
 import type { ApplyRateLimiter } from './apply-rate-limiter';
 import type { IncomingFile } from './incoming-file';
+import type { EeoAnswers } from '../eeo';
 
 /** The posting an apply targets: its id, or the visible row a dialect already read (its questions shape the dialect's form). */
 export type ApplyTarget = string | { id: string; questions: PostingQuestion[] };
@@ -22,6 +23,8 @@ export interface Apply {
   problems?: FieldProblem[];
   /** The candidate's address a server-side caller reports (Lever's `ip`): recorded with the application and counted by the apply limit, never by the upload caps, since the caller chooses it. */
   candidateIp?: string | null;
+  /** Voluntary self-identification, already parsed by the adapter: stored apart from the application (eeo module). */
+  eeo?: EeoAnswers | null;
 }
 
 const isReceived = (content: ReceivedFile | Buffer): content is ReceivedFile => !Buffer.isBuffer(content);
@@ -89,7 +92,7 @@ export class ApplyService {
       const stored = await this.store(scope, postingId, files, recorded);
       try {
         const input = withUploadIds(apply.input, files, stored.ids);
-        return await this.take(writeScope, postingId, input, 'public', valid && withStoredIds(valid.application, new Map(valid.placeholders.map((p, i) => [p, stored.ids[i]!]))));
+        return await this.take(writeScope, postingId, input, 'public', valid && withStoredIds(valid.application, new Map(valid.placeholders.map((p, i) => [p, stored.ids[i]!]))), apply.eeo ?? null);
       } catch (err) {
         // Refused after storing: the candidate never learns these upload ids, so they go now rather than hold the cap for a day.
         await this.uploads.dropUnclaimed(scope.principal.organizationId, stored.ids);
@@ -103,7 +106,7 @@ export class ApplyService {
 
   /** An import through the admin API (any posting state the caller can see; no apply limit, no files). Returns the application id. */
   importApplication(scope: Scope, postingId: string, input: ApplicationInput): Promise<string> {
-    return this.take(scope, postingId, input, 'import', null);
+    return this.take(scope, postingId, input, 'import', null, null);
   }
 
   /**
@@ -160,8 +163,8 @@ export class ApplyService {
   }
 
   /** The write, and the one point where an application has come in. */
-  private async take(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode, valid: ValidApplication | null): Promise<string> {
-    const result: IntakeResult = await this.intake.write(scope, postingId, input, mode, valid);
+  private async take(scope: Scope, postingId: string, input: ApplicationInput, mode: ApplyMode, valid: ValidApplication | null, eeo: EeoAnswers | null): Promise<string> {
+    const result: IntakeResult = await this.intake.write(scope, postingId, input, mode, valid, eeo);
     if (!result.replayed) {
       // application.created: the write has committed. Webhooks and consent records hook here.
       await this.events.emit('application.created', { organizationId: scope.principal.organizationId, applicationId: result.applicationId, postingId: result.postingId });

@@ -3,6 +3,18 @@ import type { GraphQLContext } from '../../graphql/context';
 import { scopeOf } from '../../graphql/context';
 import { ApplicationInput } from './application.inputs';
 import type { ApplyService } from './apply.service';
+import { EeoAnswersInput, type EeoAnswers } from '../eeo';
+
+/** The GraphQL enums already checked each value; only the answers given are kept. */
+function eeoOf(input: EeoAnswersInput | null | undefined): EeoAnswers | null {
+  if (!input) return null;
+  const answers: EeoAnswers = {};
+  if (input.gender) answers.gender = input.gender;
+  if (input.race) answers.race = input.race;
+  if (input.veteran) answers.veteran = input.veteran;
+  if (input.disability) answers.disability = input.disability;
+  return answers;
+}
 
 @ObjectType()
 export class ApplyPayload {
@@ -24,8 +36,11 @@ export class PublicApplyResolver {
     @Arg('postingId', () => ID) postingId: string,
     @Arg('input') input: ApplicationInput,
     @Ctx() ctx: GraphQLContext,
+    // An argument of its own, not a field of the input: EEO answers are never part of the application.
+    @Arg('eeo', () => EeoAnswersInput, { nullable: true, description: 'Voluntary self-identification (when the organization asks it: organization.settings.eeoQuestions). Stored apart; hiring staff never see it.' })
+    eeo?: EeoAnswersInput | null,
   ): Promise<ApplyPayload> {
-    const applicationId = await this.intake.apply(scopeOf(ctx), { posting: postingId, input });
+    const applicationId = await this.intake.apply(scopeOf(ctx), { posting: postingId, input, eeo: eeoOf(eeo) });
     return { applicationId };
   }
 }

@@ -2,6 +2,7 @@ import type { FieldProblem } from '../../errors';
 import type { ApplicationInput } from '../applications';
 import { QuestionKind, type PostingQuestion } from '../postings';
 import type { ReceivedFile } from '../uploads';
+import { EEO_QUESTIONS, type EeoKey } from '../eeo';
 
 /** The link inputs the form offers (Lever's form asks for these); each non-empty one becomes an entry of `urls`. */
 export const LINK_FIELDS = [
@@ -34,6 +35,8 @@ export interface ApplyFormValues {
   /** The privacy notice version the form showed (a hidden field), or null. */
   privacyNoticeVersion: number | null;
   source: string;
+  /** The voluntary self-identification radios, by question key: the chosen answer code, or absent. */
+  eeo: Partial<Record<EeoKey, string>>;
 }
 
 export interface FormError {
@@ -45,9 +48,10 @@ export interface FormError {
 
 export const questionFieldName = (index: number) => `q${index}`;
 export const fieldIdOf = (name: string) => `field-${name}`;
+export const eeoFieldName = (key: EeoKey) => `eeo_${key}`;
 
 export function emptyValues(source = ''): ApplyFormValues {
-  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, privacyNoticeVersion: null, source };
+  return { name: '', email: '', phone: '', currentCompany: '', links: {}, comments: '', answers: {}, consentStore: false, consentMarketing: false, privacyNoticeVersion: null, source, eeo: {} };
 }
 
 /** Form fields (name → every value sent) into the typed values. */
@@ -68,6 +72,7 @@ export function valuesFromFields(fields: Map<string, string[]>, questions: Posti
   const shown = first('privacy_notice_version');
   // Anything but a plain number is left to validation, which names the field.
   values.privacyNoticeVersion = shown === '' ? null : /^\d{1,9}$/.test(shown) ? Number(shown) : 0;
+  for (const spec of EEO_QUESTIONS) if (first(eeoFieldName(spec.key))) values.eeo[spec.key] = first(eeoFieldName(spec.key));
   return values;
 }
 
@@ -137,7 +142,10 @@ export function formErrors(problems: FieldProblem[], questions: PostingQuestion[
     const url = /^urls\[(\d+)\]/.exec(p.field);
     const answer = /^answers\[(.*)\]$/.exec(p.field);
     const question = /^q(\d+)$/.exec(p.field);
-    if (basic) {
+    const eeo = EEO_QUESTIONS.find((spec) => eeoFieldName(spec.key) === p.field);
+    if (eeo) {
+      errors.push({ fieldId: fieldIdOf(p.field), label: eeo.label, message: p.message });
+    } else if (basic) {
       errors.push({ fieldId: fieldIdOf(basic[0]), label: basic[1], message: p.message });
     } else if (url || p.field === 'urls') {
       const key = url ? (linkKeys[Number(url[1])] ?? LINK_FIELDS[0].key) : LINK_FIELDS[0].key;

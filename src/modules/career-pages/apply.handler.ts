@@ -8,7 +8,8 @@ import { assertTextField, BadTextError } from '../../http/text-guard';
 import { sendBadTextPage } from './bad-text-page';
 import { QuestionKind, fetchOne, type PostingRow } from '../postings';
 import { UploadPurpose, MAX_UPLOAD_BYTES, FileTooLargeError, type UploadService } from '../uploads';
-import { emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
+import { EEO_QUESTIONS, eeoAnswersFrom } from '../eeo';
+import { eeoFieldName, emptyValues, formErrors, questionFieldName, RESUME_FIELD, toApplicationInput, valuesFromFields, type ApplyFormValues, type FormError, type UploadedPart } from './apply-form';
 import type { Board, CareerContext } from './career-context';
 import { formPostFromAllowedOrigin } from './form-origin';
 import { securityHeaders, sendHtml } from './page-headers';
@@ -39,6 +40,7 @@ async function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board,
     organizationName: board.organization.name,
     brand: board.brand,
     questions: row.questions,
+    eeoQuestions: EEO_QUESTIONS.filter((spec) => (board.organization.settings.eeoQuestions ?? []).includes(spec.question)),
     values,
     errors,
     token: ctx.tokens.issue(row.id),
@@ -180,6 +182,8 @@ async function submit(
 
   const values = valuesFromFields(form.fields, row.questions);
   const draft = toApplicationInput(values, row.questions, new Map());
+  // Voluntary answers, checked with everything else and stored apart from the application.
+  const eeo = eeoAnswersFrom(values.eeo, eeoFieldName, form.problems);
   const files = [...form.files].map(([field, file]): IncomingFile => {
     const question = row.questions.findIndex((_q, i) => questionFieldName(i) === field);
     return {
@@ -197,7 +201,7 @@ async function submit(
   try {
     await ctx.services.applicationIntake.apply(
       { ...caller, meta: { ...caller.meta, headers: { ...request.headers, 'idempotency-key': key } } },
-      { posting: row, input: draft.input, files, problems: form.problems },
+      { posting: row, input: draft.input, files, problems: form.problems, eeo },
     );
     return reply.code(303).header('location', thanksPath).send();
   } catch (err) {

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { LRUCache } from 'lru-cache';
 import { usableOrigins } from '../../http/origin';
 import { SLUG_PATTERN } from '../organizations';
+import type { EeoQuestion } from '../eeo';
 
 /** What the dialects need to know about the organization a `:site` / `:token` / `:slug` names. */
 export interface DialectSite {
@@ -15,6 +16,8 @@ export interface DialectSite {
   feedEnabled: boolean;
   linkedinFeedEnabled: boolean;
   linkedinCompanyId: string | null;
+  /** The voluntary EEO questions its apply forms ask (Greenhouse lists them as demographic_questions). */
+  eeoQuestions: EeoQuestion[];
 }
 
 /** Settings changes reach other instances within this (as for CORS); the local instance clears at once. */
@@ -26,7 +29,7 @@ const SITE_SQL = `select id, slug, name, settings->>'careers_site_url' as career
     coalesce((settings->>'greenhouse_api_enabled')::boolean, true) as greenhouse_api_enabled,
     coalesce((settings->>'feed_enabled')::boolean, true) as feed_enabled,
     coalesce((settings->>'linkedin_feed_enabled')::boolean, false) as linkedin_feed_enabled,
-    settings->>'linkedin_company_id' as linkedin_company_id
+    settings->>'linkedin_company_id' as linkedin_company_id, coalesce(settings->'eeo_questions', '[]'::jsonb) as eeo_questions
   from organization_directory where slug = ?`;
 
 /**
@@ -56,6 +59,7 @@ export class DialectSiteRepository {
           feedEnabled: row.feed_enabled as boolean,
           linkedinFeedEnabled: row.linkedin_feed_enabled as boolean,
           linkedinCompanyId: (row.linkedin_company_id as string | null) ?? null,
+          eeoQuestions: row.eeo_questions as EeoQuestion[],
         };
       },
     });

@@ -1,5 +1,6 @@
 import { Embeddable, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { EeoQuestion } from '../eeo/categories.api';
 
 @Embeddable()
 @ObjectType({ description: 'Organization-wide policies.' })
@@ -61,4 +62,8 @@ export class OrganizationSettings {
   @Field(() => Int, { nullable: true, description: 'Days applications are kept when the candidate consented to longer storage (consent.store); null uses applicationRetentionDays.' })
   @Property({ nullable: true, type: 'integer' })
   consentedRetentionDays: number | null = null;
+
+  @Field(() => [EeoQuestion], { description: 'The voluntary EEO self-identification questions the apply form asks (none: off). Answers are stored apart and read only with applications.eeo.' })
+  @Property({ type: 'json' })
+  eeoQuestions: EeoQuestion[] = [];
 }

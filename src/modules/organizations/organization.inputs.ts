@@ -1,3 +1,4 @@
+import { EeoQuestion } from '../eeo/categories.api';
 import { Field, InputType, Int } from 'type-graphql';
 
 /** Every field is optional: only what is given changes. */
@@ -48,4 +49,7 @@ export class UpdateOrganizationSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Removes both retention periods.' })
   clearApplicationRetention?: boolean | null;
+
+  @Field(() => [EeoQuestion], { nullable: true, description: 'The EEO self-identification questions to ask (an empty list turns them off).' })
+  eeoQuestions?: EeoQuestion[] | null;
 }

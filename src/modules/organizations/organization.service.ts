@@ -8,6 +8,7 @@ import { Organization, type Plan } from './organization.entity';
 import type { OrganizationSettings } from './organization-settings';
 import { normalizeOrigin } from '../../http/origin';
 import { validateSettings } from './settings-validation';
+import { EeoQuestion } from '../eeo/categories.api';
 
 const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'lockCredentialPermissions',
@@ -24,6 +25,7 @@ const SETTINGS_KEYS: (keyof OrganizationSettings)[] = [
   'submitHostedPages',
   'applicationRetentionDays',
   'consentedRetentionDays',
+  'eeoQuestions',
 ];
 
 export class OrganizationService {
@@ -55,6 +57,8 @@ export class OrganizationService {
         s.applicationRetentionDays = null;
         s.consentedRetentionDays = null;
       }
+      // In the catalog's order, once each, so the diff and the form do not depend on how they were sent.
+      if (input.eeoQuestions != null) s.eeoQuestions = Object.values(EeoQuestion).filter((q) => input.eeoQuestions!.includes(q));
       const changes = diff(before, { ...s }, SETTINGS_KEYS);
       if (Object.keys(changes).length) {
         org.settingsVersion += 1;

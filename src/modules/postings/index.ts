@@ -8,3 +8,4 @@ export * from './public-postings.query';
 export { applyTargetPostingSql, publiclyVisibleSql } from './public-visibility';
 export { isPubliclyVisible } from './public-visibility';
 export { SEARCH_NOTICE_TASK, type SearchNotice } from './posting-notices';
+export { CONFIDENTIAL_POSTING_IDS_SQL } from './confidential-postings-sql';

@@ -35,4 +35,10 @@ export const dataRightsCalls: CallMap = {
     variables: (_fx, p) => ({ email: p.email }),
     crossTenant: 'EMPTY',
   },
+  'applications.eeo': {
+    query: 'query($postingId: ID) { eeoReport(postingId: $postingId) { responses questions { question cells { answer count suppressed } } } }',
+    prepare: candidateApplication,
+    variables: (_fx, p) => ({ postingId: p.postingId }),
+    crossTenant: 'EMPTY',
+  },
 };

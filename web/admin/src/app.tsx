@@ -7,6 +7,7 @@ import { AuditPage } from './pages/audit-page';
 import { CredentialsPage } from './pages/credentials-page';
 import { DataRightsPage } from './pages/data-rights/data-rights-page';
 import { DevCenterPage } from './pages/dev-center-page';
+import { EeoReportPage } from './pages/eeo-report-page';
 import { KeyEditorPage } from './pages/key-editor-page';
 import { KeyUsagePage } from './pages/key-usage-page';
 import { ManagePermissionsPage } from './pages/manage-permissions-page';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="/webhooks" component={WebhooksPage} />
         <Route path="/webhooks/:id">{(params) => <WebhookEndpointPage id={params.id} />}</Route>
         <Route path="/data-rights" component={DataRightsPage} />
+        <Route path="/eeo-report" component={EeoReportPage} />
         <Route>
           <EmptyState title="No such page">Pick a section on the left.</EmptyState>
         </Route>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { QuestionKind, type PostingQuestion } from '../../postings';
-import { fieldIdOf, LINK_FIELDS, questionFieldName, RESUME_FIELD, type ApplyFormValues, type FormError } from '../apply-form';
+import type { EeoQuestionSpec } from '../../eeo';
+import { eeoFieldName, fieldIdOf, LINK_FIELDS, questionFieldName, RESUME_FIELD, type ApplyFormValues, type FormError } from '../apply-form';
 import { renderPage, type BrandHeader } from './layout';
 
 export interface ApplyView {
@@ -15,6 +16,8 @@ export interface ApplyView {
   token: string;
   /** The organization's current privacy notice: shown above the consent boxes, its version sent back with the form. */
   privacyNotice: { version: number; text: string; url: string | null } | null;
+  /** The voluntary EEO questions the organization asks (none: the section is not shown). */
+  eeoQuestions: readonly EeoQuestionSpec[];
 }
 
 interface FieldProps {
@@ -163,6 +166,26 @@ export function applyPage(view: ApplyView): string {
           <Field name="comments" label="Additional information" hint="A cover letter or anything you want us to know." errors={e}>
             {(a) => <textarea name="comments" maxLength={10000} {...a}>{v.comments}</textarea>}
           </Field>
+          {view.eeoQuestions.length ? (
+            <section aria-labelledby="eeo-title">
+              <h2 id="eeo-title">Voluntary self-identification (optional)</h2>
+              <p>
+                {`${view.organizationName} invites applicants to answer these questions for equal employment opportunity reporting. Answering is voluntary: declining or skipping has no effect on your application. Your answers are kept apart from your application, are not seen by the people who review it, and are reported only in aggregate.`}
+              </p>
+              {view.eeoQuestions.map((spec) => (
+                <ChoiceGroup
+                  key={spec.key}
+                  name={eeoFieldName(spec.key)}
+                  label={spec.label}
+                  required={false}
+                  type="radio"
+                  options={spec.options.map((o) => [o.code, o.label])}
+                  chosen={v.eeo[spec.key] ? [v.eeo[spec.key]!] : []}
+                  errors={e}
+                />
+              ))}
+            </section>
+          ) : null}
           <fieldset class="field">
             <legend>Your data</legend>
             {view.privacyNotice ? (

@@ -3,6 +3,8 @@ import { type ApplicationAnswerInput, type ApplicationInput, type IncomingFile, 
 import { flag, text, type DialectForm, type FileFieldRule, type FormFile } from '../dialect-form';
 import { QuestionKind, type PostingQuestion } from '../../postings';
 import { UploadPurpose } from '../../uploads';
+import type { EeoAnswers } from '../../eeo';
+import { demographicAnswersOf } from './greenhouse-demographics';
 
 const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 
@@ -85,6 +87,8 @@ export function greenhouseFileRule(questions: PostingQuestion[]): FileFieldRule 
 export interface GreenhouseApply {
   input: ApplicationInput;
   files: IncomingFile[];
+  /** `demographic_answers`, mapped onto the EEO categories (stored apart from the application). */
+  eeo: EeoAnswers;
 }
 
 /**
@@ -94,8 +98,8 @@ export interface GreenhouseApply {
  * application's name, which the shared validation also checks (length, no URLs).
  * Resumes come as a `resume` file, base64 `resume_content`, or `resume_text`
  * (stored as a plain-text resume); the cover letter text goes to the comments.
- * Accepted and not stored: location/latitude/longitude, educations, employments,
- * demographic_answers. Refused: `*_url` attachments (the server would fetch an
+ * `demographic_answers` go to the EEO record (greenhouse-demographics.ts).
+ * Accepted and not stored: location/latitude/longitude, educations, employments. Refused: `*_url` attachments (the server would fetch an
  * arbitrary URL) and cover-letter files (no place to keep them yet).
  */
 export function greenhouseApplyInput(form: DialectForm, questions: PostingQuestion[]): GreenhouseApply {
@@ -128,6 +132,7 @@ export function greenhouseApplyInput(form: DialectForm, questions: PostingQuesti
     consent: { marketing: false, store: retention ?? false },
     source: text(f, 'mapped_url_token', problems),
   };
+  const eeo = demographicAnswersOf(f.demographic_answers, problems);
   if (problems.length) throw new BadInputError(problems);
-  return { input, files };
+  return { input, files, eeo };
 }

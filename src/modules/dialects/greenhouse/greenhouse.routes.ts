@@ -11,6 +11,7 @@ import { fetchOneByBoardId, type PostingRow } from '../../postings';
 import { BoardGroupRepository } from './board-group.repository';
 import { asTree, departmentNodes, jobDepartments, jobOffices, officeNodes, type BoardContext } from './greenhouse-board';
 import { greenhouseApplyInput, greenhouseFileRule } from './greenhouse-apply-input';
+import { demographicQuestions } from './greenhouse-demographics';
 import { groupsOf, job, jobContent, jobQuestions, payInputRanges, type GreenhouseJob } from './greenhouse-job';
 
 export const GREENHOUSE_BOARD_ROUTE = '/v1/boards/:token';
@@ -115,6 +116,8 @@ export async function registerGreenhouseRoutes(scope: FastifyInstance, { service
         body.questions = jobQuestions(row);
         body.location_questions = [];
         body.data_compliance = [];
+        const demographics = demographicQuestions(site.eeoQuestions);
+        if (demographics) body.demographic_questions = demographics;
       }
       if (isTrue(request.query, 'pay_transparency')) body.pay_input_ranges = payInputRanges(row);
       return ok(body);
@@ -156,7 +159,7 @@ export async function registerGreenhouseRoutes(scope: FastifyInstance, { service
     const apply = greenhouseApplyInput(await readForm(request, 'resume', greenhouseFileRule(posting.questions)), posting.questions);
     let applicationId: string;
     try {
-      applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files });
+      applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files, eeo: apply.eeo });
     } catch (err) {
       // The shared validation knows one `name`; here it is first_name and last_name.
       if (err instanceof BadInputError) throw new BadInputError(err.problems.map((p) => (p.field === 'name' ? { ...p, field: 'first_name/last_name' } : p)));

@@ -4,12 +4,34 @@ import type { ApplicationAnswerInput, ApplicationInput, IncomingFile } from '../
 import { QuestionKind, type PostingQuestion } from '../../postings';
 import { flag, text, type DialectForm, type FileFieldRule } from '../dialect-form';
 import { UploadPurpose } from '../../uploads';
+import { EEO_QUESTIONS, eeoAnswersFrom, type EeoAnswers, type EeoKey } from '../../eeo';
 
 export interface LeverApply {
   input: ApplicationInput;
   files: IncomingFile[];
   /** The candidate's IP as the career site's server reports it (`ip`), when it is a valid address. */
   candidateIp: string | null;
+  /** `eeoResponses`, mapped onto the EEO categories (stored apart from the application). */
+  eeo: EeoAnswers;
+}
+
+/** Lever's eeoResponses keys besides the four answers: the CC-305 signature is a name and a date, PII that is not kept. */
+const LEVER_EEO_IGNORED = new Set(['disabilitySignature', 'disabilitySignatureDate']);
+
+/**
+ * Lever's `eeoResponses` (`{"eeoResponses": {"gender": "Female"}}` in JSON, `eeoResponses[gender]=Female`
+ * in a form): each value Lever's own wording, or our answer code; anything else is refused under
+ * `eeoResponses[<key>]`.
+ */
+function eeoResponsesOf(fields: Record<string, unknown>, problems: FieldProblem[]): EeoAnswers {
+  const given = mapOf(fields, 'eeoResponses', problems);
+  const values: Partial<Record<EeoKey, unknown>> = {};
+  const keys = new Set<string>(EEO_QUESTIONS.map((spec) => spec.key));
+  for (const [key, value] of given) {
+    if (keys.has(key)) values[key as EeoKey] = value;
+    else if (!LEVER_EEO_IGNORED.has(key)) problems.push({ field: `eeoResponses[${key}]`, message: `unknown; expected ${[...keys].join(', ')}` });
+  }
+  return eeoAnswersFrom(values, (key) => `eeoResponses[${key}]`, problems);
 }
 
 /** A nested JSON object (`urls`, `consent`, `answers`), or the flat form keys `name[key]` of an urlencoded/multipart body. */
@@ -106,6 +128,7 @@ export function leverApplyInput(form: DialectForm, questions: PostingQuestion[])
     source: text(f, 'source', problems),
     timezone: text(f, 'timezone', problems),
   };
+  const eeo = eeoResponsesOf(f, problems);
   if (problems.length) throw new BadInputError(problems);
-  return { input, files, candidateIp: ipText && isIP(ipText) ? ipText : null };
+  return { input, files, candidateIp: ipText && isIP(ipText) ? ipText : null, eeo };
 }

@@ -145,7 +145,7 @@ export async function registerLeverRoutes(scope: FastifyInstance, { services, si
     const posting = isUuid(id) ? await fetchOne(callerScope.em, site.id, id.toLowerCase()) : null;
     if (!posting) throw new NotFoundError('Posting');
     const apply = leverApplyInput(await readForm(request, 'resume', leverFileRule), posting.questions);
-    const applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files, candidateIp: apply.candidateIp });
+    const applicationId = await services.applicationIntake.apply(callerScope, { posting, input: apply.input, files: apply.files, candidateIp: apply.candidateIp, eeo: apply.eeo });
     return reply.status(200).header('cache-control', 'no-store').send({ ok: true, applicationId });
   });
 

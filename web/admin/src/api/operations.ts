@@ -248,3 +248,12 @@ export const UpdateDistributionSettingsDocument = graphql(`
     updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }
   }
 `);
+
+export const EeoReportDocument = graphql(`
+  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {
+    eeoReport(postingId: $postingId, from: $from, to: $to) {
+      minimumCellSize responses from to
+      questions { question label cells { answer label count suppressed } }
+    }
+  }
+`);

@@ -12,6 +12,8 @@ interface NavItem {
   credentials?: boolean;
   /** Shown only to users the server grants webhooks.list. */
   webhooks?: boolean;
+  /** Shown only to people whose role grants applications.eeo. */
+  eeo?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -24,6 +26,7 @@ const NAV: NavItem[] = [
   { href: '/applications', label: 'Applications' },
   { href: '/webhooks', label: 'Webhooks', webhooks: true },
   { href: '/data-rights', label: 'Data rights' },
+  { href: '/eeo-report', label: 'EEO report', eeo: true },
 ];
 
 /** Layout: header with the user and Sign out, a navigation that folds behind a burger below 992 px. */
@@ -34,7 +37,10 @@ export function Shell({ children }: { children: ReactNode }) {
   // Folded away on narrow screens it is not rendered at all, so Tab never walks through hidden links.
   const wide = useMediaQuery('(min-width: 62em)', true);
   const webhookAccess = useWebhookAccess();
-  const items = NAV.filter((item) => (!item.credentials || session.canManageCredentials) && (!item.webhooks || webhookAccess.may('webhooks.list')));
+  const items = NAV.filter(
+    (item) =>
+      (!item.credentials || session.canManageCredentials) && (!item.webhooks || webhookAccess.may('webhooks.list')) && (!item.eeo || session.can('applications.eeo')),
+  );
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">

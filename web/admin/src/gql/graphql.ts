@@ -107,6 +107,13 @@ export type DistributionStatus =
   | 'READY'
   | 'WARNINGS';
 
+/** A voluntary self-identification question (US EEO-1, VEVRAA, Section 503). */
+export type EeoQuestion =
+  | 'DISABILITY'
+  | 'GENDER'
+  | 'RACE_ETHNICITY'
+  | 'VETERAN_STATUS';
+
 export type Plan =
   | 'BASIC'
   | 'FULL';
@@ -153,6 +160,8 @@ export type UpdateOrganizationSettingsInput = {
   clearMaxCredentialLifetime?: boolean | null | undefined;
   /** 1 to 3650 days, at least applicationRetentionDays; for candidates who consented to longer storage. */
   consentedRetentionDays?: number | null | undefined;
+  /** The EEO self-identification questions to ask (an empty list turns them off). */
+  eeoQuestions?: Array<EeoQuestion> | null | undefined;
   feedEnabled?: boolean | null | undefined;
   /** Switches the Greenhouse-compatible Job Board API (/v1/boards/:slug) on or off. */
   greenhouseApiEnabled?: boolean | null | undefined;
@@ -496,6 +505,15 @@ export type UpdateDistributionSettingsMutationVariables = Exact<{
 
 
 export type UpdateDistributionSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { linkedinFeedEnabled: boolean, linkedinCompanyId: string | null, submitHostedPages: boolean } } };
+
+export type EeoReportQueryVariables = Exact<{
+  postingId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type EeoReportQuery = { eeoReport: { minimumCellSize: number, responses: number | null, from: string | null, to: string | null, questions: Array<{ question: EeoQuestion, label: string, cells: Array<{ answer: string, label: string, count: number | null, suppressed: boolean }> }> } };
 
 export type WebhookAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1479,6 +1497,26 @@ export const UpdateDistributionSettingsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateDistributionSettingsMutation, UpdateDistributionSettingsMutationVariables>;
+export const EeoReportDocument = new TypedDocumentString(`
+    query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {
+  eeoReport(postingId: $postingId, from: $from, to: $to) {
+    minimumCellSize
+    responses
+    from
+    to
+    questions {
+      question
+      label
+      cells {
+        answer
+        label
+        count
+        suppressed
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EeoReportQuery, EeoReportQueryVariables>;
 export const WebhookAccessDocument = new TypedDocumentString(`
     query WebhookAccess {
   webhookAccess {
