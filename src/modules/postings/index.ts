@@ -7,4 +7,4 @@ export { PostingOrder, PublicPosting, PublicPostingFilter } from './public-posti
 export * from './public-postings.query';
 export { publiclyVisibleSql } from './public-visibility';
 export { isPubliclyVisible } from './public-visibility';
-export { SEARCH_NOTICE_TASK, type SearchNotice } from './posting-notices';
+export { SEARCH_NOTICE_TASK, type SearchNotice, type SearchNoticeKind, type SearchNoticeRoute } from './posting-notices';
