@@ -183,7 +183,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
   const clock = options.clock ?? (() => new Date());
-  const noticeRecorder = new NoticeRecorder(orm, new NoticeMetrics(metrics.registry), logger, clock);
+  const noticeRecorder = new NoticeRecorder(orm, new NoticeMetrics(metrics.registry), logger);
   const noticeRoutes: SearchNoticeRoute[] = [];
   const searchNotices: Services['searchNotices'] = { indexNowKey: null, google: null };
   if (config.indexNowEndpoint) {

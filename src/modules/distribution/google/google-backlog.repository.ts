@@ -12,7 +12,7 @@ export async function addToBacklog(em: EntityManager, notices: SearchNotice[]): 
   const latest = [...new Map(notices.map((n) => [n.url, n])).values()];
   await em.execute(
     `insert into google_indexing_backlog (url, kind, posting_id, organization_id)
-     select * from unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[])
+     select * from unnest(array[?]::text[], array[?]::text[], array[?]::uuid[], array[?]::uuid[])
      on conflict (url) do update set kind = excluded.kind, attempts = 0`,
     [latest.map((n) => n.url), latest.map((n) => n.kind), latest.map((n) => n.postingId), latest.map((n) => n.organizationId)],
   );
@@ -31,7 +31,7 @@ export async function nextInBacklog(em: EntityManager, limit: number): Promise<B
 /** Drops notices that are done (sent or refused), unless a newer notice replaced their kind meanwhile. */
 export async function removeFromBacklog(em: EntityManager, done: SearchNotice[]): Promise<void> {
   if (!done.length) return;
-  await em.execute(`delete from google_indexing_backlog b using unnest(?::text[], ?::text[]) as d(url, kind) where b.url = d.url and b.kind = d.kind`, [
+  await em.execute(`delete from google_indexing_backlog b using unnest(array[?]::text[], array[?]::text[]) as d(url, kind) where b.url = d.url and b.kind = d.kind`, [
     done.map((n) => n.url),
     done.map((n) => n.kind),
   ]);
@@ -40,7 +40,7 @@ export async function removeFromBacklog(em: EntityManager, done: SearchNotice[])
 /** Counts one more failed attempt for each of these URLs. */
 export async function countAttempt(em: EntityManager, urls: string[]): Promise<void> {
   if (!urls.length) return;
-  await em.execute(`update google_indexing_backlog set attempts = attempts + 1 where url = any(?::text[])`, [urls]);
+  await em.execute(`update google_indexing_backlog set attempts = attempts + 1 where url = any(array[?]::text[])`, [urls]);
 }
 
 /** Publish calls already spent on `day` (YYYY-MM-DD). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { systemFork } from '../../../db/request-scope';
@@ -17,7 +18,6 @@ export class NoticeRecorder {
     private readonly orm: MikroORM,
     private readonly metrics: NoticeMetrics,
     private readonly logger: Logger,
-    private readonly clock: () => Date,
   ) {}
 
   async record(destination: NoticeDestination, outcome: NoticeOutcome, notices: SearchNotice[]): Promise<void> {
@@ -29,8 +29,9 @@ export class NoticeRecorder {
         // audit event follows the posting's confidentiality as every posting event does.
         const postings = await em.find(Posting, { id: { $in: [...new Set(notices.map((n) => n.postingId))] } }, { filters: false, fields: ['id', 'confidential'] });
         const confidential = new Map(postings.map((p) => [p.id, p.confidential]));
-        const at = this.clock();
+        const at = new Date();
         const events = notices.map((n) => ({
+          id: randomUUID(),
           ...auditEventValues(n.organizationId, null, null, {
             action: `posting.search_notice.${outcome}`,
             targetType: 'Posting',
