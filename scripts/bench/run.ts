@@ -30,7 +30,6 @@ const SMOKE: Plan = [
   ['hostile-flood.ts', ['--seconds', '1', '--concurrency', '2']],
   ['peer-postgraphile.ts', ['--postings', '200', '--seconds', '1', '--rounds', '1']],
   ['feed-lag.ts', ['--postings', '200', '--pulls', '2', '--parallel', '2']],
-  ['notice-overhead.ts', ['--seconds', '1', '--rounds', '1']],
   ['linkedin-feed.ts', ['--postings', '200', '--rounds', '1']],
 ];
 
@@ -47,7 +46,6 @@ const QUICK: Plan = [
   ['hostile-flood.ts', ['--seconds', '3']],
   ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
   ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
-  ['notice-overhead.ts', ['--seconds', '2', '--rounds', '2']],
   ['linkedin-feed.ts', ['--postings', '2000', '--rounds', '2']],
 ];
 
@@ -64,7 +62,6 @@ const FULL: Plan = [
   ['hostile-flood.ts', ['--seconds', '10']],
   ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
   ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
-  ['notice-overhead.ts', ['--seconds', '5', '--rounds', '3']],
   ['linkedin-feed.ts', ['--postings', '10000', '--rounds', '3']],
 ];
 

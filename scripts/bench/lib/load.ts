@@ -12,6 +12,8 @@ export interface LoadResult {
 export interface LoadOptions {
   url: string;
   body?: string;
+  /** Several bodies, sent in turn on each connection (autocannon's `requests`), e.g. writes that must change something each time. */
+  bodies?: string[];
   headers?: Record<string, string>;
   method?: 'GET' | 'POST';
   connections?: number;
@@ -30,6 +32,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       url: options.url,
       method: options.method ?? 'POST',
       body: options.body,
+      ...(options.bodies ? { requests: options.bodies.map((body) => ({ method: options.method ?? 'POST', body })) } : {}),
       headers: { 'content-type': 'application/json', ...options.headers },
       connections: options.connections ?? 20,
       duration: options.durationSeconds ?? 5,
