@@ -49,7 +49,18 @@ export interface Config {
   indexNowEndpoint: string | undefined;
   /** IndexNow key; unset = derived from the master key (see distribution/indexnow/indexnow-key.ts). */
   indexNowKey: string | undefined;
+  googleIndexing: GoogleIndexingConfig;
   webhooks: WebhooksConfig;
+}
+
+/** Google Indexing API notices (#22). */
+export interface GoogleIndexingConfig {
+  /** Path of the service account's JSON key (JOBGATE_GOOGLE_INDEXING_CREDENTIALS); unset = Google notices are off. */
+  credentialsPath: string | undefined;
+  /** The batch endpoint (JOBGATE_GOOGLE_INDEXING_ENDPOINT); tests point it at a local receiver. */
+  endpoint: string;
+  /** Publish calls a day (JOBGATE_GOOGLE_INDEXING_DAILY_QUOTA): Google's default quota is 200. */
+  dailyQuota: number;
 }
 
 /** Webhook delivery (#21). */
@@ -224,6 +235,11 @@ export function loadConfig(env: Env = process.env): Config {
     },
     indexNowEndpoint: env.JOBGATE_INDEXNOW_ENDPOINT || undefined,
     indexNowKey: indexNowKeyOf(env.JOBGATE_INDEXNOW_KEY),
+    googleIndexing: {
+      credentialsPath: env.JOBGATE_GOOGLE_INDEXING_CREDENTIALS || undefined,
+      endpoint: env.JOBGATE_GOOGLE_INDEXING_ENDPOINT || 'https://indexing.googleapis.com/batch',
+      dailyQuota: int(env, 'JOBGATE_GOOGLE_INDEXING_DAILY_QUOTA', 200),
+    },
     webhooks: {
       retryScheduleSeconds: secondsList(env, 'JOBGATE_WEBHOOK_RETRY_SCHEDULE', DEFAULT_WEBHOOK_RETRY_SCHEDULE),
       allowPrivateNetworks: bool(env, 'JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS', false),

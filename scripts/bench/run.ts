@@ -32,6 +32,7 @@ const SMOKE: Plan = [
   ['peer-postgraphile.ts', ['--postings', '200', '--seconds', '1', '--rounds', '1']],
   ['feed-lag.ts', ['--postings', '200', '--pulls', '2', '--parallel', '2']],
   ['webhooks.ts', ['--messages', '200', '--rate', '50', '--rate-seconds', '1', '--seconds', '1', '--rounds', '1']],
+  ['linkedin-feed.ts', ['--postings', '200', '--rounds', '1']],
 ];
 
 const QUICK: Plan = [
@@ -48,6 +49,7 @@ const QUICK: Plan = [
   ['peer-postgraphile.ts', ['--postings', '2000', '--seconds', '2', '--rounds', '1']],
   ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
   ['webhooks.ts', ['--messages', '2000', '--rate', '250', '--rate-seconds', '4', '--seconds', '2', '--rounds', '1']],
+  ['linkedin-feed.ts', ['--postings', '2000', '--rounds', '2']],
 ];
 
 const FULL: Plan = [
@@ -64,6 +66,7 @@ const FULL: Plan = [
   ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
   ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
   ['webhooks.ts', ['--messages', '5000', '--rate', '250', '--rate-seconds', '10', '--seconds', '5', '--rounds', '2']],
+  ['linkedin-feed.ts', ['--postings', '10000', '--rounds', '3']],
 ];
 
 const smoke = hasFlag(process.argv, 'smoke');

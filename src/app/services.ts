@@ -26,7 +26,10 @@ import { CredentialUsageService, USAGE_RETENTION_DAYS } from '../modules/credent
 import { PublicResponseCache } from '../modules/public-cache/response-cache';
 import { OrganizationService } from '../modules/organizations/organization.service';
 import { PostingService } from '../modules/postings/posting.service';
-import { defineIndexNowTask, indexNowKey, indexNowTarget, type NoticeCounters } from '../modules/distribution/indexnow';
+import { defineIndexNowTask, indexNowKey, indexNowTarget } from '../modules/distribution/indexnow';
+import { GOOGLE_INDEXING_ROUTE, GoogleIndexing, loadServiceAccountKey, serviceAccountTokens } from '../modules/distribution/google';
+import { NoticeMetrics, NoticeRecorder } from '../modules/distribution/notices';
+import { SEARCH_NOTICE_TASK, type SearchNoticeRoute } from '../modules/postings';
 import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
@@ -97,8 +100,8 @@ export interface Services {
   privacyNotices: PrivacyNoticeService;
   eeo: EeoService;
   jobs: JobQueue;
-  /** Search-engine notices (IndexNow): the key served at keyLocation (null when off) and per-destination counters. */
-  searchNotices: { indexNowKey: string | null; counters: NoticeCounters };
+  /** Search-engine notices: IndexNow's key served at keyLocation, and Google's notices (each null when off). */
+  searchNotices: { indexNowKey: string | null; google: GoogleIndexing | null };
   /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
   webhooks: WebhookService;
   /** One delivery attempt of a webhook message (run by the queue's webhook-deliver task). */
@@ -114,6 +117,8 @@ export interface Services {
 export interface ServiceOptions {
   /** The embedded data directory, where a master key is generated when none is configured. */
   embeddedDataDir: string | null;
+  /** The wall clock of date-bound rules (Google's daily quota); tests move it on. */
+  clock?: () => Date;
 }
 
 export async function createServices(config: Config, orm: MikroORM, logger: Logger, options: ServiceOptions = { embeddedDataDir: null }): Promise<Services> {
@@ -181,12 +186,25 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const credentials = new CredentialService(orm, masterKey, events, catalog, credentialLogoSetter(uploads), webhooks);
   signup.onOrganizationCreated((em, organization) => credentials.issuePostingsKey(em, organization));
   await credentials.backfillPostingsKeys();
-  const indexNowOn = !!config.indexNowEndpoint;
-  const searchNotices = { indexNowKey: indexNowOn ? indexNowKey(config.indexNowKey, masterKey) : null, counters: { sent: 0, refused: 0, retried: 0 } };
-  if (config.indexNowEndpoint && searchNotices.indexNowKey) {
-    defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, searchNotices.counters);
+  const clock = options.clock ?? (() => new Date());
+  const noticeRecorder = new NoticeRecorder(orm, new NoticeMetrics(metrics.registry), logger);
+  const noticeRoutes: SearchNoticeRoute[] = [];
+  const searchNotices: Services['searchNotices'] = { indexNowKey: null, google: null };
+  if (config.indexNowEndpoint) {
+    searchNotices.indexNowKey = indexNowKey(config.indexNowKey, masterKey);
+    defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, noticeRecorder);
+    noticeRoutes.push({ task: SEARCH_NOTICE_TASK });
   }
-  const noticeSink = { jobs, publicUrl: config.publicUrl, enabled: indexNowOn };
+  if (config.googleIndexing.credentialsPath) {
+    const tokens = serviceAccountTokens(loadServiceAccountKey(config.googleIndexing.credentialsPath));
+    const google = new GoogleIndexing(orm, jobs, tokens, noticeRecorder, logger, { endpoint: config.googleIndexing.endpoint, dailyQuota: config.googleIndexing.dailyQuota, clock });
+    google.define();
+    // Hourly: what yesterday's quota could not take goes out soon after the quota day turns.
+    jobs.every('5 * * * *', 'google-indexing-drain', () => google.requestDrain());
+    searchNotices.google = google;
+    noticeRoutes.push(GOOGLE_INDEXING_ROUTE);
+  }
+  const noticeSink = { jobs, publicUrl: config.publicUrl, routes: noticeRoutes };
   const postings = new PostingService(orm, events, webhooks, config.publicUrl, noticeSink);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));

@@ -53,6 +53,8 @@ export interface TestAppOptions {
   /** Share a database between instances (two-instance tests); a fresh one otherwise. */
   databaseUrl?: string;
   env?: Record<string, string>;
+  /** The services' wall clock for date-bound rules (Google's daily quota); the real one by default. */
+  clock?: () => Date;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const orm = await connectOrm({ clientUrl: databaseUrl, poolMax: 5, onQuery: (sql) => queries.push(sql) });
   const statements: string[] = [];
   orm.em.getKnex().on('query', (query: { sql: string }) => statements.push(query.sql));
-  const services = await createServices(config, orm, logger);
+  const services = await createServices(config, orm, logger, { embeddedDataDir: null, clock: options.clock });
   const app = await buildApp(services);
   await app.ready();
   return {

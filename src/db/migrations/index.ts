@@ -15,6 +15,7 @@ import { Migration20261204130000_webhooks } from './Migration20261204130000_webh
 import { Migration20261204094650_anonymous_upload_staging } from './Migration20261204094650_anonymous_upload_staging';
 import { Migration20261204130000_distribution } from './Migration20261204130000_distribution';
 import { Migration20261204130000_data_rights } from './Migration20261204130000_data_rights';
+import { Migration20261204160000_search_notices } from './Migration20261204160000_search_notices';
 import { Migration20261204143000_job_queue_ticks } from './Migration20261204143000_job_queue_ticks';
 import { Migration20261204160000_ownership_views } from './Migration20261204160000_ownership_views';
 import { Migration20261204160000_stage_upload_function } from './Migration20261204160000_stage_upload_function';
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204160000_ownership_views', class: Migration20261204160000_ownership_views },
   { name: 'Migration20261204160000_stage_upload_function', class: Migration20261204160000_stage_upload_function },
   { name: 'Migration20261204160000_eeo_responses', class: Migration20261204160000_eeo_responses },
+  { name: 'Migration20261204160000_search_notices', class: Migration20261204160000_search_notices },
 ];

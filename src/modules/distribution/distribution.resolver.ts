@@ -6,6 +6,7 @@ import { Posting } from '../postings/entities.api';
 import { distributionFacts } from './distribution-facts.builder';
 import { distributionReport } from './distribution-report';
 import { DistributionEntry } from './distribution.types';
+import { lastNotifiedByPosting } from './notices';
 
 /**
  * `Posting.distribution`: readable wherever the posting is (postings.read / postings.list),
@@ -24,6 +25,9 @@ export class DistributionResolver {
   async distribution(@Root() posting: Posting, @Ctx() ctx: GraphQLContext): Promise<DistributionEntry[]> {
     const scope = scopeOf(ctx);
     const organization = await loaderFor(ctx, 'distribution.organization', () => scope.em.findOneOrFail(Organization, { id: scope.principal.organizationId }));
-    return distributionReport(distributionFacts(posting, organization, { publicUrl: this.publicUrl, indexNowConfigured: this.indexNowConfigured }));
+    const notified = await lastNotifiedByPosting(ctx).load(posting.id);
+    const facts = distributionFacts(posting, organization, { publicUrl: this.publicUrl, indexNowConfigured: this.indexNowConfigured });
+    // Only the search engines are notified (Google's Indexing API, IndexNow); the feeds are pulled.
+    return distributionReport(facts, (destination) => notified.get(destination) ?? null);
   }
 }

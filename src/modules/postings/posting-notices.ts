@@ -5,7 +5,7 @@ import type { Posting } from './posting.entity';
 import { hostedUrl } from './posting-urls';
 import { isPubliclyVisible } from './public-visibility';
 
-/** The queue task that tells search engines (IndexNow) about hosted pages; defined by the distribution module. */
+/** The queue task that tells IndexNow about hosted pages; defined by the distribution module. */
 export const SEARCH_NOTICE_TASK = 'search-engine-notice';
 
 export type SearchNoticeKind = 'URL_UPDATED' | 'URL_DELETED';
@@ -18,12 +18,26 @@ export interface SearchNotice {
   kind: SearchNoticeKind;
 }
 
+/** One destination's queue task (defined by the distribution module). */
+export interface SearchNoticeRoute {
+  task: string;
+  /** Jobs of one queue run one at a time (Google's drain must not run twice at once). */
+  queueName?: string;
+}
+
 /** What the postings service needs to enqueue notices. */
 export interface SearchNoticeSink {
   jobs: JobQueue;
   publicUrl: string;
-  /** False when no search engine endpoint is configured: nothing is enqueued. */
-  enabled: boolean;
+  /** One per configured search engine; empty: nothing is enqueued. */
+  routes: SearchNoticeRoute[];
+}
+
+/** Each destination's waiting job collects every notice (array payloads merge on the same job key): one request per batch. */
+async function enqueueNotices(em: EntityManager, sink: SearchNoticeSink, notices: SearchNotice[]): Promise<void> {
+  for (const route of sink.routes) {
+    await sink.jobs.add(em, route.task, notices, { jobKey: route.task, queueName: route.queueName, maxAttempts: 10 });
+  }
 }
 
 /**
@@ -35,7 +49,7 @@ export interface SearchNoticeSink {
  */
 /** Postings that left the public set by time (from the expiry sweep): each announced as withdrawn, in the sweep's transaction. */
 export async function enqueueExpiryNotices(em: EntityManager, sink: SearchNoticeSink | undefined, expired: { id: string; organizationId: string }[]): Promise<void> {
-  if (!sink?.enabled || expired.length === 0) return;
+  if (!sink?.routes.length || expired.length === 0) return;
   const organizations = await em.find(Organization, { id: { $in: [...new Set(expired.map((p) => p.organizationId))] } });
   const byId = new Map(organizations.map((o) => [o.id, o]));
   const notices: SearchNotice[] = [];
@@ -45,7 +59,7 @@ export async function enqueueExpiryNotices(em: EntityManager, sink: SearchNotice
     const url = hostedUrl({ slug: organization.slug, careersSiteUrl: null }, sink.publicUrl, posting.id);
     notices.push({ organizationId: organization.id, postingId: posting.id, url, kind: 'URL_DELETED' });
   }
-  if (notices.length) await sink.jobs.add(em, SEARCH_NOTICE_TASK, notices, { jobKey: SEARCH_NOTICE_TASK, maxAttempts: 10 });
+  if (notices.length) await enqueueNotices(em, sink, notices);
 }
 
 const submitsHostedPages = ({ settings: s }: Organization) => s.submitHostedPages && !s.careersSiteUrl && s.careersPageEnabled;
@@ -57,7 +71,7 @@ export async function enqueueSearchNotice(
   wasVisible: boolean,
   visible: boolean = isPubliclyVisible(posting),
 ): Promise<void> {
-  if (!sink?.enabled) return;
+  if (!sink?.routes.length) return;
   if (!wasVisible && !visible) return;
   const organization = await em.findOneOrFail(Organization, { id: posting.organization.id });
   if (!submitsHostedPages(organization)) return;
@@ -67,6 +81,5 @@ export async function enqueueSearchNotice(
     url: hostedUrl({ slug: organization.slug, careersSiteUrl: null }, sink.publicUrl, posting.id),
     kind: visible ? 'URL_UPDATED' : 'URL_DELETED',
   };
-  // One waiting job collects every notice (array payloads merge on the same job key): one POST per batch.
-  await sink.jobs.add(em, SEARCH_NOTICE_TASK, [notice], { jobKey: SEARCH_NOTICE_TASK, maxAttempts: 10 });
+  await enqueueNotices(em, sink, [notice]);
 }

@@ -1,15 +1,9 @@
 import type { JobQueue } from '../../../db/job-queue';
 import type { Logger } from 'pino';
 import { SEARCH_NOTICE_TASK, type SearchNotice } from '../../postings';
+import type { NoticeRecorder } from '../notices';
 import { INDEXNOW_BATCH, IndexNowRefused, submitToIndexNow, type IndexNowTarget } from './indexnow-client';
 import { indexNowKeyPath } from './indexnow-key';
-
-/** Per-destination counters for /metrics: notices sent, refused by the engine, and attempts that will be retried. */
-export interface NoticeCounters {
-  sent: number;
-  refused: number;
-  retried: number;
-}
 
 /**
  * Defines the queue task that sends IndexNow notices. A job holds every notice enqueued
@@ -17,22 +11,23 @@ export interface NoticeCounters {
  * out itself whether it is gone), in batches of 10 000. A failed batch throws, so the
  * queue retries the job with its backoff; a refusal is logged and not retried.
  */
-export function defineIndexNowTask(jobs: JobQueue, target: IndexNowTarget, logger: Logger, counters: NoticeCounters): void {
+export function defineIndexNowTask(jobs: JobQueue, target: IndexNowTarget, logger: Logger, recorder: NoticeRecorder): void {
   jobs.define(SEARCH_NOTICE_TASK, async (payload, { attempt, maxAttempts }) => {
     const notices = (Array.isArray(payload) ? payload : [payload]) as SearchNotice[];
-    const urls = [...new Set(notices.map((n) => n.url))];
-    for (let i = 0; i < urls.length; i += INDEXNOW_BATCH) {
-      const batch = urls.slice(i, i + INDEXNOW_BATCH);
+    // The latest notice per URL: the one the audit trail names.
+    const byUrl = [...new Map(notices.map((n) => [n.url, n])).values()];
+    for (let i = 0; i < byUrl.length; i += INDEXNOW_BATCH) {
+      const batch = byUrl.slice(i, i + INDEXNOW_BATCH);
       try {
-        await submitToIndexNow(target, batch);
-        counters.sent += batch.length;
+        await submitToIndexNow(target, batch.map((n) => n.url));
+        await recorder.record('INDEXNOW', 'sent', batch);
       } catch (err) {
         if (err instanceof IndexNowRefused) {
-          counters.refused += batch.length;
           logger.warn({ destination: 'INDEXNOW', urls: batch.length, err: err.message }, 'search engine refused notices');
+          await recorder.record('INDEXNOW', 'refused', batch);
           continue;
         }
-        if (attempt < maxAttempts) counters.retried += batch.length;
+        if (attempt < maxAttempts) await recorder.record('INDEXNOW', 'retried', batch);
         throw err;
       }
     }
