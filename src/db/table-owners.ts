@@ -13,6 +13,10 @@ export const SQL_ONLY_TABLE_OWNERS: Readonly<Record<string, string>> = {
   webhook_endpoints: 'webhooks',
   webhook_messages: 'webhooks',
   webhook_attempts: 'webhooks',
+  eeo_responses: 'eeo',
+  posting_search_notices: 'distribution',
+  search_notice_quota: 'distribution',
+  google_indexing_backlog: 'distribution',
 };
 
 /** Views other modules read instead of the owner's tables (created in src/db/migrations). */
