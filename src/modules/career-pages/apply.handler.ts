@@ -1,3 +1,4 @@
+import { systemFork } from '../../db/request-scope';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BadInputError, ConflictError, NotFoundError, RateLimitedError, type FieldProblem } from '../../errors';
 import { isUuid } from '../../ids';
@@ -31,7 +32,7 @@ async function visiblePosting(ctx: CareerContext, request: ApplyRequest): Promis
 }
 
 async function renderForm(ctx: CareerContext, reply: FastifyReply, board: Board, row: PostingRow, values: ApplyFormValues, errors: FormError[], status: number) {
-  const notice = await ctx.services.privacyNotices.current(ctx.services.orm.em.fork(), board.organization.id);
+  const notice = await ctx.services.privacyNotices.current(systemFork(ctx.services.orm), board.organization.id);
   const html = applyPage({
     privacyNotice: notice && { version: notice.version, text: notice.text, url: notice.url },
     postingTitle: row.title,

@@ -1,3 +1,4 @@
+import { systemFork } from '../../db/request-scope';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { recordAudit } from '../audit';
@@ -31,11 +32,11 @@ export class RetentionSweep {
   /** `now` is the clock the periods are measured against (tests pass a later one). */
   async runOnce(now: Date = new Date()): Promise<RetentionReport> {
     const report: RetentionReport = { organizations: 0, batches: 0, applications: 0, files: 0 };
-    const organizations = await this.repository.organizationsWithRetention(this.orm.em.fork());
+    const organizations = await this.repository.organizationsWithRetention(systemFork(this.orm));
     for (const organization of organizations) {
       report.organizations += 1;
       for (;;) {
-        const batch = await this.orm.em.fork().transactional(async (tx) => {
+        const batch = await systemFork(this.orm).transactional(async (tx) => {
           const ids = await this.repository.expiredApplications(tx, organization.id, now, organization.days, organization.consentedDays, this.batchSize);
           if (!ids.length) return null;
           const erased = await this.eraser.erase(tx, organization.id, ids);

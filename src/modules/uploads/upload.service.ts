@@ -217,7 +217,7 @@ export class UploadService {
   async deleteObjects(files: readonly FileKeys[]): Promise<number> {
     if (!files.length) return 0;
     const keys = [...new Set(files.map((file) => keyOf(this.store, file)))];
-    const referenced = await this.files.referencedKeys(this.orm.em.fork(), this.store.keyedBy, keys);
+    const referenced = await this.files.referencedKeys(systemFork(this.orm), this.store.keyedBy, keys);
     const unreferenced = keys.filter((key) => !referenced.has(key));
     try {
       for (let i = 0; i < unreferenced.length; i += 1000) await this.store.delete(unreferenced.slice(i, i + 1000));

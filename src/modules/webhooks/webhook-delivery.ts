@@ -1,3 +1,4 @@
+import { systemFork } from '../../db/request-scope';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { CatalogRef } from '../../auth/credential-grants';
@@ -42,7 +43,7 @@ export class WebhookDelivery {
   ) {}
 
   async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     const message = await this.repository.claimMessage(em, messageId, LEASE_SECONDS);
     if (!message) return this.outcome('skipped');
     const endpoint = await this.repository.findEndpointById(em, message.endpoint_id);
@@ -93,10 +94,10 @@ export class WebhookDelivery {
       response_excerpt: response.excerpt,
     };
     if (ok) {
-      await this.repository.recordDelivered(this.orm.em.fork(), attempt);
+      await this.repository.recordDelivered(systemFork(this.orm), attempt);
       return 'delivered';
     }
-    return this.orm.em.fork().transactional(async (em) => {
+    return systemFork(this.orm).transactional(async (em) => {
       await this.repository.recordAttempt(em, attempt);
       if (response.statusCode === 410) {
         await this.repository.settleMessage(em, message.id, 'FAILED', null);
@@ -142,7 +143,7 @@ export class WebhookDelivery {
 
   /** Re-enqueues messages whose job was lost with a killed instance (lease expired) or never ran. */
   async recoverStranded(): Promise<number> {
-    const em = this.orm.em.fork();
+    const em = systemFork(this.orm);
     const ids = await this.repository.strandedMessages(em, 60, 500);
     for (const id of ids) await this.options.enqueue(em, id);
     return ids.length;

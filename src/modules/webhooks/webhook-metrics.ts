@@ -1,3 +1,4 @@
+import { systemFork } from '../../db/request-scope';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { DeliveryOutcome } from './webhook-delivery';
@@ -12,7 +13,7 @@ export class WebhookMetrics {
     this.deliveries = new Counter({ name: 'jobgate_webhook_deliveries_total', help: 'Webhook delivery attempts by outcome.', labelNames: ['outcome'], registers: [registry] });
     let backlog: Promise<{ open: number; oldestDueSeconds: number }> | null = null;
     // Both gauges read one query per scrape.
-    const read = () => (backlog ??= repository.backlog(orm.em.fork()).finally(() => setTimeout(() => (backlog = null), 0)));
+    const read = () => (backlog ??= repository.backlog(systemFork(orm)).finally(() => setTimeout(() => (backlog = null), 0)));
     new Gauge({
       name: 'jobgate_webhook_messages_open',
       help: 'Webhook messages waiting for delivery or being delivered.',

@@ -1,3 +1,4 @@
+import { systemFork } from '../../db/request-scope';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../db/job-queue';
 import type { WebhookDelivery } from './webhook-delivery';
@@ -14,5 +15,5 @@ export function registerWebhookTasks(jobs: JobQueue, orm: MikroORM, webhooks: We
     await delivery.deliver(messageId);
   });
   jobs.every('* * * * *', 'webhook-recover', async () => void (await delivery.recoverStranded()));
-  jobs.every('0 * * * *', 'credential-expiring', async () => orm.em.fork().transactional((em) => webhooks.checkExpiringCredentials(em)));
+  jobs.every('0 * * * *', 'credential-expiring', async () => systemFork(orm).transactional((em) => webhooks.checkExpiringCredentials(em)));
 }
