@@ -52,17 +52,17 @@ export async function body({ argv, db, watch }: BenchRun): Promise<string> {
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
-    watch.record('pulls', 'before');
-    histogram.enable();
-    const started = performance.now();
     let bytes = 0;
-    for (let done = 0; done < pulls; done += parallel) {
-      const sizes = await Promise.all(Array.from({ length: Math.min(parallel, pulls - done) }, () => pull(url)));
-      bytes += sizes.reduce((a, b) => a + b, 0);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    histogram.disable();
-    watch.record('pulls', 'after');
+    const seconds = await watch.phase('pulls', async () => {
+      histogram.enable();
+      const started = performance.now();
+      for (let done = 0; done < pulls; done += parallel) {
+        const sizes = await Promise.all(Array.from({ length: Math.min(parallel, pulls - done) }, () => pull(url)));
+        bytes += sizes.reduce((a, b) => a + b, 0);
+      }
+      histogram.disable();
+      return (performance.now() - started) / 1000;
+    });
     probing = false;
     await probe;
     healthz.sort((a, b) => a - b);
