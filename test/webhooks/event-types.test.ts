@@ -13,7 +13,7 @@ describe('webhooks: each event type from a real change through the API', () => {
   let t: TestApp;
   let receiver: Receiver;
   beforeAll(async () => {
-    t = await startTestApp({ env: { JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', JOBGATE_WORKER_POLL_INTERVAL_MS: '200' } });
+    t = await startTestApp({ env: { JOBGATE_WEBHOOKS_ALLOW_PRIVATE_NETWORKS: 'true', JOBGATE_WORKER_POLL_INTERVAL_MS: '200', JOBGATE_APPLY_RATE_PER_SECOND: '0' } });
     receiver = await new Receiver().start();
   });
   afterAll(async () => {
