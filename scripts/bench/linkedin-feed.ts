@@ -6,15 +6,10 @@
  *
  *   npx vite-node scripts/bench/linkedin-feed.ts -- --postings 10000 --rounds 3
  */
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { loadConfig } from '../../src/config';
-import { connectOrm } from '../../src/app/orm-config';
-import { buildApp } from '../../src/app/build-app';
-import { createLogger } from '../../src/logger';
 import { Plan } from '../../src/modules/organizations/organization.entity';
-import { createServices } from '../../src/app/services';
 import { intFlag } from './lib/args';
+import { startBenchApp } from './lib/bench-app';
 import { fetchCounting, seedPostings } from './lib/feed-postings';
 import { machineLine, table } from './lib/report';
 import { runBench, type BenchRun } from './lib/runner';
@@ -29,12 +24,8 @@ async function pull(url: string): Promise<{ ms: number; bytes: number }> {
 async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const postings = intFlag(argv, 'postings', 10_000);
   const rounds = intFlag(argv, 'rounds', 3);
-  const config = loadConfig({ DATABASE_URL: db.url, JOBGATE_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'), LOG_LEVEL: 'warn', JOBGATE_DEMO: 'false' });
-  const orm = await connectOrm({ clientUrl: db.url, poolMax: 10 });
-  const services = await createServices(config, orm, createLogger('warn'));
-  const app = await buildApp(services);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const app = await startBenchApp(db.url);
+  const { base, services } = app;
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   try {
@@ -75,8 +66,6 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
   } finally {
     await client.end();
     await app.close();
-    await services.close();
-    await orm.close();
   }
 }
 
