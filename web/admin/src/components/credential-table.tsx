@@ -1,8 +1,8 @@
-import { ActionIcon, Avatar, Group, NumberFormatter, Table, Text, Tooltip } from '@mantine/core';
+import { Avatar, Group, NumberFormatter, Table, Text } from '@mantine/core';
 import type { CredentialFieldsFragment } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../format';
 import { CredentialStatus } from './credential-status';
-import { Icon, type IconName } from './icons';
+import { RowActionButton, type RowActionLook } from './row-action-button';
 
 export type Credential = CredentialFieldsFragment;
 export type CredentialAction = 'usage' | 'edit' | 'revoke' | 'reenable' | 'rotate' | 'delete';
@@ -13,7 +13,7 @@ interface CredentialTableProps {
   onAction(action: CredentialAction, credential: Credential): void;
 }
 
-const ICONS: Record<CredentialAction, { icon: IconName; label: string; color?: string }> = {
+const ICONS: Record<CredentialAction, RowActionLook> = {
   usage: { icon: 'chart', label: 'Usage' },
   edit: { icon: 'edit', label: 'Edit' },
   revoke: { icon: 'ban', label: 'Revoke', color: 'red' },
@@ -88,11 +88,7 @@ export function CredentialTable({ credentials, actions, onAction }: CredentialTa
                   {actions
                     .filter((action) => (action === 'revoke' ? key.status !== 'REVOKED' : action === 'reenable' ? key.status === 'REVOKED' : true))
                     .map((action) => (
-                      <Tooltip key={action} label={ICONS[action].label}>
-                        <ActionIcon variant="subtle" color={ICONS[action].color ?? 'dark'} aria-label={`${ICONS[action].label} ${key.name}`} onClick={() => onAction(action, key)}>
-                          <Icon name={ICONS[action].icon} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <RowActionButton key={action} look={ICONS[action]} subject={key.name} onClick={() => onAction(action, key)} />
                     ))}
                 </Group>
               </Table.Td>

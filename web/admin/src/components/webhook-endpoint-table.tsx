@@ -1,13 +1,13 @@
-import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'wouter';
-import { Icon, type IconName } from './icons';
 import type { EndpointAction } from './webhook-endpoint-dialogs';
 import type { WebhookEndpoint } from './webhook-endpoint-form';
 import { WebhookEndpointStatus } from './webhook-endpoint-status';
+import { RowActionButton, type RowActionLook } from './row-action-button';
 
 export type EndpointRowAction = EndpointAction | 'edit';
 
-const ACTIONS: Record<EndpointRowAction, { icon: IconName; label: string; color?: string }> = {
+const ACTIONS: Record<EndpointRowAction, RowActionLook> = {
   edit: { icon: 'edit', label: 'Edit' },
   disable: { icon: 'ban', label: 'Disable', color: 'red' },
   enable: { icon: 'restore', label: 'Enable', color: 'teal' },
@@ -74,11 +74,7 @@ export function WebhookEndpointTable({ endpoints, actions, onAction }: TableProp
               <Table.Td>
                 <Group gap={4} wrap="nowrap" justify="flex-end">
                   {actionsFor(endpoint, actions).map((action) => (
-                    <Tooltip key={action} label={ACTIONS[action].label}>
-                      <ActionIcon variant="subtle" color={ACTIONS[action].color ?? 'dark'} aria-label={`${ACTIONS[action].label} ${endpoint.url}`} onClick={() => onAction(action, endpoint)}>
-                        <Icon name={ACTIONS[action].icon} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowActionButton key={action} look={ACTIONS[action]} subject={endpoint.url} onClick={() => onAction(action, endpoint)} />
                   ))}
                 </Group>
               </Table.Td>
