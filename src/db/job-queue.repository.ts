@@ -25,12 +25,26 @@ export interface QueueDepth {
  * `enqueue` runs on the caller's EntityManager, so a job is written in the same
  * transaction as the change it describes: a transactional outbox with no table of
  * our own. If the change rolls back, so does the job.
+ *
+ * A keyed add can come back empty: graphile-worker's `add_jobs` first clears the key
+ * of a job that is already running, then upserts `on conflict (key) do update ... where
+ * locked_at is null`. When a worker locks the waiting job between those two statements,
+ * the upsert's condition fails on the re-checked row and PostgreSQL inserts nothing and
+ * updates nothing, without an error: the payload (a posting's search notice) would be
+ * lost. So the add is repeated; the second one sees the job running, clears its key and
+ * inserts a fresh one.
  */
 export async function enqueue(em: EntityManager, task: string, payload: object, options: EnqueueOptions = {}): Promise<void> {
-  await em.execute(
-    `select graphile_worker.add_job(identifier => ?, payload => ?::json, queue_name => ?, run_at => ?::timestamptz, max_attempts => ?::int, job_key => ?)`,
-    [task, JSON.stringify(payload), options.queueName ?? null, options.runAt?.toISOString() ?? null, options.maxAttempts ?? null, options.jobKey ?? null],
-  );
+  const params = [task, JSON.stringify(payload), options.queueName ?? null, options.runAt?.toISOString() ?? null, options.maxAttempts ?? null, options.jobKey ?? null];
+  for (let attempt = 1; ; attempt++) {
+    const [row] = await em.execute<{ id: string | null }[]>(
+      `select (graphile_worker.add_job(identifier => ?, payload => ?::json, queue_name => ?, run_at => ?::timestamptz, max_attempts => ?::int, job_key => ?)).id::text as id`,
+      params,
+    );
+    if (row?.id != null) return;
+    // Only a keyed add can lose that race, and each repeat finds the job locked: a third failure is not that race.
+    if (!options.jobKey || attempt === 3) throw new Error(`job queue: ${task} was not enqueued`);
+  }
 }
 
 /** Queue depth and the age of the oldest due job, for /metrics (jobs that gave up are not counted). */

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { connectOrm } from '../../src/app/orm-config';
@@ -88,6 +89,46 @@ describe('periodic tasks', () => {
     } finally {
       await a.stop();
       await b.stop();
+    }
+  });
+});
+
+/**
+ * A keyed add (search notices merge into one waiting job) while a worker takes that job:
+ * graphile-worker's upsert then inserts nothing and updates nothing, silently. Reproduced
+ * step by step: the "worker" locks the waiting job in an open transaction, the add blocks
+ * on that row, and the worker commits while the add waits.
+ */
+describe('a keyed add racing a worker that takes the waiting job', () => {
+  it('still enqueues its payload, as a fresh job', async () => {
+    const url = await createTestDatabase();
+    const orm = await connectOrm({ clientUrl: url, poolMax: 3 });
+    const queue = new JobQueue(url, createLogger('silent'), { concurrency: 1, pollIntervalMs: 200, runWorker: false });
+    const worker = new pg.Client({ connectionString: url });
+    await worker.connect();
+    try {
+      await queue.add(orm.em.fork(), 'notice', ['first'], { jobKey: 'notices' });
+      await worker.query('begin');
+      await worker.query(`update graphile_worker._private_jobs set locked_at = now(), locked_by = 'a-worker' where key = 'notices'`);
+      const adding = queue.add(orm.em.fork(), 'notice', ['second'], { jobKey: 'notices' });
+      // The add is past its "clear the key of a running job" step and waits on the job row.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const { rows } = await worker.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%add_job%'`);
+        if (rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error('the add never waited on the locked job');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await worker.query('commit');
+      await adding;
+      const { rows } = await worker.query(`select payload, key, locked_at is not null as locked from graphile_worker._private_jobs order by id`);
+      expect(rows).toEqual([
+        { payload: ['first'], key: null, locked: true },
+        { payload: ['second'], key: 'notices', locked: false },
+      ]);
+    } finally {
+      await worker.end();
+      await orm.close();
     }
   });
 });
