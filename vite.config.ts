@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
@@ -27,6 +28,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most integration files wait (child processes, lease expiry, polling) rather than compute, so
+    // two files at once on a 2-core machine nearly halve the suite; vitest's default is cores − 1.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Two projects, both run by `npm test`: pure unit tests (`*.unit.test.ts`) never start
     // PostgreSQL; every other test gets the migrated template database from the global setup.
     projects: [
