@@ -23,6 +23,9 @@ export function locationString(location: FeedLocation | null): string | null {
   return parts.length ? parts.join(', ') : location.name?.trim() || null;
 }
 
+/** Elements LinkedIn refuses a job without: written even when empty, so the refusal names them. */
+const REQUIRED: ReadonlySet<string> = new Set(['partnerJobId', 'company', 'title', 'description', 'applyUrl']);
+
 /** The elements of one `<job>`, in the order of LinkedIn's field table; empty optional fields are left out. */
 export function linkedinJobElements(posting: FeedPosting, location: FeedLocation | null, company: LinkedinCompany): Record<string, CdataNode> {
   const fields: [string, string | null | undefined][] = [
@@ -45,8 +48,7 @@ export function linkedinJobElements(posting: FeedPosting, location: FeedLocation
     ['expirationDate', posting.expiresAt ? posting.expiresAt.toISOString() : null],
   ];
   const job: Record<string, CdataNode> = {};
-  const required = new Set(['partnerJobId', 'company', 'title', 'description', 'applyUrl']);
-  for (const [name, value] of fields) if (value || required.has(name)) job[name] = cdata(value ?? '');
+  for (const [name, value] of fields) if (value || REQUIRED.has(name)) job[name] = cdata(value ?? '');
   return job;
 }
 
