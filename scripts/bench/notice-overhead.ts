@@ -109,7 +109,7 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
       '',
       `Requests/s of \`updatePosting\` (admin session, 20 public postings of an organization that submits its hosted pages, each title flipping between two values), on an instance with`,
       `no search engine configured and on one with IndexNow and Google's Indexing API (local receivers), alternating, ${rounds} rounds of ${seconds} s each`,
-      '(autocannon, 20 connections, loopback, one process, one database). Each update enqueues one job per engine in its transaction; the worker merges and sends them.',
+      '(autocannon, 20 connections, loopback, one process, one database). Each update writes one outbox row in its transaction; a pump hands them, merged, to one job per engine every 500 ms (the worker poll interval here), and the worker sends them.',
       `Run: \`npx vite-node scripts/bench/notice-overhead.ts -- --seconds ${seconds} --rounds ${rounds}\`. Goal: under 5 % overhead.`,
       '',
       machineLine(db.serverVersion),

@@ -33,6 +33,7 @@ const SMOKE: Plan = [
   ['feed-lag.ts', ['--postings', '200', '--pulls', '2', '--parallel', '2']],
   ['webhooks.ts', ['--messages', '200', '--rate', '50', '--rate-seconds', '1', '--seconds', '1', '--rounds', '1']],
   ['linkedin-feed.ts', ['--postings', '200', '--rounds', '1']],
+  ['notice-overhead.ts', ['--seconds', '1', '--rounds', '1']],
 ];
 
 const QUICK: Plan = [
@@ -50,6 +51,7 @@ const QUICK: Plan = [
   ['feed-lag.ts', ['--postings', '2000', '--pulls', '4', '--parallel', '2']],
   ['webhooks.ts', ['--messages', '2000', '--rate', '250', '--rate-seconds', '4', '--seconds', '2', '--rounds', '1']],
   ['linkedin-feed.ts', ['--postings', '2000', '--rounds', '2']],
+  ['notice-overhead.ts', ['--seconds', '2', '--rounds', '2']],
 ];
 
 const FULL: Plan = [
@@ -67,6 +69,7 @@ const FULL: Plan = [
   ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
   ['webhooks.ts', ['--messages', '5000', '--rate', '250', '--rate-seconds', '10', '--seconds', '5', '--rounds', '2']],
   ['linkedin-feed.ts', ['--postings', '10000', '--rounds', '4']],
+  ['notice-overhead.ts', ['--seconds', '5', '--rounds', '4']],
 ];
 
 const smoke = hasFlag(process.argv, 'smoke');

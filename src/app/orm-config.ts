@@ -29,7 +29,7 @@ export function ormConfig({ clientUrl, poolMax = 10, onQuery }: OrmConfigOptions
     // graphile_worker is the job queue's own schema, migrated by graphile-worker (db/job-queue.ts), not by us.
     // rate_limits, job_queue_ticks and the webhook tables are read and written with SQL only (no entities): the diff leaves them to their migrations.
     schemaGenerator: {
-      skipTables: ['rate_limits', 'job_queue_ticks', 'webhook_endpoints', 'webhook_messages', 'webhook_attempts', 'eeo_responses', 'posting_search_notices', 'search_notice_quota', 'google_indexing_backlog'],
+      skipTables: ['rate_limits', 'job_queue_ticks', 'webhook_endpoints', 'webhook_messages', 'webhook_attempts', 'eeo_responses', 'posting_search_notices', 'search_notice_quota', 'google_indexing_backlog', 'search_notice_outbox'],
       ignoreSchema: ['graphile_worker'],
     },
     debug: onQuery ? ['query'] : false,

@@ -29,7 +29,7 @@ import { PostingService } from '../modules/postings/posting.service';
 import { defineIndexNowTask, indexNowKey, indexNowTarget } from '../modules/distribution/indexnow';
 import { GOOGLE_INDEXING_ROUTE, GoogleIndexing, loadServiceAccountKey, serviceAccountTokens } from '../modules/distribution/google';
 import { NoticeMetrics, NoticeRecorder } from '../modules/distribution/notices';
-import { SEARCH_NOTICE_TASK, type SearchNoticeRoute } from '../modules/postings';
+import { SEARCH_NOTICE_TASK, SearchNoticePump, type SearchNoticeRoute } from '../modules/postings';
 import { LoginService } from '../modules/users/login.service';
 import { LoginThrottle } from '../modules/users/login-throttle';
 import { SessionService } from '../modules/users/session.service';
@@ -101,7 +101,7 @@ export interface Services {
   eeo: EeoService;
   jobs: JobQueue;
   /** Search-engine notices: IndexNow's key served at keyLocation, and Google's notices (each null when off). */
-  searchNotices: { indexNowKey: string | null; google: GoogleIndexing | null };
+  searchNotices: { indexNowKey: string | null; google: GoogleIndexing | null; pump: SearchNoticePump };
   /** Webhook endpoints, and `enqueueFor`: events written in the same transaction as their change. */
   webhooks: WebhookService;
   /** One delivery attempt of a webhook message (run by the queue's webhook-deliver task). */
@@ -189,7 +189,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   const clock = options.clock ?? (() => new Date());
   const noticeRecorder = new NoticeRecorder(orm, new NoticeMetrics(metrics.registry), logger);
   const noticeRoutes: SearchNoticeRoute[] = [];
-  const searchNotices: Services['searchNotices'] = { indexNowKey: null, google: null };
+  const searchNotices: Omit<Services['searchNotices'], 'pump'> = { indexNowKey: null, google: null };
   if (config.indexNowEndpoint) {
     searchNotices.indexNowKey = indexNowKey(config.indexNowKey, masterKey);
     defineIndexNowTask(jobs, indexNowTarget(config.indexNowEndpoint, config.publicUrl, searchNotices.indexNowKey), logger, noticeRecorder);
@@ -205,6 +205,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     noticeRoutes.push(GOOGLE_INDEXING_ROUTE);
   }
   const noticeSink = { jobs, publicUrl: config.publicUrl, routes: noticeRoutes };
+  // Notices wait in the outbox at most a second (less when the worker polls faster, as in tests).
+  const noticePump = new SearchNoticePump(orm, noticeSink, logger, Math.min(1000, config.jobs.pollIntervalMs));
   const postings = new PostingService(orm, events, webhooks, config.publicUrl, noticeSink);
   // After commit: evict the key here and NOTIFY every instance; drop cached public answers everywhere.
   events.on('credential.changed', ({ credentialId }) => credentialVerifier.announce(credentialId));
@@ -233,6 +235,8 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
   // Stopped first on close (closers run in reverse), so no job runs on a closed store or pool.
   await jobs.start();
   closers.push(() => jobs.stop());
+  noticePump.start();
+  closers.push(() => noticePump.stop());
   return {
     config,
     orm,
@@ -264,7 +268,7 @@ export async function createServices(config: Config, orm: MikroORM, logger: Logg
     publicCache,
     housekeeping,
     postingExpirySweep,
-    searchNotices,
+    searchNotices: { ...searchNotices, pump: noticePump },
     retentionSweep,
     candidateData: new CandidateDataService(eraser, uploads, new EmailHasher(masterKey)),
     privacyNotices: new PrivacyNoticeService(events),

@@ -17,6 +17,7 @@ export const SQL_ONLY_TABLE_OWNERS: Readonly<Record<string, string>> = {
   posting_search_notices: 'distribution',
   search_notice_quota: 'distribution',
   google_indexing_backlog: 'distribution',
+  search_notice_outbox: 'postings',
 };
 
 /** Views other modules read instead of the owner's tables (created in src/db/migrations). */

@@ -20,6 +20,7 @@ import { Migration20261204143000_job_queue_ticks } from './Migration202612041430
 import { Migration20261204160000_ownership_views } from './Migration20261204160000_ownership_views';
 import { Migration20261204160000_stage_upload_function } from './Migration20261204160000_stage_upload_function';
 import { Migration20261204160000_eeo_responses } from './Migration20261204160000_eeo_responses';
+import { Migration20261204210000_search_notice_outbox } from './Migration20261204210000_search_notice_outbox';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204160000_stage_upload_function', class: Migration20261204160000_stage_upload_function },
   { name: 'Migration20261204160000_eeo_responses', class: Migration20261204160000_eeo_responses },
   { name: 'Migration20261204160000_search_notices', class: Migration20261204160000_search_notices },
+  { name: 'Migration20261204210000_search_notice_outbox', class: Migration20261204210000_search_notice_outbox },
 ];

@@ -7,5 +7,6 @@ export { PostingOrder, PublicPosting, PublicPostingFilter } from './public-posti
 export * from './public-postings.query';
 export { applyTargetPostingSql, publiclyVisibleSql } from './public-visibility';
 export { isPubliclyVisible } from './public-visibility';
-export { SEARCH_NOTICE_TASK, type SearchNotice, type SearchNoticeKind, type SearchNoticeRoute } from './posting-notices';
+export { SEARCH_NOTICE_TASK, type SearchNotice, type SearchNoticeKind, type SearchNoticeRoute, type SearchNoticeSink } from './posting-notices';
+export { SearchNoticePump } from './search-notice-pump';
 export { CONFIDENTIAL_POSTING_IDS_SQL } from './confidential-postings-sql';

@@ -4,19 +4,13 @@ import { Organization } from '../organizations/entities.api';
 import type { Posting } from './posting.entity';
 import { hostedUrl } from './posting-urls';
 import { isPubliclyVisible } from './public-visibility';
+import type { SearchNotice } from './search-notice';
+import { addSearchNotices } from './search-notice-outbox.repository';
 
 /** The queue task that tells IndexNow about hosted pages; defined by the distribution module. */
 export const SEARCH_NOTICE_TASK = 'search-engine-notice';
 
-export type SearchNoticeKind = 'URL_UPDATED' | 'URL_DELETED';
-
-/** One hosted page to announce. Jobs of this task hold an array of these, merged while waiting (graphile-worker batch jobs). */
-export interface SearchNotice {
-  organizationId: string;
-  postingId: string;
-  url: string;
-  kind: SearchNoticeKind;
-}
+export type { SearchNotice, SearchNoticeKind } from './search-notice';
 
 /** One destination's queue task (defined by the distribution module). */
 export interface SearchNoticeRoute {
@@ -25,7 +19,7 @@ export interface SearchNoticeRoute {
   queueName?: string;
 }
 
-/** What the postings service needs to enqueue notices. */
+/** What the postings module needs to write notices and hand them on (SearchNoticePump). */
 export interface SearchNoticeSink {
   jobs: JobQueue;
   publicUrl: string;
@@ -33,11 +27,13 @@ export interface SearchNoticeSink {
   routes: SearchNoticeRoute[];
 }
 
-/** Each destination's waiting job collects every notice (array payloads merge on the same job key): one request per batch. */
+/**
+ * Writes the notices to the outbox, in the change's transaction; SearchNoticePump hands
+ * them to each engine's job. One plain insert: no shared row is locked while the change's
+ * transaction stays open.
+ */
 async function enqueueNotices(em: EntityManager, sink: SearchNoticeSink, notices: SearchNotice[]): Promise<void> {
-  for (const route of sink.routes) {
-    await sink.jobs.add(em, route.task, notices, { jobKey: route.task, queueName: route.queueName, maxAttempts: 10 });
-  }
+  if (sink.routes.length) await addSearchNotices(em, notices);
 }
 
 /**
