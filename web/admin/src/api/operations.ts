@@ -257,3 +257,15 @@ export const EeoReportDocument = graphql(`
     }
   }
 `);
+
+export const EeoSettingsDocument = graphql(`
+  query EeoSettings {
+    organization { id settingsVersion settings { eeoQuestions } }
+  }
+`);
+
+export const UpdateEeoSettingsDocument = graphql(`
+  mutation UpdateEeoSettings($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) { id settingsVersion settings { eeoQuestions } }
+  }
+`);

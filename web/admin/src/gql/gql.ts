@@ -60,6 +60,8 @@ type Documents = {
     "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": typeof types.DistributionSettingsDocument,
     "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": typeof types.UpdateDistributionSettingsDocument,
     "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n": typeof types.EeoReportDocument,
+    "\n  query EeoSettings {\n    organization { id settingsVersion settings { eeoQuestions } }\n  }\n": typeof types.EeoSettingsDocument,
+    "\n  mutation UpdateEeoSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { eeoQuestions } }\n  }\n": typeof types.UpdateEeoSettingsDocument,
     "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": typeof types.WebhookAccessDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": typeof types.WebhookEndpointFieldsFragmentDoc,
     "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": typeof types.WebhookEventTypesDocument,
@@ -121,6 +123,8 @@ const documents: Documents = {
     "\n  query DistributionSettings {\n    organization { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages careersPageEnabled careersSiteUrl } }\n  }\n": types.DistributionSettingsDocument,
     "\n  mutation UpdateDistributionSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { linkedinFeedEnabled linkedinCompanyId submitHostedPages } }\n  }\n": types.UpdateDistributionSettingsDocument,
     "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n": types.EeoReportDocument,
+    "\n  query EeoSettings {\n    organization { id settingsVersion settings { eeoQuestions } }\n  }\n": types.EeoSettingsDocument,
+    "\n  mutation UpdateEeoSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { eeoQuestions } }\n  }\n": types.UpdateEeoSettingsDocument,
     "\n  query WebhookAccess { webhookAccess { operations allowConfidential } }\n": types.WebhookAccessDocument,
     "\n  fragment WebhookEndpointFields on WebhookEndpoint {\n    id url eventTypes description allowConfidential status disabledReason failingSince previousSecretExpiresAt createdAt updatedAt\n  }\n": types.WebhookEndpointFieldsFragmentDoc,
     "\n  query WebhookEventTypes { webhookEventTypes { name description permission group } }\n": types.WebhookEventTypesDocument,
@@ -317,6 +321,14 @@ export function graphql(source: "\n  mutation UpdateDistributionSettings($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EeoReport($postingId: ID, $from: DateTimeISO, $to: DateTimeISO) {\n    eeoReport(postingId: $postingId, from: $from, to: $to) {\n      minimumCellSize responses from to\n      questions { question label cells { answer label count suppressed } }\n    }\n  }\n"): typeof import('./graphql').EeoReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EeoSettings {\n    organization { id settingsVersion settings { eeoQuestions } }\n  }\n"): typeof import('./graphql').EeoSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEeoSettings($input: UpdateOrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) { id settingsVersion settings { eeoQuestions } }\n  }\n"): typeof import('./graphql').UpdateEeoSettingsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -515,6 +515,18 @@ export type EeoReportQueryVariables = Exact<{
 
 export type EeoReportQuery = { eeoReport: { minimumCellSize: number, responses: number | null, from: string | null, to: string | null, questions: Array<{ question: EeoQuestion, label: string, cells: Array<{ answer: string, label: string, count: number | null, suppressed: boolean }> }> } };
 
+export type EeoSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EeoSettingsQuery = { organization: { id: string, settingsVersion: number, settings: { eeoQuestions: Array<EeoQuestion> } } | null };
+
+export type UpdateEeoSettingsMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateEeoSettingsMutation = { updateOrganizationSettings: { id: string, settingsVersion: number, settings: { eeoQuestions: Array<EeoQuestion> } } };
+
 export type WebhookAccessQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1517,6 +1529,28 @@ export const EeoReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EeoReportQuery, EeoReportQueryVariables>;
+export const EeoSettingsDocument = new TypedDocumentString(`
+    query EeoSettings {
+  organization {
+    id
+    settingsVersion
+    settings {
+      eeoQuestions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EeoSettingsQuery, EeoSettingsQueryVariables>;
+export const UpdateEeoSettingsDocument = new TypedDocumentString(`
+    mutation UpdateEeoSettings($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    id
+    settingsVersion
+    settings {
+      eeoQuestions
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateEeoSettingsMutation, UpdateEeoSettingsMutationVariables>;
 export const WebhookAccessDocument = new TypedDocumentString(`
     query WebhookAccess {
   webhookAccess {

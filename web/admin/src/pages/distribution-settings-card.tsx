@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { fieldError, otherErrors } from '../api/api-error';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { DistributionSettingsDocument, UpdateDistributionSettingsDocument } from '../api/operations';
+import { SettingsCardForm } from '../components/settings-card-form';
 import { QueryView } from '../components/states';
 import type { DistributionSettingsQuery } from '../gql/graphql';
 
@@ -38,67 +39,45 @@ function DistributionSettingsForm({ settings, slug, readOnly }: { settings: Sett
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      noValidate
+    <SettingsCardForm
+      title="Distribution"
+      readOnly={readOnly}
+      saving={save.isPending}
+      savedText={saved ? 'Distribution settings saved.' : null}
+      saveLabel="Save distribution settings"
+      otherErrors={otherErrors(save.error, FIELDS)}
+      onSubmit={submit}
     >
-      <Card withBorder>
-        <Stack>
-          <Title order={2} size="h5">
-            Distribution
-          </Title>
-          <Switch
-            label="LinkedIn job feed enabled"
-            description={`Serve GET /feeds/${slug}/linkedin.xml, LinkedIn's XML job feed.`}
-            checked={linkedinFeedEnabled}
-            disabled={readOnly}
-            error={fieldError(save.error, 'linkedinFeedEnabled')}
-            onChange={(e) => setLinkedinFeedEnabled(e.currentTarget.checked)}
-          />
-          <TextInput
-            label="LinkedIn company id"
-            description="The digits of your LinkedIn company page id, written as companyId in the feed; empty clears it."
-            value={linkedinCompanyId}
-            disabled={readOnly}
-            inputMode="numeric"
-            error={fieldError(save.error, 'linkedinCompanyId')}
-            onChange={(e) => setLinkedinCompanyId(e.currentTarget.value)}
-          />
-          <Switch
-            label="Submit hosted pages to search engines"
-            description="Tell Google (Indexing API) and IndexNow when a hosted posting page is published, changed or withdrawn."
-            checked={submitHostedPages}
-            disabled={readOnly}
-            error={fieldError(save.error, 'submitHostedPages')}
-            onChange={(e) => setSubmitHostedPages(e.currentTarget.checked)}
-          />
-          {submitHostedPages && hostedPagesElsewhere && (
-            <Text size="xs">
-              {settings.careersSiteUrl ? 'Your postings live on your own careers site, so that site submits them, not Jobgate.' : 'Hosted career pages are off, so there is no page to submit.'}
-            </Text>
-          )}
-          {otherErrors(save.error, FIELDS) && (
-            <Alert color="red" variant="outline" role="alert">
-              {otherErrors(save.error, FIELDS)}
-            </Alert>
-          )}
-          {!readOnly && (
-            <Group justify="flex-end">
-              {saved && (
-                <Text size="sm" role="status">
-                  Distribution settings saved.
-                </Text>
-              )}
-              <Button type="submit" loading={save.isPending}>
-                Save distribution settings
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Card>
-    </form>
+      <Switch
+        label="LinkedIn job feed enabled"
+        description={`Serve GET /feeds/${slug}/linkedin.xml, LinkedIn's XML job feed.`}
+        checked={linkedinFeedEnabled}
+        disabled={readOnly}
+        error={fieldError(save.error, 'linkedinFeedEnabled')}
+        onChange={(e) => setLinkedinFeedEnabled(e.currentTarget.checked)}
+      />
+      <TextInput
+        label="LinkedIn company id"
+        description="The digits of your LinkedIn company page id, written as companyId in the feed; empty clears it."
+        value={linkedinCompanyId}
+        disabled={readOnly}
+        inputMode="numeric"
+        error={fieldError(save.error, 'linkedinCompanyId')}
+        onChange={(e) => setLinkedinCompanyId(e.currentTarget.value)}
+      />
+      <Switch
+        label="Submit hosted pages to search engines"
+        description="Tell Google (Indexing API) and IndexNow when a hosted posting page is published, changed or withdrawn."
+        checked={submitHostedPages}
+        disabled={readOnly}
+        error={fieldError(save.error, 'submitHostedPages')}
+        onChange={(e) => setSubmitHostedPages(e.currentTarget.checked)}
+      />
+      {submitHostedPages && hostedPagesElsewhere && (
+        <Text size="xs">
+          {settings.careersSiteUrl ? 'Your postings live on your own careers site, so that site submits them, not Jobgate.' : 'Hosted career pages are off, so there is no page to submit.'}
+        </Text>
+      )}
+    </SettingsCardForm>
   );
 }

@@ -7,6 +7,7 @@ import { useSession } from '../api/session';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import type { OrganizationQuery } from '../gql/graphql';
 import { DistributionSettingsCard } from './distribution-settings-card';
+import { EeoSettingsCard } from './eeo-settings-card';
 import { OrganizationLogoCard } from './organization-logo-card';
 
 type Organization = NonNullable<OrganizationQuery['organization']>;
@@ -211,6 +212,7 @@ function SettingsScreen({ organization }: { organization: Organization }) {
         </Card>
       </form>
       <DistributionSettingsCard slug={organization.slug} readOnly={readOnly} />
+      <EeoSettingsCard readOnly={readOnly} />
     </Stack>
   );
 }

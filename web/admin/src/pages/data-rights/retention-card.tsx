@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useState } from 'react';
 import { fieldError, otherErrors } from '../../api/api-error';
 import { UpdateRetentionDocument } from '../../api/data-rights-operations';
 import { useApiMutation } from '../../api/hooks';
+import { SettingsCardForm } from '../../components/settings-card-form';
 import { retentionInput, validateRetention, type RetentionDraft } from './retention-draft';
 
 const FIELDS = ['applicationRetentionDays', 'consentedRetentionDays', 'clearApplicationRetention'];
@@ -29,58 +30,36 @@ export function RetentionCard({ applicationRetentionDays, consentedRetentionDays
   };
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      noValidate
+    <SettingsCardForm
+      title="Retention"
+      readOnly={readOnly}
+      saving={save.isPending}
+      savedText={saved ? 'Retention saved.' : null}
+      saveLabel="Save retention"
+      otherErrors={otherErrors(save.error, FIELDS)}
+      onSubmit={submit}
     >
-      <Card withBorder>
-        <Stack>
-          <Title order={2} size="h5">
-            Retention
-          </Title>
-          <Text size="sm" c="dimmed">
-            Applications past their period are erased every night with their files, unless on legal hold. Empty keeps them until erased.
-          </Text>
-          <NumberInput
-            label="Days to keep applications"
-            description="1 to 3650, counted from the day of the application."
-            value={draft.days}
-            disabled={readOnly}
-            allowDecimal={false}
-            onChange={(v) => setDraft({ ...draft, days: v === '' ? '' : Number(v) })}
-            error={problems.days ?? fieldError(save.error, 'applicationRetentionDays') ?? fieldError(save.error, 'clearApplicationRetention')}
-          />
-          <NumberInput
-            label="Days to keep with consent to longer storage"
-            description="1 to 3650, at least the days above; for candidates who agreed to longer storage. Empty: the same as above."
-            value={draft.consentedDays}
-            disabled={readOnly}
-            allowDecimal={false}
-            onChange={(v) => setDraft({ ...draft, consentedDays: v === '' ? '' : Number(v) })}
-            error={problems.consentedDays ?? fieldError(save.error, 'consentedRetentionDays')}
-          />
-          {otherErrors(save.error, FIELDS) && (
-            <Alert color="red" variant="outline" role="alert">
-              {otherErrors(save.error, FIELDS)}
-            </Alert>
-          )}
-          {!readOnly && (
-            <Group justify="flex-end">
-              {saved && (
-                <Text size="sm" role="status">
-                  Retention saved.
-                </Text>
-              )}
-              <Button type="submit" loading={save.isPending}>
-                Save retention
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Card>
-    </form>
+      <Text size="sm" c="dimmed">
+        Applications past their period are erased every night with their files, unless on legal hold. Empty keeps them until erased.
+      </Text>
+      <NumberInput
+        label="Days to keep applications"
+        description="1 to 3650, counted from the day of the application."
+        value={draft.days}
+        disabled={readOnly}
+        allowDecimal={false}
+        onChange={(v) => setDraft({ ...draft, days: v === '' ? '' : Number(v) })}
+        error={problems.days ?? fieldError(save.error, 'applicationRetentionDays') ?? fieldError(save.error, 'clearApplicationRetention')}
+      />
+      <NumberInput
+        label="Days to keep with consent to longer storage"
+        description="1 to 3650, at least the days above; for candidates who agreed to longer storage. Empty: the same as above."
+        value={draft.consentedDays}
+        disabled={readOnly}
+        allowDecimal={false}
+        onChange={(v) => setDraft({ ...draft, consentedDays: v === '' ? '' : Number(v) })}
+        error={problems.consentedDays ?? fieldError(save.error, 'consentedRetentionDays')}
+      />
+    </SettingsCardForm>
   );
 }
