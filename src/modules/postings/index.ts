@@ -9,4 +9,5 @@ export { applyTargetPostingSql, publiclyVisibleSql } from './public-visibility';
 export { isPubliclyVisible } from './public-visibility';
 export { SEARCH_NOTICE_TASK, type SearchNotice, type SearchNoticeKind, type SearchNoticeRoute, type SearchNoticeSink } from './posting-notices';
 export { SearchNoticePump } from './search-notice-pump';
+export { latestPerUrl } from './search-notice';
 export { CONFIDENTIAL_POSTING_IDS_SQL } from './confidential-postings-sql';

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { systemFork } from '../../db/request-scope';
 import type { SearchNoticeSink } from './posting-notices';
+import { latestPerUrl } from './search-notice';
 import { hasSearchNotices, takeSearchNotices } from './search-notice-outbox.repository';
 
 /** Notices handed on per transaction: IndexNow takes 10 000 URLs a request. */
@@ -52,7 +53,7 @@ export class SearchNoticePump {
       const taken = await systemFork(this.orm).transactional(async (em) => {
         const taken = await takeSearchNotices(em, PUMP_BATCH);
         // A page edited five times since the last pump is announced once, as it is now (the latest kind).
-        const notices = [...new Map(taken.map((n) => [n.url, n])).values()];
+        const notices = latestPerUrl(taken);
         for (const route of this.sink.routes) {
           // Array payloads merge into the waiting job of the same key: one request per engine per batch.
           if (notices.length) await this.sink.jobs.add(em, route.task, notices, { jobKey: route.task, queueName: route.queueName, maxAttempts: 10 });

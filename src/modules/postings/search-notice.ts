@@ -7,3 +7,8 @@ export interface SearchNotice {
   url: string;
   kind: SearchNoticeKind;
 }
+
+/** One notice per URL, the latest kind winning (a page published and then closed is announced closed only), in first-seen order. */
+export function latestPerUrl<N extends SearchNotice>(notices: readonly N[]): N[] {
+  return [...new Map(notices.map((n) => [n.url, n])).values()];
+}

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SearchNotice, SearchNoticeKind } from '../../postings';
+import { latestPerUrl, type SearchNotice, type SearchNoticeKind } from '../../postings';
 
 /** A notice waiting in `google_indexing_backlog`, with the attempts its URL has had. */
 export interface BacklogNotice extends SearchNotice {
@@ -9,7 +9,7 @@ export interface BacklogNotice extends SearchNotice {
 /** Queues notices, one row per URL: a later notice for the same URL replaces the kind (a posting closed before it was announced is announced closed only). */
 export async function addToBacklog(em: EntityManager, notices: SearchNotice[]): Promise<void> {
   if (!notices.length) return;
-  const latest = [...new Map(notices.map((n) => [n.url, n])).values()];
+  const latest = latestPerUrl(notices);
   await em.execute(
     `insert into google_indexing_backlog (url, kind, posting_id, organization_id)
      select * from unnest(array[?]::text[], array[?]::text[], array[?]::uuid[], array[?]::uuid[])

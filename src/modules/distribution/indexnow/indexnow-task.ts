@@ -1,6 +1,6 @@
 import type { JobQueue } from '../../../db/job-queue';
 import type { Logger } from 'pino';
-import { SEARCH_NOTICE_TASK, type SearchNotice } from '../../postings';
+import { latestPerUrl, SEARCH_NOTICE_TASK, type SearchNotice } from '../../postings';
 import type { NoticeRecorder } from '../notices';
 import { INDEXNOW_BATCH, IndexNowRefused, submitToIndexNow, type IndexNowTarget } from './indexnow-client';
 import { indexNowKeyPath } from './indexnow-key';
@@ -15,7 +15,7 @@ export function defineIndexNowTask(jobs: JobQueue, target: IndexNowTarget, logge
   jobs.define(SEARCH_NOTICE_TASK, async (payload, { attempt, maxAttempts }) => {
     const notices = (Array.isArray(payload) ? payload : [payload]) as SearchNotice[];
     // The latest notice per URL: the one the audit trail names.
-    const byUrl = [...new Map(notices.map((n) => [n.url, n])).values()];
+    const byUrl = latestPerUrl(notices);
     for (let i = 0; i < byUrl.length; i += INDEXNOW_BATCH) {
       const batch = byUrl.slice(i, i + INDEXNOW_BATCH);
       try {
