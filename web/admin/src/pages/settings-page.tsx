@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Card, NumberInput, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type ChangeEvent, useState } from 'react';
 import { fieldError, otherErrors } from '../api/api-error';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { OrganizationDocument, UpdateOrganizationSettingsDocument } from '../api/operations';
 import { useSession } from '../api/session';
+import { SettingsCardForm } from '../components/settings-card-form';
 import { EmptyState, PageTitle, QueryView } from '../components/states';
 import type { OrganizationQuery } from '../gql/graphql';
 import { DistributionSettingsCard } from './distribution-settings-card';
@@ -141,76 +142,54 @@ function SettingsScreen({ organization }: { organization: Organization }) {
         </Alert>
       )}
       <OrganizationLogoCard slug={organization.slug} name={organization.name} logoFileId={organization.settings.logoFileId} readOnly={readOnly} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        noValidate
+      <SettingsCardForm
+        title="Career pages and feeds"
+        readOnly={readOnly}
+        saving={save.isPending}
+        savedText={saved ? 'Settings saved.' : null}
+        saveLabel="Save settings"
+        otherErrors={otherErrors(save.error, FIELDS)}
+        onSubmit={submit}
       >
-        <Card withBorder>
-          <Stack>
-            <Title order={2} size="h5">
-              Career pages and feeds
-            </Title>
-            <Switch label="Hosted career pages enabled" description="Serve the job board at /jobs/<slug> with its posting pages and apply form." {...toggle('careersPageEnabled')} />
-            <Textarea
-              label="Intro"
-              description={`A short plain-text introduction at the top of the hosted job board (at most ${MAX_INTRO_LENGTH} characters); empty clears it.`}
-              value={draft.intro}
-              disabled={readOnly}
-              autosize
-              minRows={2}
-              onChange={(e) => setDraft({ ...draft, intro: e.currentTarget.value })}
-              error={fieldError(save.error, 'intro') ?? (draft.intro.length > MAX_INTRO_LENGTH ? `At most ${MAX_INTRO_LENGTH} characters (now ${draft.intro.length})` : undefined)}
-            />
-            <Switch label="Job feed enabled" description="Serve GET /feeds/<slug>.xml to job boards." {...toggle('feedEnabled')} />
-            <Switch label="Lever-compatible Postings API" description="Serve GET /v0/postings/<slug> for career sites built on Lever's API." {...toggle('leverApiEnabled')} />
-            <Switch label="Greenhouse-compatible Job Board API" description="Serve GET /v1/boards/<slug>/jobs for career sites built on Greenhouse's API." {...toggle('greenhouseApiEnabled')} />
-            <TextInput label="Careers site URL" description="Your own career site, if you have one; empty clears it." value={draft.careersSiteUrl} disabled={readOnly} onChange={(e) => setDraft({ ...draft, careersSiteUrl: e.currentTarget.value })} error={fieldError(save.error, 'careersSiteUrl')} />
-            <TagsInput
-              label="Allowed origins"
-              description="Origins allowed to call the public API from a browser (CORS), e.g. https://careers.example.com. Press Enter after each."
-              value={draft.allowedOrigins}
-              onChange={(allowedOrigins) => setDraft({ ...draft, allowedOrigins })}
-              disabled={readOnly}
-              error={fieldError(save.error, 'allowedOrigins')}
-              clearable
-              clearButtonProps={{ 'aria-label': 'Remove all origins' }}
-            />
-            <Title order={2} size="h5" mt="sm">
-              API keys
-            </Title>
-            <Switch label="Lock API key permissions" description="Lever's rule: a key's permissions cannot change after creation; delete and re-create it instead." {...toggle('lockCredentialPermissions')} />
-            <NumberInput
-              label="Maximum API key lifetime (days)"
-              description="1 to 3650. Empty means keys may never expire."
-              value={draft.maxCredentialLifetimeDays}
-              disabled={readOnly}
-              allowDecimal={false}
-              onChange={(v) => setDraft({ ...draft, maxCredentialLifetimeDays: v === '' ? '' : Number(v) })}
-              error={fieldError(save.error, 'maxCredentialLifetimeDays') ?? fieldError(save.error, 'clearMaxCredentialLifetime')}
-            />
-            {otherErrors(save.error, FIELDS) && (
-              <Alert color="red" variant="outline" role="alert">
-                {otherErrors(save.error, FIELDS)}
-              </Alert>
-            )}
-            {!readOnly && (
-              <Group justify="flex-end">
-                {saved && (
-                  <Text size="sm" role="status">
-                    Settings saved.
-                  </Text>
-                )}
-                <Button type="submit" loading={save.isPending}>
-                  Save settings
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Card>
-      </form>
+        <Switch label="Hosted career pages enabled" description="Serve the job board at /jobs/<slug> with its posting pages and apply form." {...toggle('careersPageEnabled')} />
+        <Textarea
+          label="Intro"
+          description={`A short plain-text introduction at the top of the hosted job board (at most ${MAX_INTRO_LENGTH} characters); empty clears it.`}
+          value={draft.intro}
+          disabled={readOnly}
+          autosize
+          minRows={2}
+          onChange={(e) => setDraft({ ...draft, intro: e.currentTarget.value })}
+          error={fieldError(save.error, 'intro') ?? (draft.intro.length > MAX_INTRO_LENGTH ? `At most ${MAX_INTRO_LENGTH} characters (now ${draft.intro.length})` : undefined)}
+        />
+        <Switch label="Job feed enabled" description="Serve GET /feeds/<slug>.xml to job boards." {...toggle('feedEnabled')} />
+        <Switch label="Lever-compatible Postings API" description="Serve GET /v0/postings/<slug> for career sites built on Lever's API." {...toggle('leverApiEnabled')} />
+        <Switch label="Greenhouse-compatible Job Board API" description="Serve GET /v1/boards/<slug>/jobs for career sites built on Greenhouse's API." {...toggle('greenhouseApiEnabled')} />
+        <TextInput label="Careers site URL" description="Your own career site, if you have one; empty clears it." value={draft.careersSiteUrl} disabled={readOnly} onChange={(e) => setDraft({ ...draft, careersSiteUrl: e.currentTarget.value })} error={fieldError(save.error, 'careersSiteUrl')} />
+        <TagsInput
+          label="Allowed origins"
+          description="Origins allowed to call the public API from a browser (CORS), e.g. https://careers.example.com. Press Enter after each."
+          value={draft.allowedOrigins}
+          onChange={(allowedOrigins) => setDraft({ ...draft, allowedOrigins })}
+          disabled={readOnly}
+          error={fieldError(save.error, 'allowedOrigins')}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Remove all origins' }}
+        />
+        <Title order={2} size="h5" mt="sm">
+          API keys
+        </Title>
+        <Switch label="Lock API key permissions" description="Lever's rule: a key's permissions cannot change after creation; delete and re-create it instead." {...toggle('lockCredentialPermissions')} />
+        <NumberInput
+          label="Maximum API key lifetime (days)"
+          description="1 to 3650. Empty means keys may never expire."
+          value={draft.maxCredentialLifetimeDays}
+          disabled={readOnly}
+          allowDecimal={false}
+          onChange={(v) => setDraft({ ...draft, maxCredentialLifetimeDays: v === '' ? '' : Number(v) })}
+          error={fieldError(save.error, 'maxCredentialLifetimeDays') ?? fieldError(save.error, 'clearMaxCredentialLifetime')}
+        />
+      </SettingsCardForm>
       <DistributionSettingsCard slug={organization.slug} readOnly={readOnly} />
       <EeoSettingsCard readOnly={readOnly} />
     </Stack>
