@@ -67,7 +67,7 @@ const FULL: Plan = [
   ['hostile-flood.ts', ['--seconds', '10']],
   ['peer-postgraphile.ts', ['--postings', '10000', '--seconds', '5', '--rounds', '2']],
   ['feed-lag.ts', ['--postings', '10000', '--pulls', '8', '--parallel', '4']],
-  ['webhooks.ts', ['--messages', '5000', '--rate', '250', '--rate-seconds', '10', '--seconds', '5', '--rounds', '2']],
+  ['webhooks.ts', ['--messages', '5000', '--rate', '250', '--rate-seconds', '10', '--seconds', '5', '--rounds', '4']],
   ['linkedin-feed.ts', ['--postings', '10000', '--rounds', '4']],
   ['notice-overhead.ts', ['--seconds', '5', '--rounds', '4']],
 ];

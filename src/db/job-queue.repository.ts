@@ -47,6 +47,22 @@ export async function enqueue(em: EntityManager, task: string, payload: object, 
   }
 }
 
+/**
+ * Several unkeyed jobs of one task in one statement (graphile-worker's `add_jobs`), on
+ * the caller's connection and transaction like `enqueue`. Unkeyed adds cannot lose the
+ * race described above.
+ */
+export async function enqueueMany(em: EntityManager, task: string, payloads: readonly object[], maxAttempts: number | null = null): Promise<void> {
+  if (payloads.length === 0) return;
+  const [row] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from graphile_worker.add_jobs(array(
+       select (?::text, p::json, null, null, ?::int, null, null, null)::graphile_worker.job_spec from jsonb_array_elements(?::jsonb) p
+     ))`,
+    [task, maxAttempts, JSON.stringify(payloads)],
+  );
+  if (row?.n !== payloads.length) throw new Error(`job queue: ${payloads.length - (row?.n ?? 0)} of ${payloads.length} ${task} jobs were not enqueued`);
+}
+
 /** Queue depth and the age of the oldest due job, for /metrics (jobs that gave up are not counted). */
 export async function queueDepth(em: EntityManager): Promise<QueueDepth> {
   const [row] = await em.execute<{ jobs: string; oldest: string | null }[]>(

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type Task } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { claimTick, enqueue, queueDepth, type EnqueueOptions, type QueueDepth } from './job-queue.repository';
+import { claimTick, enqueue, enqueueMany, queueDepth, type EnqueueOptions, type QueueDepth } from './job-queue.repository';
 
 export type { EnqueueOptions, QueueDepth } from './job-queue.repository';
 
@@ -71,6 +71,11 @@ export class JobQueue {
   /** Enqueues `task` on `em`'s connection: inside its transaction when it has one. */
   add(em: EntityManager, task: string, payload: object, options?: EnqueueOptions): Promise<void> {
     return enqueue(em, task, payload, options);
+  }
+
+  /** Enqueues one unkeyed job of `task` per payload, in one statement. */
+  addMany(em: EntityManager, task: string, payloads: readonly object[], options: { maxAttempts?: number } = {}): Promise<void> {
+    return enqueueMany(em, task, payloads, options.maxAttempts ?? null);
   }
 
   depth(em: EntityManager): Promise<QueueDepth> {

@@ -53,6 +53,19 @@ export class PgNotifier {
     await this.subscriber.listenTo(channel);
   }
 
+  /**
+   * Sends a NOTIFY on this connection, outside any transaction: it writes no WAL, so it
+   * holds PostgreSQL's notification-queue lock for a moment only. A NOTIFY inside a
+   * change's transaction would hold that lock until the commit is flushed, serializing
+   * every notifying commit (measured: a third of updatePosting's rate with webhooks).
+   */
+  async notify(channel: string): Promise<void> {
+    assertChannel(channel);
+    if (this.closed) return;
+    await this.ensureConnected();
+    await (this.subscriber.notify as (channel: string) => Promise<unknown>)(channel);
+  }
+
   private ensureConnected(): Promise<void> {
     this.connecting ??= this.subscriber.connect();
     return this.connecting;

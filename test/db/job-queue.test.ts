@@ -50,6 +50,20 @@ describe('job queue (graphile-worker on the same PostgreSQL)', () => {
     expect(ran.filter((r) => r.task === 'record')).toEqual([{ task: 'record', payload: { n: 1 }, attempt: 1 }]);
   });
 
+  it('adds several jobs in one statement, each run once with its own payload and max attempts', async () => {
+    const before = ran.length;
+    const statements: string[] = [];
+    const listener = (q: { sql: string }) => statements.push(q.sql);
+    const knex = orm.em.getKnex();
+    knex.on('query', listener);
+    await orm.em.fork().transactional(async (em) => queue.addMany(em, 'record', [{ many: 1 }, { many: 2 }, { many: 3 }], { maxAttempts: 1 }));
+    knex.off('query', listener);
+    expect(statements.filter((sql) => sql.includes('add_jobs'))).toHaveLength(1);
+    await waitFor(() => ran.length - before >= 3);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(ran.slice(before).map((r) => r.payload).sort((a, b) => (a as { many: number }).many - (b as { many: number }).many)).toEqual([{ many: 1 }, { many: 2 }, { many: 3 }]);
+  });
+
   it('retries a job whose handler threw, and reports the attempt', async () => {
     await orm.em.fork().transactional(async (em) => queue.add(em, 'flaky', { n: 3 }, { maxAttempts: 3 }));
     // graphile-worker's first backoff is about 2.7 s.

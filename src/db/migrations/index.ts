@@ -21,6 +21,7 @@ import { Migration20261204160000_ownership_views } from './Migration202612041600
 import { Migration20261204160000_stage_upload_function } from './Migration20261204160000_stage_upload_function';
 import { Migration20261204160000_eeo_responses } from './Migration20261204160000_eeo_responses';
 import { Migration20261204210000_search_notice_outbox } from './Migration20261204210000_search_notice_outbox';
+import { Migration20261205000000_webhook_batches } from './Migration20261205000000_webhook_batches';
 
 /**
  * Migrations are listed explicitly (rather than discovered by glob) so the same
@@ -50,4 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204160000_eeo_responses', class: Migration20261204160000_eeo_responses },
   { name: 'Migration20261204160000_search_notices', class: Migration20261204160000_search_notices },
   { name: 'Migration20261204210000_search_notice_outbox', class: Migration20261204210000_search_notice_outbox },
+  { name: 'Migration20261205000000_webhook_batches', class: Migration20261205000000_webhook_batches },
 ];

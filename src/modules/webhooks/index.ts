@@ -1,5 +1,7 @@
 /** The webhooks module's facade: what other modules and the composition root use. */
-export { WebhookService, DELIVER_TASK } from './webhook.service';
+export { WebhookService } from './webhook.service';
+export { WebhookPump, DELIVER_TASK } from './webhook-pump';
+export { WebhookDueSignal } from './webhook-due-signal';
 export type { WebhookEvent } from './webhook-event';
 export { WEBHOOK_EVENT_TYPES, type WebhookEventName, type WebhookEventType } from './event-types';
 export { WebhookDelivery, type DeliveryOutcome } from './webhook-delivery';

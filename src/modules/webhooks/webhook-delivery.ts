@@ -8,7 +8,7 @@ import { eventTypeOf } from './event-types';
 import { ownerReach } from './owner-reach';
 import type { DeliveryResponse, WebhookSender } from './webhook-sender';
 import { signedHeaders } from './webhook-signature';
-import { WebhookRepository, type EndpointRow, type MessageRow } from './webhook.repository';
+import { WebhookRepository, type AttemptRow, type EndpointRow, type MessageRow } from './webhook.repository';
 
 /** An endpoint whose every delivery has failed for this long is disabled. */
 const FAILING_DISABLE_MS = 5 * 24 * 3600 * 1000;
@@ -17,20 +17,31 @@ export const LEASE_SECONDS = 30;
 
 export type DeliveryOutcome = 'delivered' | 'failed' | 'retrying' | 'suppressed' | 'gone' | 'skipped';
 
+/** Unclaimed this long after a pump batched it, a message's job is taken as lost (see releaseStranded). */
+const QUEUED_GRACE_SECONDS = 120;
+
 export interface DeliveryOptions {
   masterKey: Buffer;
   retryScheduleSeconds: readonly number[];
   catalog: CatalogRef;
-  /** Schedules the next attempt of a message on `em` (the delivery job, keyed by message). */
-  enqueue: (em: Parameters<WebhookRepository['claimMessage']>[0], messageId: string, runAt?: Date) => Promise<void>;
   onOutcome?: (outcome: DeliveryOutcome) => void;
+  /** Wakes the pumps (released messages are due at once). */
+  onDue?: () => void;
 }
 
+/** One endpoint as a batch sees it, read once per batch with its owner's reach; no endpoint when deleted or disabled. */
+interface Target {
+  endpoint: EndpointRow | null;
+  reach: ReturnType<typeof ownerReach>;
+}
+const NO_TARGET: Target = { endpoint: null, reach: null };
+
 /**
- * One attempt of one message: claim it (a lease, so no second worker sends it at
- * once), check the owner's current reach, sign with the standardwebhooks package,
- * POST, record the attempt, then settle or schedule the next attempt on the retry
- * schedule (or Retry-After). The HTTP call happens outside any transaction.
+ * One attempt of each message of one batch: claim the batch (a lease, so the recovery
+ * task leaves it alone while in flight), check each owner's current reach, sign with the
+ * standardwebhooks package, POST them all at once, then record every 2xx in one
+ * statement; failures are settled one by one and wait for their turn on the retry
+ * schedule (or Retry-After). The HTTP calls happen outside any transaction.
  */
 export class WebhookDelivery {
   private readonly repository = new WebhookRepository();
@@ -42,37 +53,58 @@ export class WebhookDelivery {
     private readonly options: DeliveryOptions,
   ) {}
 
-  async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const em = systemFork(this.orm);
-    const message = await this.repository.claimMessage(em, messageId, LEASE_SECONDS);
-    if (!message) return this.outcome('skipped');
-    const endpoint = await this.repository.findEndpointById(em, message.endpoint_id);
-    if (!endpoint || endpoint.status !== 'ENABLED') {
-      await this.repository.settleMessage(em, message.id, 'FAILED', null);
-      return this.outcome('skipped');
+  async deliverBatch(batch: string): Promise<DeliveryOutcome[]> {
+    const messages = await this.repository.claimBatch(systemFork(this.orm), batch, LEASE_SECONDS);
+    if (messages.length === 0) return [];
+    const targets = await this.targetsOf(messages);
+    const delivered: AttemptRow[] = [];
+    const outcomes = await Promise.all(messages.map((message) => this.attempt(targets.get(message.endpoint_id) ?? NO_TARGET, message, delivered)));
+    await this.repository.recordDelivered(systemFork(this.orm), delivered);
+    for (const outcome of outcomes) this.options.onOutcome?.(outcome);
+    return outcomes;
+  }
+
+  /** Each endpoint of the batch, read once with its owner's reach as it is now. */
+  private async targetsOf(messages: readonly MessageRow[]): Promise<Map<string, Target>> {
+    const found = await this.repository.endpointsWithOwners(systemFork(this.orm), [...new Set(messages.map((m) => m.endpoint_id))]);
+    const targets = new Map<string, Target>();
+    for (const [id, { endpoint, owner }] of found) {
+      if (endpoint.status === 'ENABLED') targets.set(id, { endpoint, reach: ownerReach(owner, this.options.catalog) });
     }
-    const refusal = await this.refusal(em, endpoint, message);
+    return targets;
+  }
+
+  /** One message's attempt; a 2xx is only pushed onto `delivered`, which the batch records at once. */
+  private async attempt({ endpoint, reach }: Target, message: MessageRow, delivered: AttemptRow[]): Promise<DeliveryOutcome> {
+    if (!endpoint) {
+      await this.repository.settleMessage(systemFork(this.orm), message.id, 'FAILED', null);
+      return 'skipped';
+    }
+    const refusal = refusalOf(reach, endpoint, message);
     if (refusal) {
-      await em.transactional(async (tx) => {
+      await systemFork(this.orm).transactional(async (tx) => {
         await this.repository.recordAttempt(tx, { message_id: message.id, at: new Date(), status_code: null, duration_ms: 0, error: refusal, response_excerpt: null });
         await this.repository.settleMessage(tx, message.id, 'SUPPRESSED', null);
       });
-      return this.outcome('suppressed');
+      return 'suppressed';
     }
     const at = new Date();
     const headers = signedHeaders(message.id, at, message.body, this.secretsOf(endpoint, at));
     const response = await this.sender.send(endpoint.url, headers, message.body);
-    return this.outcome(await this.settle(endpoint, message, at, response));
-  }
-
-  /** Why the owner may no longer receive this message, or null when it may. */
-  private async refusal(em: ReturnType<MikroORM['em']['fork']>, endpoint: EndpointRow, message: MessageRow): Promise<string | null> {
-    const reach = ownerReach(await this.repository.ownerOf(em, endpoint), this.options.catalog);
-    if (!reach) return 'the endpoint\'s owner is revoked, expired or deactivated';
-    const permission = eventTypeOf(message.event_type)?.permission;
-    if (!permission || !reach.grants.has(permission)) return `the endpoint's owner no longer holds ${permission ?? 'a permission for this event'}`;
-    if (message.confidential && !(endpoint.allow_confidential && reach.confidential)) return 'the endpoint\'s owner no longer has confidential access';
-    return null;
+    const ok = response.statusCode !== null && response.statusCode >= 200 && response.statusCode < 300;
+    const attempt: AttemptRow = {
+      message_id: message.id,
+      at,
+      status_code: response.statusCode,
+      duration_ms: response.durationMs,
+      error: response.error ?? (ok ? null : `HTTP ${response.statusCode}`),
+      response_excerpt: response.excerpt,
+    };
+    if (ok) {
+      delivered.push(attempt);
+      return 'delivered';
+    }
+    return this.settleFailure(endpoint, message, attempt, response);
   }
 
   private secretsOf(endpoint: EndpointRow, at: Date): string[] {
@@ -83,20 +115,7 @@ export class WebhookDelivery {
     return secrets;
   }
 
-  private async settle(endpoint: EndpointRow, message: MessageRow, at: Date, response: DeliveryResponse): Promise<DeliveryOutcome> {
-    const ok = response.statusCode !== null && response.statusCode >= 200 && response.statusCode < 300;
-    const attempt = {
-      message_id: message.id,
-      at,
-      status_code: response.statusCode,
-      duration_ms: response.durationMs,
-      error: response.error ?? (ok ? null : `HTTP ${response.statusCode}`),
-      response_excerpt: response.excerpt,
-    };
-    if (ok) {
-      await this.repository.recordDelivered(systemFork(this.orm), attempt);
-      return 'delivered';
-    }
+  private settleFailure(endpoint: EndpointRow, message: MessageRow, attempt: AttemptRow, response: DeliveryResponse): Promise<DeliveryOutcome> {
     return systemFork(this.orm).transactional(async (em) => {
       await this.repository.recordAttempt(em, attempt);
       if (response.statusCode === 410) {
@@ -115,9 +134,8 @@ export class WebhookDelivery {
         await this.repository.settleMessage(em, message.id, 'FAILED', null);
         return 'failed';
       }
-      const next = new Date(Date.now() + delay * 1000);
-      await this.repository.settleMessage(em, message.id, 'PENDING', next);
-      await this.options.enqueue(em, message.id, next);
+      // PENDING and due later: a pump batches it again when that time comes.
+      await this.repository.settleMessage(em, message.id, 'PENDING', new Date(Date.now() + delay * 1000));
       return 'retrying';
     });
   }
@@ -141,16 +159,19 @@ export class WebhookDelivery {
     this.logger.warn({ endpointId: endpoint.id, reason }, 'webhook endpoint disabled');
   }
 
-  /** Re-enqueues messages whose job was lost with a killed instance (lease expired) or never ran. */
+  /** Makes messages whose job was lost due again (see releaseStranded); the pumps take them from there. */
   async recoverStranded(): Promise<number> {
-    const em = systemFork(this.orm);
-    const ids = await this.repository.strandedMessages(em, 60, 500);
-    for (const id of ids) await this.options.enqueue(em, id);
-    return ids.length;
+    const released = await this.repository.releaseStranded(systemFork(this.orm), QUEUED_GRACE_SECONDS);
+    if (released > 0) this.options.onDue?.();
+    return released;
   }
+}
 
-  private outcome(outcome: DeliveryOutcome): DeliveryOutcome {
-    this.options.onOutcome?.(outcome);
-    return outcome;
-  }
+/** Why the owner may no longer receive this message, or null when it may. */
+function refusalOf(reach: Target['reach'], endpoint: EndpointRow, message: MessageRow): string | null {
+  if (!reach) return 'the endpoint\'s owner is revoked, expired or deactivated';
+  const permission = eventTypeOf(message.event_type)?.permission;
+  if (!permission || !reach.grants.has(permission)) return `the endpoint's owner no longer holds ${permission ?? 'a permission for this event'}`;
+  if (message.confidential && !(endpoint.allow_confidential && reach.confidential)) return 'the endpoint\'s owner no longer has confidential access';
+  return null;
 }

@@ -28,6 +28,8 @@ export interface MessageRow {
   body: string;
   confidential: boolean;
   status: 'PENDING' | 'DELIVERING' | 'DELIVERED' | 'FAILED' | 'SUPPRESSED';
+  /** The token of the batch a pump put the message in, until its job claims it. */
+  batch: string | null;
   attempt_count: number;
   next_attempt_at: Date | null;
   created_at: Date;
@@ -140,21 +142,21 @@ export class WebhookRepository {
     return rows.length > 0;
   }
 
-  /**
-   * One message per matching enabled endpoint, in the caller's transaction. Returns
-   * the message ids (the `webhook-id` of every attempt), for the delivery jobs.
-   */
-  async insertMessages(em: EntityManager, audience: Audience, body: string): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(
-      `insert into webhook_messages (id, endpoint_id, organization_id, event_type, body, confidential, next_attempt_at)
-       select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, e.organization_id, ?, ?, ?, now()
-         from webhook_endpoints e
-        where e.organization_id = ? and e.status = 'ENABLED' and ? = any(e.event_types)
-          and (not ? or e.allow_confidential) and (not ? or not e.allow_confidential)
-       returning id`,
+  /** One message per matching enabled endpoint, in the caller's transaction. Returns how many were written. */
+  async insertMessages(em: EntityManager, audience: Audience, body: string): Promise<number> {
+    const [row] = await em.execute<{ n: number }[]>(
+      `with inserted as (
+         insert into webhook_messages (id, endpoint_id, organization_id, event_type, body, confidential, next_attempt_at)
+         select 'msg_' || replace(gen_random_uuid()::text, '-', ''), e.id, e.organization_id, ?, ?, ?, now()
+           from webhook_endpoints e
+          where e.organization_id = ? and e.status = 'ENABLED' and ? = any(e.event_types)
+            and (not ? or e.allow_confidential) and (not ? or not e.allow_confidential)
+         returning id
+       )
+       select count(*)::int as n from inserted`,
       [audience.eventType, body, audience.confidential, audience.organizationId, audience.eventType, audience.confidential, audience.withoutConfidentialOnly ?? false],
     );
-    return rows.map((r) => r.id);
+    return row?.n ?? 0;
   }
 
   /** A test message for one endpoint, whatever its event types. */
@@ -168,23 +170,46 @@ export class WebhookRepository {
   }
 
   /**
-   * Takes a message for one attempt: PENDING, or DELIVERING whose lease ran out (its
-   * instance died mid-flight). The lease keeps a second job for the same message (a
-   * recovery job, another instance) from sending it at the same time.
+   * Puts up to `limit` due messages into batches of at most `batchSize`, each marked with
+   * a fresh token, in one statement. SKIP LOCKED: pumps of several instances share the
+   * rows. Returns each batch's token; the caller adds one delivery job per token in the
+   * same transaction.
    */
-  async claimMessage(em: EntityManager, messageId: string, leaseSeconds: number): Promise<MessageRow | null> {
-    const [row] = await em.execute<MessageRow[]>(
-      `update webhook_messages set status = 'DELIVERING', lease_until = now() + make_interval(secs => ?), attempt_count = attempt_count + 1
-        where id = ? and (status = 'PENDING' or (status = 'DELIVERING' and lease_until < now()))
-        returning *`,
-      [leaseSeconds, messageId],
+  async batchDueMessages(em: EntityManager, limit: number, batchSize: number): Promise<string[]> {
+    const rows = await em.execute<{ token: string }[]>(
+      `with picked as (
+         select id, next_attempt_at from webhook_messages
+          where status = 'PENDING' and batch is null and next_attempt_at <= now()
+          order by next_attempt_at limit ? for update skip locked
+       ), numbered as (
+         select id, (row_number() over (order by next_attempt_at, id) - 1) / ? as chunk from picked
+       ), tokens as (
+         select chunk, gen_random_uuid() as token from numbered group by chunk
+       ), marked as (
+         update webhook_messages m set batch = t.token, queued_at = now()
+           from numbered n join tokens t on t.chunk = n.chunk
+          where m.id = n.id
+         returning t.token
+       )
+       select distinct token::text as token from marked`,
+      [limit, batchSize],
     );
-    return messageOf(row);
+    return rows.map((r) => r.token);
   }
 
-  async findEndpointById(em: EntityManager, id: string): Promise<EndpointRow | null> {
-    const [row] = await em.execute<EndpointRow[]>(`select * from webhook_endpoints where id = ?`, [id]);
-    return endpointOf(row);
+  /**
+   * Takes one batch's messages for one attempt each: only the batch's own job finds them
+   * by its token. The lease keeps the recovery task away while the attempt is in flight.
+   */
+  async claimBatch(em: EntityManager, batch: string, leaseSeconds: number): Promise<MessageRow[]> {
+    const rows = await em.execute<MessageRow[]>(
+      `update webhook_messages
+          set status = 'DELIVERING', lease_until = now() + make_interval(secs => ?), attempt_count = attempt_count + 1, batch = null, queued_at = null
+        where batch = ? and status = 'PENDING'
+        returning *`,
+      [leaseSeconds, batch],
+    );
+    return rows.map((r) => messageOf(r)!);
   }
 
   async recordAttempt(em: EntityManager, attempt: AttemptRow): Promise<void> {
@@ -199,19 +224,24 @@ export class WebhookRepository {
   }
 
   /**
-   * The common case, a 2xx, in one statement (atomic on its own, no BEGIN/COMMIT): the
-   * attempt, the message DELIVERED, and the endpoint no longer failing. Five round
-   * trips become one on the path every delivery takes.
+   * The common case, 2xx answers, for a whole batch in one statement (atomic on its own,
+   * no BEGIN/COMMIT): the attempts, the messages DELIVERED, and their endpoints no longer failing.
    */
-  async recordDelivered(em: EntityManager, attempt: AttemptRow): Promise<void> {
+  async recordDelivered(em: EntityManager, attempts: readonly AttemptRow[]): Promise<void> {
+    if (attempts.length === 0) return;
     await em.execute(
-      `with attempt as (
-         insert into webhook_attempts (message_id, at, status_code, duration_ms, error, response_excerpt) values (?, ?, ?, ?, ?, ?)
+      `with done as (
+         select * from jsonb_to_recordset(?::jsonb) as d(message_id text, at timestamptz, status_code int, duration_ms int, response_excerpt text)
+       ), attempt as (
+         insert into webhook_attempts (message_id, at, status_code, duration_ms, error, response_excerpt)
+         select message_id, at, status_code, duration_ms, null, response_excerpt from done
        ), delivered as (
-         update webhook_messages set status = 'DELIVERED', next_attempt_at = null, lease_until = null where id = ? returning endpoint_id
+         update webhook_messages m set status = 'DELIVERED', next_attempt_at = null, lease_until = null
+           from done where m.id = done.message_id
+         returning m.endpoint_id
        )
-       update webhook_endpoints set failing_since = null where id = (select endpoint_id from delivered) and failing_since is not null`,
-      [attempt.message_id, attempt.at, attempt.status_code, attempt.duration_ms, attempt.error, attempt.response_excerpt, attempt.message_id],
+       update webhook_endpoints set failing_since = null where id in (select endpoint_id from delivered) and failing_since is not null`,
+      [JSON.stringify(attempts.map((a) => ({ message_id: a.message_id, at: a.at.toISOString(), status_code: a.status_code, duration_ms: a.duration_ms, response_excerpt: a.response_excerpt })))],
     );
   }
 
@@ -219,7 +249,10 @@ export class WebhookRepository {
     await em.execute(`update webhook_messages set status = ?, next_attempt_at = ?, lease_until = null where id = ?`, [status, nextAttemptAt, messageId]);
   }
 
-  /** Back to PENDING now, same id (a redelivery). False when the message is not this endpoint's. */
+  /**
+   * Back to PENDING now, same id (a redelivery). A message already in a batch stays in it:
+   * its job sends it. False when the message is not this endpoint's.
+   */
   async requeueMessage(em: EntityManager, organizationId: string, endpointId: string, messageId: string): Promise<boolean> {
     const rows = await em.execute<{ id: string }[]>(
       `update webhook_messages set status = 'PENDING', next_attempt_at = now(), lease_until = null
@@ -248,23 +281,37 @@ export class WebhookRepository {
     return rows.map((r) => withDates(r, ['at'])!);
   }
 
-  /** The endpoint's owner now: a key (state and grant) or a user (role, active). */
-  async ownerOf(em: EntityManager, endpoint: EndpointRow): Promise<OwnerRow | null> {
-    if (endpoint.owner_credential_id) {
-      const [row] = await em.execute<OwnerRow[]>(
-        `select 'KEY' as kind, (revoked_at is null and (expires_at is null or expires_at > now())) as active,
-                operations, full_access, catalog_version, allow_confidential, null as role, null as can_manage_api_credentials
-           from credential_directory where id = ?`,
-        [endpoint.owner_credential_id],
-      );
-      return row ?? null;
-    }
-    const [row] = await em.execute<OwnerRow[]>(
-      `select 'USER' as kind, active, null as operations, null as full_access, null as catalog_version, null as allow_confidential, role, can_manage_api_credentials
-         from user_directory where id = ?`,
-      [endpoint.owner_user_id],
+  /**
+   * The endpoints a batch goes to, each with its owner as it is NOW (a key's state and
+   * grant, or a user's role): one statement for the whole batch. An endpoint deleted
+   * since is absent; an owner deleted since is null.
+   */
+  async endpointsWithOwners(em: EntityManager, endpointIds: readonly string[]): Promise<Map<string, { endpoint: EndpointRow; owner: OwnerRow | null }>> {
+    const rows = await em.execute<(EndpointRow & { owner: OwnerRow | null })[]>(
+      `select e.*,
+              case
+                when e.owner_credential_id is not null then
+                  case when c.id is null then null else json_build_object(
+                    'kind', 'KEY', 'active', c.revoked_at is null and (c.expires_at is null or c.expires_at > now()),
+                    'operations', c.operations, 'full_access', c.full_access, 'catalog_version', c.catalog_version,
+                    'allow_confidential', c.allow_confidential, 'role', null, 'can_manage_api_credentials', null) end
+                else
+                  case when u.id is null then null else json_build_object(
+                    'kind', 'USER', 'active', u.active, 'operations', null, 'full_access', null, 'catalog_version', null,
+                    'allow_confidential', null, 'role', u.role, 'can_manage_api_credentials', u.can_manage_api_credentials) end
+              end as owner
+         from webhook_endpoints e
+         left join credential_directory c on c.id = e.owner_credential_id
+         left join user_directory u on u.id = e.owner_user_id
+        where e.id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      [JSON.stringify(endpointIds)],
     );
-    return row ?? null;
+    return new Map(
+      rows.map(({ owner, ...endpoint }) => {
+        const row = endpointOf(endpoint as EndpointRow)!;
+        return [row.id, { endpoint: row, owner: typeof owner === 'string' ? (JSON.parse(owner) as OwnerRow) : owner }];
+      }),
+    );
   }
 
   /** A failed attempt: the endpoint is failing since its first failure in a row. Returns that time. */
@@ -283,18 +330,25 @@ export class WebhookRepository {
   }
 
   /**
-   * Messages whose job was lost: DELIVERING with an expired lease (the instance died
-   * mid-flight) or PENDING and overdue by `graceSeconds`. The recovery task enqueues them again.
+   * Messages whose job was lost, made due again (same id): DELIVERING with an expired
+   * lease (the instance died mid-flight), and batched but never claimed for
+   * `queuedGraceSeconds` (the batch's job died before it started). The second kind gets
+   * a new token when it is batched again, so the old job, should it still run, finds
+   * nothing. Returns how many.
    */
-  async strandedMessages(em: EntityManager, graceSeconds: number, limit: number): Promise<string[]> {
-    const rows = await em.execute<{ id: string }[]>(
-      `select id from webhook_messages
-        where (status = 'DELIVERING' and lease_until < now())
-           or (status = 'PENDING' and next_attempt_at < now() - make_interval(secs => ?))
-        order by next_attempt_at limit ?`,
-      [graceSeconds, limit],
+  async releaseStranded(em: EntityManager, queuedGraceSeconds: number): Promise<number> {
+    const [row] = await em.execute<{ n: number }[]>(
+      `with expired as (
+         update webhook_messages set status = 'PENDING', lease_until = null, next_attempt_at = now()
+          where status = 'DELIVERING' and lease_until < now() returning id
+       ), unclaimed as (
+         update webhook_messages set batch = null, queued_at = null
+          where status = 'PENDING' and batch is not null and queued_at < now() - make_interval(secs => ?) returning id
+       ), released as (select id from expired union all select id from unclaimed)
+       select count(*)::int as n from released`,
+      [queuedGraceSeconds],
     );
-    return rows.map((r) => r.id);
+    return row?.n ?? 0;
   }
 
   /** For /metrics: messages not yet settled, and the age of the oldest one that is due. */

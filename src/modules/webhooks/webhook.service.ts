@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Scope } from '../../auth/scope';
-import type { JobQueue } from '../../db/job-queue';
+import type { CommitHooks } from '../../db/after-commit';
 import { BadInputError, ForbiddenError, NotFoundError } from '../../errors';
 import { isUuid } from '../../ids';
 import { recordAudit } from '../audit';
@@ -21,7 +21,6 @@ import {
   type WebhookMessage,
 } from './webhook.types';
 
-export const DELIVER_TASK = 'webhook-deliver';
 const TARGET = 'WebhookEndpoint';
 const MAX_DESCRIPTION = 500;
 const MAX_PREVIOUS_SECRET_TTL_SECONDS = 7 * 24 * 3600;
@@ -33,6 +32,9 @@ const EXPIRY_CHECK_WINDOW_SECONDS = 3600;
 export interface WebhookServiceOptions {
   masterKey: Buffer;
   allowPrivateNetworks: boolean;
+  /** Wakes the pumps; called once a transaction that wrote messages has committed. */
+  onDue: () => void;
+  commitHooks: CommitHooks;
 }
 
 export interface PageOf<T> {
@@ -46,16 +48,13 @@ export interface PageOf<T> {
 /**
  * Webhook endpoints as organization objects (governed like credentials: catalog
  * operations, audit, the ceiling rule) and the outbox side of delivery: `enqueueFor`
- * writes one message per matching endpoint and its delivery job in the caller's
- * transaction, so an event exists exactly when its change committed.
+ * writes one message per matching endpoint in the caller's transaction, so an event
+ * exists exactly when its change committed; the pumps hand it to the job queue.
  */
 export class WebhookService {
   private readonly repository = new WebhookRepository();
 
-  constructor(
-    private readonly jobs: JobQueue,
-    private readonly options: WebhookServiceOptions,
-  ) {}
+  constructor(private readonly options: WebhookServiceOptions) {}
 
   eventTypes() {
     return WEBHOOK_EVENT_TYPES;
@@ -63,16 +62,16 @@ export class WebhookService {
 
   /**
    * THE call every module makes, on its transactional `em`, for a change subscribers
-   * may hear about. With no matching endpoint it costs one INSERT … SELECT that inserts nothing.
+   * may hear about: one INSERT … SELECT, one message per matching endpoint. With no
+   * matching endpoint it inserts nothing; otherwise the pumps are woken after the commit.
    */
   async enqueueFor(em: EntityManager, event: WebhookEvent): Promise<void> {
-    const body = bodyOf(event);
-    const ids = await this.repository.insertMessages(
+    const written = await this.repository.insertMessages(
       em,
       { organizationId: event.organizationId, eventType: event.type, confidential: event.confidential ?? false, withoutConfidentialOnly: event.withoutConfidentialOnly ?? false },
-      body,
+      bodyOf(event),
     );
-    for (const id of ids) await this.enqueueDelivery(em, id);
+    if (written > 0) this.options.commitHooks.afterCommit(em, this.options.onDue);
   }
 
   /**
@@ -85,11 +84,6 @@ export class WebhookService {
         await this.enqueueFor(em, { organizationId: key.organization_id, type: 'credential.expiring', data: { id: key.id, expiresAt: key.expires_at.toISOString(), daysLeft: days } });
       }
     }
-  }
-
-  /** One job per message, keyed by it: a second add while one waits replaces it instead of doubling it. */
-  enqueueDelivery(em: EntityManager, messageId: string, runAt?: Date): Promise<void> {
-    return this.jobs.add(em, DELIVER_TASK, { messageId }, { maxAttempts: 1, jobKey: `webhook:${messageId}`, ...(runAt ? { runAt } : {}) });
   }
 
   async create(scope: Scope, input: CreateWebhookEndpointInput): Promise<WebhookEndpointWithSecret> {
@@ -188,7 +182,7 @@ export class WebhookService {
     await scope.em.transactional(async (em) => {
       const endpoint = await this.found(em, scope, endpointId);
       if (!(await this.repository.requeueMessage(em, scope.principal.organizationId, endpoint.id, messageId))) throw new NotFoundError('WebhookMessage', messageId);
-      await this.enqueueDelivery(em, messageId);
+      this.options.commitHooks.afterCommit(em, this.options.onDue);
       recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, { action: 'webhook_message.redelivered', targetType: TARGET, targetId: endpoint.id, changes: { messageId } });
     });
     return true;
@@ -201,7 +195,7 @@ export class WebhookService {
     return scope.em.transactional(async (em) => {
       const endpoint = await this.found(em, scope, endpointId);
       const id = await this.repository.insertMessage(em, endpoint, type.name, bodyOf({ type: type.name as WebhookEventName, data: { test: true } }));
-      await this.enqueueDelivery(em, id);
+      this.options.commitHooks.afterCommit(em, this.options.onDue);
       recordAudit(em, scope.principal.organizationId, scope.principal, scope.meta, { action: 'webhook_endpoint.test_sent', targetType: TARGET, targetId: endpoint.id, changes: { eventType: type.name, messageId: id } });
       return id;
     });
