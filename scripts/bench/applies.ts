@@ -8,7 +8,11 @@
  * applications are counted and compared with the acknowledged ones (warm-up included),
  * and the server reports the statements it sent through knex during the measured run.
  *
- *   npx vite-node scripts/bench/applies.ts -- [--seconds 10] [--concurrency 20] [--cpu-prof]
+ *   npx vite-node scripts/bench/applies.ts -- [--seconds 10] [--concurrency 20] [--store fs|postgres] [--cpu-prof]
+ *
+ * The store is the file system's by default, as on one machine (`npm start`): fsync
+ * before the acknowledgement makes it durable. `--store postgres` measures the legacy
+ * bytea store, which DATABASE_URL deployments still default to until `files:migrate`.
  *
  * With --cpu-prof the server profiles the measured run (node:inspector's Profiler, the
  * same data as node --cpu-prof without start-up) to .data/bench-profiles/ and the run
@@ -16,9 +20,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { hasFlag, intFlag } from './lib/args';
+import { choiceFlag, hasFlag, intFlag } from './lib/args';
 import { machineLine, table } from './lib/report';
 import { runBench, type BenchRun } from './lib/runner';
 import type { LoadRun, Target } from './applies/load';
@@ -57,8 +62,13 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
   const concurrency = intFlag(argv, 'concurrency', 20);
   const preuploads = intFlag(argv, 'preuploads', 1000);
   const profile = hasFlag(argv, 'cpu-prof');
+  const store = choiceFlag(argv, 'store', ['fs', 'postgres'] as const, 'fs');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobgate-bench-applies-'));
   const serverEnv: Record<string, string> = {
     BENCH_DB_URL: db.url,
+    JOBGATE_FILE_STORE: store,
+    // Every résumé is a new file: a throwaway directory, removed after the run.
+    JOBGATE_DATA_DIR: dataDir,
     JOBGATE_APPLY_RATE_PER_SECOND: '1000000',
     JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_KEY: '100000000',
     JOBGATE_UPLOAD_RATE_PER_MINUTE_PER_IP: '100000000',
@@ -134,6 +144,9 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
       '## Applies',
       '',
       `The server and the load generator run in separate processes (\`scripts/bench/applies/server.ts\`, \`load.ts\`), on the same 2 cores.`,
+      store === 'fs'
+        ? 'Files go to the file system store (`JOBGATE_FILE_STORE=fs`, one machine): written, fsynced, renamed and the directory fsynced before the upload is acknowledged.'
+        : 'Files go to the legacy PostgreSQL store (`JOBGATE_FILE_STORE=postgres`, a bytea row committed before the upload is acknowledged).',
       `${concurrency} concurrent keep-alive clients loop for ${seconds} s over \`POST /uploads\` (multipart, purpose RESUME, a ${RESUME_BYTES / 1024} KB PDF)`,
       'then `applyToPosting` with that upload (a new candidate e-mail each time), over loopback, after 20 unmeasured warm-up pairs.',
       'The apply and upload rate limits are raised for the run (still checked per request). Latency is per upload + apply pair.',
@@ -141,7 +154,7 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
       'Statements = every statement the server sent through knex (ORM, raw, BEGIN/COMMIT) during the measured run, per pair.',
       `The second row isolates the apply: ${preuploaded} résumés uploaded beforehand (not timed), then \`applyToPosting\` alone`,
       `with the same ${concurrency} clients, until ${seconds} s pass or the résumés run out.`,
-      `Run: \`npx vite-node scripts/bench/applies.ts -- --seconds ${seconds} --concurrency ${concurrency} --preuploads ${preuploads}\`${profile ? ' `--cpu-prof`' : ''}.`,
+      `Run: \`npx vite-node scripts/bench/applies.ts -- --seconds ${seconds} --concurrency ${concurrency} --preuploads ${preuploads} --store ${store}\`${profile ? ' `--cpu-prof`' : ''}.`,
       '',
       machineLine(db.serverVersion),
       '',
@@ -181,6 +194,7 @@ async function body({ argv, db, watch }: BenchRun): Promise<string> {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     if (server.exitCode === null) server.send('stop');
     await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
     // After the servers stopped (the profiles are complete); absent when the run failed first.
     if (profileFile && fs.existsSync(profileFile)) process.stdout.write(`\nServer CPU profile, upload + apply, ${profileFile}:\n${summarizeProfile(profileFile)}\n`);
     if (applyProfileFile && fs.existsSync(applyProfileFile)) process.stdout.write(`\nServer CPU profile, apply alone, ${applyProfileFile}:\n${summarizeProfile(applyProfileFile)}\n`);

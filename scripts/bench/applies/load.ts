@@ -60,8 +60,23 @@ function post(url: URL, headers: Record<string, string>, body: Buffer): Promise<
 let sequence = 0;
 const preuploaded: string[] = [];
 
+/** Where the PDF's padding starts in the form: each upload writes its own number there. */
+const PADDING_AT = form.body.indexOf('%aaaaaaaa') + 1;
+let uploads = 0;
+
+/**
+ * The form with a résumé no other upload had: identical bytes would be one
+ * content-addressed file, written once and found by every later upload, which is not
+ * what a career site's candidates send.
+ */
+function uniqueForm(): Buffer {
+  const body = Buffer.from(form.body);
+  body.write(`${process.pid}-${uploads++}`.padEnd(24, 'a'), PADDING_AT, 'latin1');
+  return body;
+}
+
 async function upload(target: Target): Promise<string | { failure: string }> {
-  const up = await post(new URL('/uploads', target.base), { authorization: `Bearer ${target.postingsKey}`, 'content-type': form.contentType }, form.body);
+  const up = await post(new URL('/uploads', target.base), { authorization: `Bearer ${target.postingsKey}`, 'content-type': form.contentType }, uniqueForm());
   const uploadId = up.json.id;
   if (up.status !== 201 || typeof uploadId !== 'string') return { failure: `upload ${up.status} ${(up.json.error as { code?: string } | undefined)?.code ?? ''}` };
   return uploadId;

@@ -1,11 +1,12 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { InspectedContent } from './upload-inspector';
+import { isPlainText } from './plain-text-rule';
 
 /**
  * Decides a file's type from its bytes, never from its name or the client's
  * Content-Type: a `.pdf` name on PNG bytes is still a PNG. Binary formats are
  * recognized by `file-type` (signatures, ZIP and OLE containers); plain text, which
- * has no signature, by the check below.
+ * has no signature, by the plain-text rule (plain-text-rule.ts).
  */
 export const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -37,27 +38,6 @@ export function isPlausiblePdf(bytes: Buffer): boolean {
 function isPlausiblePdfParts(head: Buffer, tail: Buffer, size: number): boolean {
   if (size < MIN_PDF_BYTES || !/^%PDF-\d\.\d/.test(head.toString('latin1', 0, 8))) return false;
   return tail.includes('%%EOF', 0, 'latin1');
-}
-
-/**
- * Plain text: valid UTF-8, no NUL byte, and control characters other than tab,
- * newline, carriage return and form feed in at most 1% of the characters
- * (binary formats fail this quickly).
- */
-export function isPlainText(bytes: Buffer): boolean {
-  if (bytes.includes(0)) return false;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return false;
-  }
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
-  }
-  return controls <= text.length / 100;
 }
 
 /** What file-type says the bytes are (`png`, `pdf`, `zip`, …), or null. */

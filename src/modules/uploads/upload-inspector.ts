@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
+import { PlainTextRule } from './plain-text-rule';
 
 /** The most a sniffer needs from the front of a file: file-type's own sample is 4 100 bytes; ZIP containers (docx) name their parts near the front too. */
 export const HEAD_BYTES = 64 * 1024;
@@ -29,14 +30,11 @@ export interface InspectedContent {
 /** Hash, size, head, tail and the plain-text rule, fed chunk by chunk. */
 class ContentInspection {
   private readonly hash = createHash('sha256');
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly text = new PlainTextRule();
   size = 0;
   private headChunks: Buffer[] = [];
   private headLength = 0;
   private tail: Buffer = Buffer.alloc(0);
-  private text = true;
-  private characters = 0;
-  private controls = 0;
 
   update(chunk: Buffer): void {
     this.size += chunk.length;
@@ -48,37 +46,17 @@ class ContentInspection {
     }
     const end = Buffer.concat([this.tail, chunk.subarray(Math.max(0, chunk.length - TAIL_BYTES))]);
     this.tail = Buffer.from(end.subarray(Math.max(0, end.length - TAIL_BYTES)));
-    if (this.text) this.scanText(chunk, true);
+    this.text.update(chunk);
   }
 
   finish(): InspectedContent {
-    if (this.text) this.scanText(Buffer.alloc(0), false);
     return {
       size: this.size,
       sha256: this.hash.digest('hex'),
       head: Buffer.concat(this.headChunks),
       tail: this.tail,
-      plainText: this.text && this.controls <= this.characters / 100,
+      plainText: this.text.holdsFor(),
     };
-  }
-
-  private scanText(chunk: Buffer, more: boolean): void {
-    if (chunk.includes(0)) {
-      this.text = false;
-      return;
-    }
-    let text: string;
-    try {
-      text = this.decoder.decode(chunk, { stream: more });
-    } catch {
-      this.text = false;
-      return;
-    }
-    this.characters += text.length;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) this.controls++;
-    }
   }
 }
 
