@@ -33,7 +33,7 @@ const deliverJobs = () =>
   rows<{ payload: { batch: string } }>(
     `select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks k on k.id = j.task_id where k.identifier = 'webhook-deliver' order by j.id`,
   );
-const pump = (batchSize = 50) => new WebhookPump(t.orm, t.services.jobs, new WebhookDueSignal(t.services.notifier, t.services.logger), t.services.logger, { intervalMs: 60_000, batchSize, perRound: 500, gapMs: 0 });
+const pump = (batchSize = 50) => new WebhookPump(t.orm, t.services.jobs, new WebhookDueSignal(t.services.notifier, t.services.logger), t.services.logger, { batchSize, perRound: 500, gapMs: 0 });
 
 describe('webhook messages reach the job queue in batches', () => {
   it('a change writes its messages in its own transaction, with no job and no NOTIFY there', async () => {
@@ -143,5 +143,31 @@ describe('webhook messages reach the job queue in batches', () => {
     expect(await pump().pumpOnce()).toBe(0);
     await rows(`update webhook_messages set next_attempt_at = now() - interval '1 second' where status = 'PENDING'`);
     expect(await pump().pumpOnce()).toBe(1);
+  });
+
+  it('sleeps until the next retry is due: no statement while idle, and the retry batched at its time without a signal', async () => {
+    await rows(`delete from graphile_worker._private_jobs`);
+    await rows(`delete from webhook_messages`);
+    const started = pump();
+    await started.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      t.statements.length = 0;
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(t.statements).toEqual([]);
+      // A retry written as another instance would: nobody signals; the next round learns its time only by looking.
+      await rows(
+        `insert into webhook_messages (id, endpoint_id, organization_id, event_type, body, next_attempt_at)
+         select 'msg_retry_due_soon', id, organization_id, 'posting.published', '{}', now() + interval '1 second' from webhook_endpoints limit 1`,
+      );
+      started.wake();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await deliverJobs()).toEqual([]);
+      const until = Date.now() + 5000;
+      while ((await deliverJobs()).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(await deliverJobs()).toHaveLength(1);
+    } finally {
+      await started.stop();
+    }
   });
 });

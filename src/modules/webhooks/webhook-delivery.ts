@@ -19,6 +19,8 @@ export type DeliveryOutcome = 'delivered' | 'failed' | 'retrying' | 'suppressed'
 
 /** Unclaimed this long after a pump batched it, a message's job is taken as lost (see releaseStranded). */
 const QUEUED_GRACE_SECONDS = 120;
+/** Due this long and still not batched, a message lost the wake-up it was waiting for. */
+const OVERDUE_SECONDS = 5;
 
 export interface DeliveryOptions {
   masterKey: Buffer;
@@ -27,6 +29,8 @@ export interface DeliveryOptions {
   onOutcome?: (outcome: DeliveryOutcome) => void;
   /** Wakes the pumps (released messages are due at once). */
   onDue?: () => void;
+  /** A retry is due at this time: this instance's pump wakes for it. */
+  onRetry?: (at: Date) => void;
 }
 
 /** One endpoint as a batch sees it, read once per batch with its owner's reach; no endpoint when deleted or disabled. */
@@ -135,7 +139,9 @@ export class WebhookDelivery {
         return 'failed';
       }
       // PENDING and due later: a pump batches it again when that time comes.
-      await this.repository.settleMessage(em, message.id, 'PENDING', new Date(Date.now() + delay * 1000));
+      const next = new Date(Date.now() + delay * 1000);
+      await this.repository.settleMessage(em, message.id, 'PENDING', next);
+      this.options.onRetry?.(next);
       return 'retrying';
     });
   }
@@ -161,8 +167,9 @@ export class WebhookDelivery {
 
   /** Makes messages whose job was lost due again (see releaseStranded); the pumps take them from there. */
   async recoverStranded(): Promise<number> {
-    const released = await this.repository.releaseStranded(systemFork(this.orm), QUEUED_GRACE_SECONDS);
-    if (released > 0) this.options.onDue?.();
+    const { released, overdue } = await this.repository.releaseStranded(systemFork(this.orm), QUEUED_GRACE_SECONDS, OVERDUE_SECONDS);
+    // Overdue: a retry whose instance died before its timer woke a pump.
+    if (released > 0 || overdue > 0) this.options.onDue?.();
     return released;
   }
 }

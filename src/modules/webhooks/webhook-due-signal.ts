@@ -26,7 +26,7 @@ export class WebhookDueSignal {
     }
     this.sending = this.notifier
       .notify(DUE_CHANNEL)
-      // Lost: the pumps' poll finds the messages within a second.
+      // Lost: the minute's recovery task finds the messages overdue and signals again.
       .catch((err: unknown) => this.logger.warn({ err }, 'webhook due signal not sent'))
       .finally(() => {
         this.sending = null;

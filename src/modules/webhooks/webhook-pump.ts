@@ -8,8 +8,6 @@ import { WebhookRepository } from './webhook.repository';
 export const DELIVER_TASK = 'webhook-deliver';
 
 export interface WebhookPumpOptions {
-  /** The fallback poll: retries coming due, and NOTIFYs lost while the LISTEN connection was down. */
-  intervalMs: number;
   /** Messages per delivery job. */
   batchSize: number;
   /** Messages batched per transaction. */
@@ -46,13 +44,35 @@ export class WebhookPump {
     private readonly options: WebhookPumpOptions,
   ) {}
 
+  /** When the timer fires; the timer is only ever moved earlier. */
+  private timerAt = Infinity;
+
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
-    // After a reconnect NOTIFYs may have been missed: look at once rather than at the next poll.
+    // After a reconnect NOTIFYs may have been missed: look at once.
     await this.due.listen(() => this.wake(), () => this.wake());
-    this.poll();
     this.wake();
+  }
+
+  /**
+   * Runs a round at `at`: when the next retry comes due. There is no idle poll. A pump
+   * wakes on the due signal (new messages, redeliveries, recovered ones), after a lost
+   * LISTEN connection, at the next due time it learnt from its last round, and when this
+   * instance schedules a retry. Retries another instance scheduled after this pump's
+   * last round are its to wake for; should it die, the minute's recovery task signals.
+   */
+  wakeAt(at: Date): void {
+    if (this.stopped || at.getTime() >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at.getTime();
+    // setTimeout takes at most 2^31 - 1 ms (24.8 days); a later time is reached in steps.
+    this.timer = setTimeout(() => {
+      this.timerAt = Infinity;
+      this.timer = undefined;
+      this.wake();
+    }, Math.min(2 ** 31 - 1, Math.max(0, this.timerAt - Date.now())));
+    this.timer.unref();
   }
 
   /** Runs a round now, or one more after the round in flight. */
@@ -71,7 +91,8 @@ export class WebhookPump {
       try {
         await this.pumpOnce();
       } catch (err) {
-        this.logger.warn({ err }, 'webhook messages not handed to the job queue; the next poll tries again');
+        this.logger.warn({ err }, 'webhook messages not handed to the job queue; trying again in a second');
+        this.wakeAt(new Date(Date.now() + 1000));
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, this.options.gapMs).unref());
@@ -79,26 +100,19 @@ export class WebhookPump {
     }
   }
 
-  private poll(): void {
-    this.timer = setTimeout(() => {
-      this.wake();
-      if (!this.stopped) this.poll();
-    }, this.options.intervalMs);
-    this.timer.unref();
-  }
-
   /** Batches every due message; returns how many batches (jobs) it added (public for tests). */
   async pumpOnce(): Promise<number> {
     let moved = 0;
     for (;;) {
-      const batches = await systemFork(this.orm).transactional(async (em) => {
-        const tokens = await this.repository.batchDueMessages(em, this.options.perRound, this.options.batchSize);
-        await this.jobs.addMany(em, DELIVER_TASK, tokens.map((batch) => ({ batch })), { maxAttempts: 1 });
-        return tokens.length;
+      const { tokens, nextDueAt } = await systemFork(this.orm).transactional(async (em) => {
+        const found = await this.repository.batchDueMessages(em, this.options.perRound, this.options.batchSize);
+        await this.jobs.addMany(em, DELIVER_TASK, found.tokens.map((batch) => ({ batch })), { maxAttempts: 1 });
+        return found;
       });
-      moved += batches;
+      moved += tokens.length;
+      if (nextDueAt) this.wakeAt(nextDueAt);
       // Fewer than a full round: the rest (if any) is another pump's, locked right now.
-      if (batches * this.options.batchSize < this.options.perRound) return moved;
+      if (tokens.length * this.options.batchSize < this.options.perRound) return moved;
     }
   }
 
@@ -106,6 +120,7 @@ export class WebhookPump {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.timerAt = Infinity;
     await this.running;
   }
 }

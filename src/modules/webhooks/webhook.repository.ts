@@ -172,11 +172,12 @@ export class WebhookRepository {
   /**
    * Puts up to `limit` due messages into batches of at most `batchSize`, each marked with
    * a fresh token, in one statement. SKIP LOCKED: pumps of several instances share the
-   * rows. Returns each batch's token; the caller adds one delivery job per token in the
-   * same transaction.
+   * rows. Returns each batch's token (the caller adds one delivery job per token in the
+   * same transaction) and when the next message not yet due comes due, so the pump can
+   * sleep until then instead of polling.
    */
-  async batchDueMessages(em: EntityManager, limit: number, batchSize: number): Promise<string[]> {
-    const rows = await em.execute<{ token: string }[]>(
+  async batchDueMessages(em: EntityManager, limit: number, batchSize: number): Promise<{ tokens: string[]; nextDueAt: Date | null }> {
+    const [row] = await em.execute<{ tokens: string[] | null; next_due_at: string | Date | null }[]>(
       `with picked as (
          select id, next_attempt_at from webhook_messages
           where status = 'PENDING' and batch is null and next_attempt_at <= now()
@@ -191,10 +192,11 @@ export class WebhookRepository {
           where m.id = n.id
          returning t.token
        )
-       select distinct token::text as token from marked`,
+       select (select array_agg(distinct token::text) from marked) as tokens,
+              (select min(next_attempt_at) from webhook_messages where status = 'PENDING' and batch is null and next_attempt_at > now()) as next_due_at`,
       [limit, batchSize],
     );
-    return rows.map((r) => r.token);
+    return { tokens: row?.tokens ?? [], nextDueAt: row?.next_due_at ? new Date(row.next_due_at) : null };
   }
 
   /**
@@ -334,10 +336,11 @@ export class WebhookRepository {
    * lease (the instance died mid-flight), and batched but never claimed for
    * `queuedGraceSeconds` (the batch's job died before it started). The second kind gets
    * a new token when it is batched again, so the old job, should it still run, finds
-   * nothing. Returns how many.
+   * nothing. Returns how many, and how many due messages wait unbatched for longer than
+   * `overdueSeconds` (their wake-up was lost).
    */
-  async releaseStranded(em: EntityManager, queuedGraceSeconds: number): Promise<number> {
-    const [row] = await em.execute<{ n: number }[]>(
+  async releaseStranded(em: EntityManager, queuedGraceSeconds: number, overdueSeconds: number): Promise<{ released: number; overdue: number }> {
+    const [row] = await em.execute<{ released: number; overdue: number }[]>(
       `with expired as (
          update webhook_messages set status = 'PENDING', lease_until = null, next_attempt_at = now()
           where status = 'DELIVERING' and lease_until < now() returning id
@@ -345,10 +348,12 @@ export class WebhookRepository {
          update webhook_messages set batch = null, queued_at = null
           where status = 'PENDING' and batch is not null and queued_at < now() - make_interval(secs => ?) returning id
        ), released as (select id from expired union all select id from unclaimed)
-       select count(*)::int as n from released`,
-      [queuedGraceSeconds],
+       select (select count(*)::int from released) as released,
+              (select count(*)::int from webhook_messages
+                where status = 'PENDING' and batch is null and next_attempt_at < now() - make_interval(secs => ?)) as overdue`,
+      [queuedGraceSeconds, overdueSeconds],
     );
-    return row?.n ?? 0;
+    return { released: row?.released ?? 0, overdue: row?.overdue ?? 0 };
   }
 
   /** For /metrics: messages not yet settled, and the age of the oldest one that is due. */
