@@ -125,7 +125,9 @@ test('data rights: legal hold on an application, export by e-mail as a JSON down
   await signIn(page, '/admin/applications');
   await expect(page.getByRole('columnheader', { name: 'Legal hold' })).toBeVisible();
   const heldRow = page.getByTestId(`application-row-${email}`).filter({ hasText: frontend });
-  await heldRow.getByRole('switch', { name: 'Legal hold for Grace Hopper' }).check();
+  // click, not check(): the switch shows the server's answer, so it flips when the mutation returns, and
+  // check() fails when the state has not changed the moment its click is done (CI, 2026-12-05).
+  await heldRow.getByRole('switch', { name: 'Legal hold for Grace Hopper' }).click();
   await expect.poll(async () => (await applicationsOf(request, token, email)).find((a) => a.id === heldId)?.legalHold).toBe(true);
   await expect(heldRow.getByRole('switch', { name: 'Legal hold for Grace Hopper' })).toBeChecked();
   await expectAccessible(page);
