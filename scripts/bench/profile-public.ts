@@ -8,13 +8,16 @@
  * working (waiting for I/O left out). Not a timed
  * benchmark: percentages say where the CPU goes, not how fast it is.
  *
- *   npx vite-node scripts/bench/profile-public.ts -- [--postings 2000] [--requests 300]
+ *   npx vite-node scripts/bench/profile-public.ts -- [--postings 2000] [--requests 300] [--query facets|peer]
+ *
+ * --query peer profiles the PostGraphile comparison's request instead (page + totalCount, no facets).
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { intFlag } from './lib/args';
+import { choiceFlag, intFlag } from './lib/args';
+import { PEER_VARIANTS } from './lib/peer-queries';
 import { createBenchOrg, startBenchApp, type BenchApp } from './lib/bench-app';
 import { openBenchDatabase } from './lib/bench-database';
 import { PAGE_SIZE, requestBody } from './lib/postings-query';
@@ -41,11 +44,11 @@ function post(app: BenchApp, key: string, body: string): Promise<void> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-async function profileRun(url: string, compiled: boolean, postings: number, requests: number): Promise<string> {
+async function profileRun(url: string, compiled: boolean, postings: number, requests: number, query: 'facets' | 'peer'): Promise<string> {
   const app = await startBenchApp(url, { JOBGATE_PUBLIC_CACHE_BYTES: '0', JOBGATE_COMPILED_EXECUTION: String(compiled), JOBGATE_COMPILE_AFTER: '1' });
   try {
     const org = await createBenchOrg(app, postings);
-    const body = requestBody(PAGE_SIZE, null);
+    const body = query === 'peer' ? PEER_VARIANTS[0]!.jobgateBody : requestBody(PAGE_SIZE, null);
     for (let i = 0; i < 30; i++) await post(app, org.postingsKey, body);
     const session = new Session();
     session.connect();
@@ -72,9 +75,10 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const postings = intFlag(argv, 'postings', 2000);
   const requests = intFlag(argv, 'requests', 300);
+  const query = choiceFlag(argv, 'query', ['facets', 'peer'] as const, 'facets');
   const db = await openBenchDatabase('jobgate_profile');
   try {
-    for (const compiled of [false, true]) process.stdout.write(`${await profileRun(db.url, compiled, postings, requests)}\n\n`);
+    for (const compiled of [false, true]) process.stdout.write(`${await profileRun(db.url, compiled, postings, requests, query)}\n\n`);
   } finally {
     await db.close();
   }

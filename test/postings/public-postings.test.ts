@@ -283,6 +283,36 @@ describe('public postings API', () => {
     expect(codeOf(session)).toBe('FORBIDDEN');
   });
 
+  it('answers a page with its total in one statement, filtered or not, and the total past the last page', async () => {
+    const own = await orgWithTokens(t);
+    await insertSyntheticPostings(t.orm.em.fork(), own.org.organizationId, 30);
+    const PAGE = `query($first: Int, $after: String, $filter: PostingFilter) { postings(first: $first, after: $after, filter: $filter) {
+      totalCount edges { node { id team } } pageInfo { endCursor hasNextPage } } }`;
+    type Page = { postings: { totalCount: number; edges: { node: { id: string; team: string } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    const page = async (variables: Record<string, unknown>) => {
+      const before = t.queries.length;
+      const res = await t.gql<Page>(PAGE, variables, { token: own.key, path: PUBLIC });
+      expect(res.errors).toBeUndefined();
+      return { ...res.data!.postings, statements: t.queries.length - before };
+    };
+    const all = await page({ first: 100 });
+    expect(all.totalCount).toBe(30);
+    const team = all.edges[0]!.node.team;
+    const ofTeam = all.edges.filter((e) => e.node.team === team).length;
+    const first = await page({ first: 5 });
+    expect(first).toMatchObject({ totalCount: 30, statements: 1 });
+    // One team (plain equality) and two teams (an array) give the same totals as counting the rows.
+    expect(await page({ first: 2, filter: { teams: [team.toUpperCase()] } })).toMatchObject({ totalCount: ofTeam, statements: 1 });
+    expect((await page({ first: 2, filter: { teams: [team, 'no such team'] } })).totalCount).toBe(ofTeam);
+    // Past the last page no row carries the total: it still comes back (from a second statement).
+    const last = await page({ first: 30 });
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    const beyond = await page({ first: 5, after: last.pageInfo.endCursor });
+    expect(beyond).toMatchObject({ totalCount: 30, edges: [] });
+    // Nothing matches at all: no row, and the total is 0 without another statement.
+    expect(await page({ first: 5, filter: { teams: ['no such team'] } })).toMatchObject({ totalCount: 0, edges: [], statements: 1 });
+  });
+
   it('issues the same number of SQL statements for page sizes 10 and 100', async () => {
     const big = await orgWithTokens(t);
     await insertSyntheticPostings(t.orm.em.fork(), big.org.organizationId, 400);

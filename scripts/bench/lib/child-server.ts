@@ -10,7 +10,7 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+export const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 /** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15; the name field may hold spaces, so split after its ")"). */
 function processCpuMs(pid: number): number {

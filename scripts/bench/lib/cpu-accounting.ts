@@ -92,3 +92,25 @@ export function othersLoad(before: CpuReading, after: CpuReading, cores: number)
   const others = after.machineBusy - before.machineBusy - (after.ours - before.ours);
   return (Math.max(0, others) / total) * cores;
 }
+
+/**
+ * CPU milliseconds (utime + stime) of every living process whose command name is
+ * `command`, e.g. "postgres": the postmaster and its backends. A backend that exits
+ * between two readings takes its ticks with it, so read around phases that keep their
+ * connections (pools) open.
+ */
+export function commandCpuMs(command: string, ticksPerSecond: number): number {
+  let ticks = 0;
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== command) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}

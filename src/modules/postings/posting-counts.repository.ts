@@ -57,6 +57,15 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
 }
 
 /**
+ * The total alone from the counts table, as a scalar subquery for a page statement to
+ * embed (so a page with its total is one statement): the `_total` row less the counted
+ * postings already past their expiry, as `tableCounts` computes it. Two `?` parameters,
+ * both the organization id.
+ */
+export const TABLE_TOTAL_SQL = `(coalesce((select count from posting_counts where organization_id = ? and facet = '_total' and value = ''), 0)
+    - (select count(*) from postings where organization_id = ? and counted and expires_at is not null and expires_at <= now())::int)`;
+
+/**
  * Takes expired postings out of the counts: the update makes the BEFORE trigger
  * clear `counted` and the statement trigger subtract them, in this transaction.
  * Then drops rows whose count reached zero. Returns the postings it swept.

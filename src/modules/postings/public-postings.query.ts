@@ -26,7 +26,7 @@ export function encodeCursor(order: PostingOrder, row: PostingRow): string {
   return publicPostings.encodeCursor(order, row);
 }
 
-/** One page of visible postings, plus whether another follows (one statement). */
+/** One page of visible postings, plus whether another follows and, with `withTotal`, the total (one statement). */
 export function fetchPage(
   db: PostingsDb,
   organizationId: string,
@@ -35,8 +35,9 @@ export function fetchPage(
   first: number,
   after: string | null | undefined,
   fields: ReadonlySet<string> | null = null,
-): Promise<{ rows: PostingRow[]; hasNextPage: boolean }> {
-  return publicPostings.fetchPage(db, organizationId, conditions, order, first, after, fields);
+  withTotal = false,
+): Promise<{ rows: PostingRow[]; hasNextPage: boolean; total: number | null }> {
+  return publicPostings.fetchPage(db, organizationId, conditions, order, first, after, fields, withTotal);
 }
 
 /** One visible posting by id, or null. */

@@ -73,19 +73,22 @@ export class PublicPostingsResolver {
     const wantedFacets = top.has('facets') ? FACET_NAMES.filter((f) => selectedFields(info, ['facets']).has(f)) : [];
     // Only the selected columns; the organization's URL settings ride along in the page statement when a URL is selected.
     const fields = wantRows ? new Set([...selectedFields(info, ['edges', 'node']), ...selectedFields(info, ['nodes'])]) : null;
+    const wantTotal = top.has('totalCount');
+    // A page with its total is one statement; facets (or a total without rows) need the counts statement beside it.
+    const totalInPage = fields !== null && wantTotal && wantedFacets.length === 0;
     const [page, counts] = await Promise.all([
-      fields ? fetchPage(ctx.em, organizationId, conditions, orderBy, first, after, fields) : Promise.resolve({ rows: [], hasNextPage: false }),
-      fetchCounts(ctx.em, organizationId, conditions, top.has('totalCount'), wantedFacets),
+      fields ? fetchPage(ctx.em, organizationId, conditions, orderBy, first, after, fields, totalInPage) : Promise.resolve({ rows: [], hasNextPage: false, total: null }),
+      totalInPage ? null : fetchCounts(ctx.em, organizationId, conditions, wantTotal, wantedFacets),
     ]);
     const publicUrl = this.publicUrl;
     const nodes = page.rows.map((row) => toPublic(row, joinedUrlBase(row), publicUrl));
     const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(orderBy, page.rows[i]!) }));
-    const facets = Object.fromEntries(FACET_NAMES.map((f: FacetName) => [f, counts.facets[f] ?? []])) as unknown as PostingFacets;
+    const facets = Object.fromEntries(FACET_NAMES.map((f: FacetName) => [f, counts?.facets[f] ?? []])) as unknown as PostingFacets;
     return {
       edges,
       nodes,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: counts.total ?? 0,
+      totalCount: (totalInPage ? page.total : counts?.total) ?? 0,
       facets,
     };
   }
