@@ -7,7 +7,7 @@ import { setRequestScope } from '../../src/db/request-scope';
 import { PostingState, WorkplaceType } from '../../src/modules/postings/posting-enums';
 import type { CreatePostingInput, UpdatePostingInput } from '../../src/modules/postings/posting.inputs';
 import { fetchCountsByGroupBy } from '../../src/modules/postings/public-postings.repository';
-import { FACET_NAMES, fetchCounts, fetchPage, type Counts } from '../../src/modules/postings/public-postings.query';
+import { FACET_NAMES, fetchCounts, fetchPage, filterConditions, type Counts } from '../../src/modules/postings/public-postings.query';
 import { PostingOrder } from '../../src/modules/postings/public-posting.types';
 import { createOrg, startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -104,6 +104,13 @@ describe('posting counts table (property test, real PostgreSQL)', () => {
         // The total a page statement embeds (the counts table's, less stale expiries) is the same figure.
         const page = await fetchPage(db, org.id, [], PostingOrder.NEWEST, 1, null, new Set(['title']), true);
         expect(page.total, `${context}: total embedded in the page statement`).toBe(grouped.total ?? 0);
+        // One category value, in any spelling: the counts table's total for it equals counting the filtered rows.
+        for (const filter of [{ teams: ['EnGineering'] }, { teams: ['sales'] }, { departments: ['R&D'] }, { levels: ['SENIOR'] }, { commitments: ['Part-time'] }]) {
+          const conditions = filterConditions(filter);
+          const filtered = await fetchPage(db, org.id, conditions, PostingOrder.NEWEST, 1, null, new Set(['title']), true);
+          const counted = await fetchCountsByGroupBy(db, org.id, conditions, true, []);
+          expect(filtered.total, `${context}: total of ${JSON.stringify(filter)} from the counts table`).toBe(counted.total ?? 0);
+        }
       }
       const raw = await client.query<{ organization_id: string; facet: string; value: string; count: number }>(
         `select organization_id, facet, value, count from posting_counts where count <> 0 order by 1, 2, 3`,

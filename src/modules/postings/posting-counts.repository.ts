@@ -65,6 +65,23 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
 export const TABLE_TOTAL_SQL = `(coalesce((select count from posting_counts where organization_id = ? and facet = '_total' and value = ''), 0)
     - (select count(*) from postings where organization_id = ? and counted and expires_at is not null and expires_at <= now())::int)`;
 
+/** The postings column of each category facet. */
+const CATEGORY_COLUMNS: Partial<Record<FacetName, string>> = { teams: 'team', departments: 'department', commitments: 'commitment', levels: 'level' };
+
+/**
+ * The number of visible postings with one category value (compared lower-cased, as the
+ * filter does), from the counts table, as a scalar subquery like TABLE_TOTAL_SQL: the
+ * counts of every spelling of the value less the counted postings with it already past
+ * their expiry. Null for a facet that is not a category. Parameters: organization id,
+ * lower-cased value, organization id, lower-cased value.
+ */
+export function tableCategoryTotalSql(facet: FacetName): string | null {
+  const column = CATEGORY_COLUMNS[facet];
+  if (!column) return null;
+  return `(coalesce((select sum(count) from posting_counts where organization_id = ? and facet = '${facet}' and lower(value) = ?), 0)
+    - (select count(*) from postings where organization_id = ? and counted and expires_at is not null and expires_at <= now() and lower(${column}) = ?))::int`;
+}
+
 /**
  * Takes expired postings out of the counts: the update makes the BEFORE trigger
  * clear `counted` and the statement trigger subtract them, in this transaction.

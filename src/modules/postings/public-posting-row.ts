@@ -45,6 +45,8 @@ export interface PostingRow {
 /** One filter condition, tagged with the facet it belongs to (so that facet can leave it out). */
 export interface PostingCondition {
   facet: FacetName | null;
+  /** Set when the condition is one value of a category (team, department, commitment, level), lower-cased: the counts table then holds its total. */
+  categoryValue?: string;
   sql: string;
   params: unknown[];
 }

@@ -7,7 +7,7 @@ import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
 import { type FacetName } from './facet-names';
 import type { Counts, PostingCondition as Condition, PostingRow, PostingsDb } from './public-posting-row';
-import { TABLE_TOTAL_SQL, tableCounts, type CountRow } from './posting-counts.repository';
+import { TABLE_TOTAL_SQL, tableCategoryTotalSql, tableCounts, type CountRow } from './posting-counts.repository';
 
 /**
  * The public postings list in hand-written SQL: keyset pages over the partial
@@ -97,7 +97,7 @@ export function filterConditions(filter: PublicPostingFilter | null | undefined)
     if (!list) continue;
     // One value as plain equality: the per-category index (organization, lower(value), published_at desc, id desc)
     // then yields the newest-first page in order; `= any(array)` made PostgreSQL read the newest index and filter.
-    if (list.length === 1) out.push({ facet, sql: `lower(p.${column}) = ?`, params: [list[0]] });
+    if (list.length === 1) out.push({ facet, sql: `lower(p.${column}) = ?`, params: [list[0]], categoryValue: list[0] });
     else out.push({ facet, sql: `lower(p.${column}) = any(?::text[])`, params: [list] });
   }
   const locations = values(problems, 'locations', filter?.locations, lower);
@@ -206,6 +206,10 @@ export async function fetchPage(
 /** The total of the matching postings as a scalar subquery (see fetchPage). */
 function totalSql(organizationId: string, conditions: Condition[]): { sql: string; params: unknown[] } {
   if (conditions.length === 0) return { sql: TABLE_TOTAL_SQL, params: [organizationId, organizationId] };
+  // One value of one category (a career site's team or department menu): the counts table has it too.
+  const only = conditions.length === 1 ? conditions[0]! : null;
+  const category = only?.facet && only.categoryValue !== undefined ? tableCategoryTotalSql(only.facet) : null;
+  if (category) return { sql: category, params: [organizationId, only!.categoryValue, organizationId, only!.categoryValue] };
   // The subquery's own `postings p` shadows the outer one, so the same conditions apply to it.
   const w = where(organizationId, conditions);
   return { sql: `(select count(*)::int from postings p where ${w.sql})`, params: w.params };
