@@ -25,7 +25,7 @@
 import path from 'node:path';
 import { createBenchOrg, startBenchApp } from './lib/bench-app';
 import { hasFlag, intFlag } from './lib/args';
-import { CLOCK_TICKS_PER_SECOND, startChildServer, type ChildServer } from './lib/child-server';
+import { startChildServer, type ChildServer } from './lib/child-server';
 import { commandCpuMs } from './lib/cpu-accounting';
 import { load, ratio, type LoadResult } from './lib/load';
 import { FILTER_TEAM, PAGE_SIZE, PEER_VARIANTS, summarize, type PeerVariant } from './lib/peer-queries';
@@ -57,7 +57,7 @@ interface Phase {
   generatorMsPerRequest: number;
 }
 
-const postgresCpuMs = () => commandCpuMs('postgres', CLOCK_TICKS_PER_SECOND);
+const postgresCpuMs = () => commandCpuMs('postgres');
 const generatorCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;

@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import { CLOCK_TICKS_PER_SECOND, readProcStat } from './cpu-accounting';
 
 export interface ChildServer {
   /** What the child printed as {"url": …} once it listened. */
@@ -10,13 +10,11 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15; the name field may hold spaces, so split after its ")"). */
+/** utime + stime of a process from /proc/<pid>/stat, in ms. */
 function processCpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  const stat = readProcStat(pid);
+  if (!stat) throw new Error(`process ${pid} is gone`);
+  return ((stat.utime + stat.stime) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /**

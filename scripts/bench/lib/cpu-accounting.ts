@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 /**
@@ -38,17 +39,38 @@ interface ProcessTicks {
   ticks: number;
 }
 
-function processTicks(pid: number): ProcessTicks | null {
+/** Linux's clock ticks per second, the unit of /proc's CPU times. */
+export const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** The fields of /proc/<pid>/stat a benchmark reads; CPU times in clock ticks. */
+interface ProcStat {
+  command: string;
+  ppid: number;
+  utime: number;
+  stime: number;
+  /** CPU time of children the process waited for. */
+  cutime: number;
+  cstime: number;
+}
+
+/** /proc/<pid>/stat, or null when the process is gone (between a directory listing and the read, say). */
+export function readProcStat(pid: number | string): ProcStat | null {
+  let stat: string;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may hold spaces; the fields start after its last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ppid = Number(fields[1]);
-    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
-    return { pid, ppid, ticks: utime + stime + cutime + cstime };
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   } catch {
-    return null; // gone between the directory listing and the read
+    return null;
   }
+  // The command name is in parentheses and may hold spaces; the fields start after its last ')'.
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [number, number, number, number];
+  return { command: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(fields[1]), utime, stime, cutime, cstime };
+}
+
+function processTicks(pid: number): ProcessTicks | null {
+  const stat = readProcStat(pid);
+  return stat && { pid, ppid: stat.ppid, ticks: stat.utime + stat.stime + stat.cutime + stat.cstime };
 }
 
 function treeTicks(root: number): number {
@@ -99,18 +121,12 @@ export function othersLoad(before: CpuReading, after: CpuReading, cores: number)
  * between two readings takes its ticks with it, so read around phases that keep their
  * connections (pools) open.
  */
-export function commandCpuMs(command: string, ticksPerSecond: number): number {
+export function commandCpuMs(command: string): number {
   let ticks = 0;
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== command) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone between the listing and the read
-    }
+    const stat = readProcStat(name);
+    if (stat?.command === command) ticks += stat.utime + stat.stime;
   }
-  return (ticks * 1000) / ticksPerSecond;
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
