@@ -16,6 +16,9 @@ export interface CountRow {
  * through `postings_counted_expires_index`, so the figures are exact at any time.
  */
 
+/** Counted postings whose expiry has passed but which the sweep has not taken out yet (`postings_counted_expires_index`). */
+const STALE = `counted and expires_at is not null and expires_at <= now()`;
+
 /** Each facet's column in the correction for not-yet-swept expired postings. */
 const STALE_FACETS: Record<FacetName, string> = {
   teams: `select 'teams', team, -1 from stale where team is not null`,
@@ -42,7 +45,7 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
   const corrections = [`select '_total', '', -1 from stale`, ...facets.map((f) => STALE_FACETS[f])];
   const sql = `with stale as (
       select team, department, commitment, level, workplace_type, country, locations from postings
-      where organization_id = $1 and counted and expires_at is not null and expires_at <= now()
+      where organization_id = $1 and ${STALE}
     ), c(facet, value, n) as (
       select facet, value, count from posting_counts where organization_id = $1 and facet = any($2::text[])
       union all ${corrections.join(' union all ')}
@@ -56,30 +59,32 @@ export async function tableCounts(db: RowSource, organizationId: string, wantTot
   return rows;
 }
 
-/**
- * The total alone from the counts table, as a scalar subquery for a page statement to
- * embed (so a page with its total is one statement): the `_total` row less the counted
- * postings already past their expiry, as `tableCounts` computes it. Two `?` parameters,
- * both the organization id.
- */
-export const TABLE_TOTAL_SQL = `(coalesce((select count from posting_counts where organization_id = ? and facet = '_total' and value = ''), 0)
-    - (select count(*) from postings where organization_id = ? and counted and expires_at is not null and expires_at <= now())::int)`;
-
 /** The postings column of each category facet. */
 const CATEGORY_COLUMNS: Partial<Record<FacetName, string>> = { teams: 'team', departments: 'department', commitments: 'commitment', levels: 'level' };
 
 /**
- * The number of visible postings with one category value (compared lower-cased, as the
- * filter does), from the counts table, as a scalar subquery like TABLE_TOTAL_SQL: the
- * counts of every spelling of the value less the counted postings with it already past
- * their expiry. Null for a facet that is not a category. Parameters: organization id,
- * lower-cased value, organization id, lower-cased value.
+ * A total from the counts table as a scalar subquery for a page statement to embed (so a
+ * page with its total is one statement), with its `?` parameters: the counted postings
+ * less those already past their expiry, as `tableCounts` computes them. Without
+ * `category`, every visible posting (the `_total` row); with one, those with that
+ * category value, compared lower-cased as the filter does (every spelling's row). Null
+ * for a facet that is not a category (team, department, commitment, level).
  */
-export function tableCategoryTotalSql(facet: FacetName): string | null {
-  const column = CATEGORY_COLUMNS[facet];
+export function tableTotalSql(organizationId: string, category?: { facet: FacetName; value: string }): { sql: string; params: unknown[] } | null {
+  if (!category) {
+    return {
+      sql: `(coalesce((select count from posting_counts where organization_id = ? and facet = '_total' and value = ''), 0)
+    - (select count(*) from postings where organization_id = ? and ${STALE})::int)`,
+      params: [organizationId, organizationId],
+    };
+  }
+  const column = CATEGORY_COLUMNS[category.facet];
   if (!column) return null;
-  return `(coalesce((select sum(count) from posting_counts where organization_id = ? and facet = '${facet}' and lower(value) = ?), 0)
-    - (select count(*) from postings where organization_id = ? and counted and expires_at is not null and expires_at <= now() and lower(${column}) = ?))::int`;
+  return {
+    sql: `(coalesce((select sum(count) from posting_counts where organization_id = ? and facet = '${category.facet}' and lower(value) = ?), 0)
+    - (select count(*) from postings where organization_id = ? and ${STALE} and lower(${column}) = ?))::int`,
+    params: [organizationId, category.value, organizationId, category.value],
+  };
 }
 
 /**
@@ -100,7 +105,7 @@ export async function sweepExpired(em: EntityManager): Promise<SweptPosting[]> {
   const conn = em.getConnection();
   const ctx = em.getTransactionContext();
   const swept = await conn.execute<SweptPosting[]>(
-    `update postings set counted = false where counted and expires_at is not null and expires_at <= now()
+    `update postings set counted = false where ${STALE}
      returning id, organization_id, state, confidential, expires_at, updated_at`,
     [],
     'all',

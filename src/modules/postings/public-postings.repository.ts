@@ -7,7 +7,7 @@ import { publiclyVisibleSql } from './public-visibility';
 import { PostingOrder, type PublicPostingFilter } from './public-posting.types';
 import { type FacetName } from './facet-names';
 import type { Counts, PostingCondition as Condition, PostingRow, PostingsDb } from './public-posting-row';
-import { TABLE_TOTAL_SQL, tableCategoryTotalSql, tableCounts, type CountRow } from './posting-counts.repository';
+import { tableCounts, tableTotalSql, type CountRow } from './posting-counts.repository';
 
 /**
  * The public postings list in hand-written SQL: keyset pages over the partial
@@ -205,11 +205,11 @@ export async function fetchPage(
 
 /** The total of the matching postings as a scalar subquery (see fetchPage). */
 function totalSql(organizationId: string, conditions: Condition[]): { sql: string; params: unknown[] } {
-  if (conditions.length === 0) return { sql: TABLE_TOTAL_SQL, params: [organizationId, organizationId] };
+  if (conditions.length === 0) return tableTotalSql(organizationId)!;
   // One value of one category (a career site's team or department menu): the counts table has it too.
   const only = conditions.length === 1 ? conditions[0]! : null;
-  const category = only?.facet && only.categoryValue !== undefined ? tableCategoryTotalSql(only.facet) : null;
-  if (category) return { sql: category, params: [organizationId, only!.categoryValue, organizationId, only!.categoryValue] };
+  const fromTable = only?.facet && only.categoryValue !== undefined ? tableTotalSql(organizationId, { facet: only.facet, value: only.categoryValue }) : null;
+  if (fromTable) return fromTable;
   // The subquery's own `postings p` shadows the outer one, so the same conditions apply to it.
   const w = where(organizationId, conditions);
   return { sql: `(select count(*)::int from postings p where ${w.sql})`, params: w.params };
